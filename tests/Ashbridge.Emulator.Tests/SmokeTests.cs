@@ -1,0 +1,7 @@
+namespace Ashbridge.Emulator.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => (1 + 1).ShouldBe(2);
+}

@@ -1,0 +1,3 @@
+namespace Ashbridge.Testing;
+
+internal static class Placeholder;
