@@ -1,0 +1,25 @@
+using Ashbridge.Emulator.Auth;
+using Ashbridge.Emulator.Data;
+using Ashbridge.Emulator.Sync;
+using Ashbridge.Emulator.Webhooks;
+
+namespace Ashbridge.Emulator.Api;
+
+/// <summary>Everything an Ashby endpoint or a control route needs, registered as one singleton.</summary>
+internal sealed class EmulatorServices(EmulatorOptions options, Organisation org, ApiKeyStore keys, TokenCodec tokens, IWebhookPublisher? publisher, IWebhookRegistry? registry)
+{
+    public EmulatorOptions Options { get; } = options;
+    public Organisation Org { get; } = org;
+    public ApiKeyStore Keys { get; } = keys;
+    public TokenCodec Tokens { get; } = tokens;
+    public IWebhookPublisher? Publisher { get; } = publisher;
+    public IWebhookRegistry? Registry { get; } = registry;
+
+    public long NowMs => Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public void Publish(IEnumerable<IReadOnlyList<WebhookEvent>> events)
+    {
+        if (Publisher is null) return;
+        foreach (var related in events) Publisher.Publish(related);
+    }
+}

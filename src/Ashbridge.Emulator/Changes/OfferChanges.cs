@@ -1,0 +1,38 @@
+using Ashbridge.Emulator.Data;
+using Ashbridge.Emulator.Webhooks;
+
+namespace Ashbridge.Emulator.Changes;
+
+/// <summary>The control API's hire: an accepted offer, then the move to the Hired stage.</summary>
+internal static class OfferChanges
+{
+    /// <summary>
+    /// Hires through an application: its latest offer is accepted with the given start date and salary (a new offer is
+    /// created when it has none) — <c>offerCreate</c> or <c>offerUpdate</c> — then the application moves to the plan's
+    /// Hired stage — <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Hire(Organisation org, long now, Application a, long startMs, double salary, string currency)
+    {
+        var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a);
+        var created = offer is null;
+        if (offer is null)
+        {
+            offer = new Offer { Id = org.NewId(), Application = a, AcceptanceStatus = "Accepted", OfferStatus = "CandidateAccepted", CreatedMs = now, UpdatedMs = now };
+            org.Offers.Add(offer);
+            org.OffersById[offer.Id] = offer;
+        }
+
+        offer.AcceptanceStatus = "Accepted";
+        offer.OfferStatus = "CandidateAccepted";
+        offer.DecidedMs = now;
+        offer.Versions.Add(new OfferVersion
+        {
+            Id = org.NewId(), CreatedMs = now, StartMs = startMs, Salary = salary, Currency = currency, ApprovalStatus = "Approved",
+            Opening = a.Job.Openings.FirstOrDefault(o => !o.Deleted), Author = a.Job.HiringTeam.FirstOrDefault()?.User,
+        });
+        org.Touch(offer, now);
+        var offerEvent = WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);
+        var hire = ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null);
+        return [[offerEvent], hire];
+    }
+}
