@@ -1,1 +1,1 @@
-Console.WriteLine("ashby-emulator");
+return await Ashbridge.Emulator.EmulatorProgram.RunAsync(args);

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Ashbridge.Emulator;
+
+/// <summary>
+/// The <c>ashby-emulator</c> command line (also what <c>ashbridge emulator</c> delegates to):
+/// <c>ashby-emulator --urls http://127.0.0.1:5080 [--seed N] [--size small|medium|large|N] [--keys FILE] [--faults PROFILE]</c>.
+/// </summary>
+public static class EmulatorProgram
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => DefaultUrl };
+        var seed = new Option<int>("--seed") { Description = "Generator seed: the same seed and size give the same organisation.", DefaultValueFactory = _ => 1 };
+        var size = new Option<string>("--size") { Description = "small (~200 candidates), medium (~10k), large (100k) or a candidate count up to 1000000.", DefaultValueFactory = _ => "small" };
+        var keys = new Option<string?>("--keys") { Description = "JSON file of API keys (see docs/concepts/emulator.md); default: one demo key with every permission." };
+        var faults = new Option<string?>("--faults") { Description = "Fault profile (see docs/concepts/emulator-webhooks.md); default: none." };
+        var root = new RootCommand("A local Ashby API: a generated organisation served over HTTP, with webhooks, faults and a control API.") { urls, seed, size, keys, faults };
+        root.SetAction(async (result, ct) =>
+        {
+            var options = new EmulatorOptions
+            {
+                Seed = result.GetValue(seed),
+                Size = result.GetValue(size) ?? "small",
+                KeysFile = result.GetValue(keys),
+                FaultProfile = result.GetValue(faults),
+            };
+            try
+            {
+                _ = Data.OrganisationSize.Parse(options.Size);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+
+            await using var host = await EmulatorHost.StartAsync(options, result.GetValue(urls) ?? DefaultUrl, ct);
+            var org = host.Organisation;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ashby emulator listening on {host.BaseUrl}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Organisation: seed {options.Seed}, size {options.Size}: {org.Candidates.Count:N0} candidates, {org.Applications.Count:N0} applications, {org.Jobs.Count:N0} jobs, {org.Users.Count:N0} users"));
+            Console.WriteLine($"API key (every permission): {host.DemoApiKey}");
+            Console.WriteLine($"Try: curl -u {host.DemoApiKey}: -H 'Content-Type: application/json' -d '{{}}' {host.BaseUrl}candidate.list");
+            Console.WriteLine($"Control API: {host.BaseUrl}_emulator/summary. Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: fall through to a clean shutdown.
+            }
+
+            return 0;
+        });
+        return root.Parse(args).InvokeAsync();
+    }
+}
