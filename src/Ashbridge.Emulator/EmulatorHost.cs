@@ -2,6 +2,7 @@ using Ashbridge.Emulator.Api;
 using Ashbridge.Emulator.Auth;
 using Ashbridge.Emulator.Control;
 using Ashbridge.Emulator.Data;
+using Ashbridge.Emulator.Faults;
 using Ashbridge.Emulator.Sync;
 using Ashbridge.Emulator.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,15 +42,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
-        // WIRE builder.Services.AddEmulatorWebhooks(options);
-        // WIRE builder.Services.AddEmulatorFaults(options);
+        builder.Services.AddEmulatorWebhooks(options);
+        builder.Services.AddEmulatorFaults(options);
         builder.Services.AddSingleton(sp => new EmulatorServices(
             options, org, keys, new TokenCodec(options.Seed), sp.GetService<IWebhookPublisher>(), sp.GetService<IWebhookRegistry>()));
         var app = builder.Build();
-        // WIRE app.UseEmulatorFaults();
+        app.UseEmulatorFaults();
         app.MapEmulatorControl();
-        // WIRE app.MapEmulatorWebhookControl();
-        // WIRE app.MapEmulatorFaultControl();
+        app.MapEmulatorWebhookControl();
+        app.MapEmulatorFaultControl();
         app.MapAshbyApi();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
