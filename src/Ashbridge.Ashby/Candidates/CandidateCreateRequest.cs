@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ashbridge.Ashby;
+
+/// <summary>Parameters of <c>candidate.create</c>.</summary>
+public sealed partial class CandidateCreateRequest
+{
+    /// <summary>Ashby's <c>name</c>.</summary>
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>Ashby's <c>email</c>.</summary>
+    [JsonPropertyName("email")]
+    public string? Email { get; init; }
+
+    /// <summary>Ashby's <c>phoneNumber</c>.</summary>
+    [JsonPropertyName("phoneNumber")]
+    public string? PhoneNumber { get; init; }
+
+    /// <summary>Ashby's <c>linkedInUrl</c>.</summary>
+    [JsonPropertyName("linkedInUrl")]
+    public string? LinkedInUrl { get; init; }
+
+    /// <summary>Ashby's <c>githubUrl</c>.</summary>
+    [JsonPropertyName("githubUrl")]
+    public string? GithubUrl { get; init; }
+
+    /// <summary>The website (create takes <c>website</c>; update takes <c>websiteUrl</c>).</summary>
+    [JsonPropertyName("website")]
+    public string? Website { get; init; }
+
+    /// <summary>Ashby's <c>alternateEmailAddresses</c>.</summary>
+    [JsonPropertyName("alternateEmailAddresses")]
+    public IReadOnlyList<string>? AlternateEmailAddresses { get; init; }
+
+    /// <summary>Ashby's <c>sourceId</c>.</summary>
+    [JsonPropertyName("sourceId")]
+    public string? SourceId { get; init; }
+
+    /// <summary>Ashby's <c>creditedToUserId</c>.</summary>
+    [JsonPropertyName("creditedToUserId")]
+    public string? CreditedToUserId { get; init; }
+
+    /// <summary>Ashby's <c>location</c>.</summary>
+    [JsonPropertyName("location")]
+    public CandidateLocationInput? Location { get; init; }
+
+    /// <summary>Ashby's <c>createdAt</c>.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Fields this model does not declare, kept so they survive a round trip.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}

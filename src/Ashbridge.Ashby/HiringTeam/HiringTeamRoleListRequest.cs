@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ashbridge.Ashby;
+
+/// <summary>Parameters of <c>hiringTeamRole.list</c> (the client always asks for full roles).</summary>
+public sealed partial class HiringTeamRoleListRequest
+{
+    /// <summary>Fields this model does not declare, kept so they survive a round trip.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+}
