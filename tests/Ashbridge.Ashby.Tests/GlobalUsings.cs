@@ -1,0 +1,2 @@
+global using Ashbridge.Ashby.Tests.Support;
+global using static Ashbridge.Ashby.Tests.Support.ScriptedResponse;

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ashbridge.Ashby.Tests.Support;
+
+/// <summary>A real Kestrel server on 127.0.0.1:0 that answers with queued responses and records every request.</summary>
+public sealed class ScriptedAshbyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ScriptedResponse> _responses = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly TaskCompletionSource _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _arrivals = new(0);
+
+    private ScriptedAshbyServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<ScriptedAshbyServer> StartAsync(string pathBase = "")
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ScriptedAshbyServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + pathBase + "/");
+        return server;
+    }
+
+    public ScriptedAshbyServer Enqueue(params ScriptedResponse[] responses)
+    {
+        foreach (var r in responses)
+        {
+            _responses.Enqueue(r);
+        }
+
+        return this;
+    }
+
+    /// <summary>Waits (bounded by a real-time guard, not a sleep) until <paramref name="count"/> requests have arrived.</summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        while (_requests.Count < count)
+        {
+            (await _arrivals.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue($"expected {count} requests, got {_requests.Count}");
+        }
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        _requests.Enqueue(new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? string.Empty, headers, body));
+        _arrivals.Release();
+
+        if (!_responses.TryDequeue(out var response))
+        {
+            ctx.Response.StatusCode = 599;
+            await ctx.Response.WriteAsync("no scripted response left");
+            return;
+        }
+
+        switch (response.Kind)
+        {
+            case ScriptedKind.Abort:
+                ctx.Abort();
+                return;
+            case ScriptedKind.Hang:
+                try
+                {
+                    await _never.Task.WaitAsync(ctx.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+        }
+
+        ctx.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            ctx.Response.Headers[name] = value;
+        }
+
+        ctx.Response.ContentType = response.ContentType;
+        await ctx.Response.WriteAsync(response.Body ?? string.Empty);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _never.TrySetResult();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _arrivals.Dispose();
+    }
+}
+
+public enum ScriptedKind
+{
+    Respond,
+    Abort,
+    Hang,
+}
+
+public sealed record ScriptedResponse(int Status, string? Body, string ContentType = "application/json", ScriptedKind Kind = ScriptedKind.Respond)
+{
+    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static ScriptedResponse Ok(string resultsJson, string extra = "") =>
+        new(200, $$"""{"success":true,"results":{{resultsJson}}{{extra}}}""");
+
+    public static ScriptedResponse Page(string resultsJson, bool more, string? nextCursor = null, string? syncToken = null)
+    {
+        var extra = $",\"moreDataAvailable\":{(more ? "true" : "false")}"
+            + (nextCursor is null ? string.Empty : $",\"nextCursor\":\"{nextCursor}\"")
+            + (syncToken is null ? string.Empty : $",\"syncToken\":\"{syncToken}\"");
+        return Ok(resultsJson, extra);
+    }
+
+    public static ScriptedResponse Error(string code, string message = "Something went wrong", int status = 200, string requestId = "01JREQUEST") =>
+        new(status, "{\"success\":false,\"errors\":[\"" + code + "\"],\"errorInfo\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"requestId\":\"" + requestId + "\",\"meta\":{}}}");
+
+    public static ScriptedResponse Raw(int status, string body, string contentType = "application/json") => new(status, body, contentType);
+
+    public static ScriptedResponse Abort() => new(0, null, Kind: ScriptedKind.Abort);
+
+    public static ScriptedResponse Hang() => new(0, null, Kind: ScriptedKind.Hang);
+
+    public ScriptedResponse WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+}
+
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
+}
