@@ -1,1 +1,4 @@
-Console.WriteLine("ashbridge");
+using Ashbridge.Cli;
+using Spectre.Console;
+
+return await CliApp.RunAsync(args, AnsiConsole.Console);

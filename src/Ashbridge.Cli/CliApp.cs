@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Ashbridge.Cli.Commands;
+using Spectre.Console;
+
+namespace Ashbridge.Cli;
+
+/// <summary>The <c>ashbridge</c> command: one verb per file under <c>Commands/</c>.</summary>
+internal static class CliApp
+{
+    /// <summary>Parses and runs a command line, writing to <paramref name="console"/> (a test passes its own).</summary>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console)
+    {
+        var root = new RootCommand("Ashbridge: a self-hosted integration hub for the Ashby ATS.")
+        {
+            CheckCommand.Create(console),
+            EmulatorCommand.Create(),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,7 +1,0 @@
-namespace Ashbridge.Cli.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => (1 + 1).ShouldBe(2);
-}

@@ -1,3 +1,0 @@
-namespace Ashbridge.Testing;
-
-internal static class Placeholder;
