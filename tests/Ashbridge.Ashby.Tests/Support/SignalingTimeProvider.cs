@@ -25,18 +25,39 @@ public sealed class SignalingTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            lock (_all)
-            {
-                _all.Add(dueTime);
-            }
+        var timer = new SignalingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        Announce(dueTime);
+        return timer;
+    }
 
-            _created.Writer.TryWrite(dueTime);
+    private void Announce(TimeSpan dueTime)
+    {
+        // CancellationTokenSource(delay, TimeProvider) creates an idle timer and arms it with Change.
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return;
         }
 
-        return timer;
+        lock (_all)
+        {
+            _all.Add(dueTime);
+        }
+
+        _created.Writer.TryWrite(dueTime);
+    }
+
+    private sealed class SignalingTimer(ITimer inner, SignalingTimeProvider owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            owner.Announce(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>Waits for the next timer matching <paramref name="match"/>, then advances fake time by its due time.</summary>
