@@ -93,12 +93,13 @@ internal sealed partial class WebhookDispatcher
                 return;
             }
 
-            Activity.ActiveToWaiting();
             var parked = new Parked(delivery);
             _retries[delivery.Id] = parked;
 
-            // Created under the lock after the entry exists: a timer due at once may fire on this very thread.
+            // The timer exists before anyone can see this delivery as waiting: whoever awaits idle and then moves
+            // the clock must find it armed. A timer firing at once re-enters this lock on this thread, which is fine.
             parked.Timer = _time.CreateTimer(_ => FireRetry(delivery.Id), null, delay, Timeout.InfiniteTimeSpan);
+            Activity.ActiveToWaiting();
         }
     }
 
@@ -126,12 +127,13 @@ internal sealed partial class WebhookDispatcher
         {
             if (_held is not null || _disposed) return false;
             delivery.WasHeld = true;
-            Activity.ActiveToWaiting();
             var parked = new Parked(delivery);
             _held = parked;
 
             // If nothing overtakes it in time, it goes anyway: reordering must never lose a delivery.
+            // Armed before the delivery counts as waiting, as in ScheduleRetry.
             parked.Timer = _time.CreateTimer(_ => Release(parked), null, _options.ReorderHold, Timeout.InfiniteTimeSpan);
+            Activity.ActiveToWaiting();
             return true;
         }
     }

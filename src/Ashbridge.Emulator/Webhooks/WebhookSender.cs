@@ -19,6 +19,10 @@ internal sealed class WebhookSender(HttpClient http, TimeSpan timeout)
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, requestUrl) { Content = content };
+
+        // A fresh connection per attempt: on a reused connection that fails before any response byte, SocketsHttpHandler
+        // silently re-sends the request, which would turn one logged attempt into two deliveries at the receiver.
+        request.Headers.ConnectionClose = true;
         if (signature is not null) request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
         try
         {
@@ -35,14 +39,13 @@ internal sealed class WebhookSender(HttpClient http, TimeSpan timeout)
         }
     }
 
-    /// <summary>A client that reports redirects as they are (a 3xx is not a 2xx) and ignores proxies (receivers are local).</summary>
+    /// <summary>A client that reports redirects as they are (a 3xx is not a 2xx) and ignores proxies (receivers are usually local).</summary>
     public static HttpClient CreateClient(TimeSpan timeout)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseProxy = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
         var client = new HttpClient(handler) { Timeout = timeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("ashby-emulator-webhooks/1.0");
