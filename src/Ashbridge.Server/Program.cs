@@ -1,4 +1,10 @@
+using Ashbridge.Server.Api;
+using Ashbridge.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAshbridgeConnection();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-await app.RunAsync().ConfigureAwait(false);
+app.MapStatusApi();
+app.MapHealthChecks("/healthz");
+await app.RunAsync();

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ashbridge.Server.Hosting;
+
+/// <summary>The Ashby connection the hub serves (<c>Ashbridge:Ashby</c>); an empty key means demo mode.</summary>
+public sealed class AshbyConnectionOptions
+{
+    public const string Section = "Ashbridge:Ashby";
+
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://api.ashbyhq.com/");
+
+    /// <summary>The Ashby API key. Set it through an environment variable (<c>Ashbridge__Ashby__ApiKey</c>), not a file.</summary>
+    public string? ApiKey { get; set; }
+}
+
+/// <summary>The emulator started when no key is configured (<c>Ashbridge:Demo</c>).</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Ashbridge:Demo";
+
+    [Required]
+    public string EmulatorUrl { get; set; } = "http://127.0.0.1:5080";
+
+    public int Seed { get; set; } = 1;
+
+    [Required]
+    public string Size { get; set; } = "small";
+}

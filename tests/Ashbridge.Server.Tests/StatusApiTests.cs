@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using Ashbridge.Testing;
+
+namespace Ashbridge.Server.Tests;
+
+public sealed class DemoModeTests : IAsyncLifetime
+{
+    private readonly HubFactory _hub = new();
+    private HttpClient _http = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _hub.StartServer();
+        _http = _hub.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_key_the_hub_runs_against_its_demo_emulator_with_every_feature_ready()
+    {
+        using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/api/status", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        status.RootElement.GetProperty("demo").GetBoolean().ShouldBeTrue();
+        status.RootElement.GetProperty("keyTitle").GetString().ShouldBe("Emulator demo key");
+        status.RootElement.GetProperty("baseUrl").GetString()!.ShouldStartWith("http://127.0.0.1:");
+        var features = status.RootElement.GetProperty("features").EnumerateArray().ToList();
+        features.Count.ShouldBeGreaterThan(10);
+        features.ShouldAllBe(f => f.GetProperty("ready").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_status_page_says_it_is_the_demo()
+    {
+        var page = await _http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        page.ShouldContain("Demo mode");
+        page.ShouldContain("New hires");
+    }
+
+    [Fact]
+    public async Task Health_is_reported()
+    {
+        var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+public sealed class ConfiguredKeyTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>
+{
+    private async Task<(string Json, string Page)> StatusWithKeyAsync(string apiKey)
+    {
+        await using var hub = new HubFactory(new()
+        {
+            ["Ashbridge:Ashby:BaseUrl"] = ashby.BaseUrl.ToString(),
+            ["Ashbridge:Ashby:ApiKey"] = apiKey,
+        });
+        hub.StartServer();
+        using var http = hub.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        return (await http.GetStringAsync(new Uri("/api/status", UriKind.Relative), ct), await http.GetStringAsync(new Uri("/", UriKind.Relative), ct));
+    }
+
+    [Fact]
+    public async Task A_configured_key_is_used_instead_of_the_demo()
+    {
+        var (json, _) = await StatusWithKeyAsync(ashby.ApiKey);
+
+        using var status = JsonDocument.Parse(json);
+        status.RootElement.GetProperty("demo").GetBoolean().ShouldBeFalse();
+        status.RootElement.GetProperty("baseUrl").GetString().ShouldBe(ashby.BaseUrl.ToString());
+        status.RootElement.GetProperty("problem").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_shown_as_a_problem_without_revealing_the_key()
+    {
+        const string wrongKey = "wrong-key-0123456789";
+
+        var (json, page) = await StatusWithKeyAsync(wrongKey);
+
+        using var status = JsonDocument.Parse(json);
+        status.RootElement.GetProperty("problem").GetString().ShouldNotBeNullOrWhiteSpace();
+        page.ShouldContain("The key check failed");
+        json.ShouldNotContain(wrongKey);
+        page.ShouldNotContain(wrongKey);
+    }
+}
