@@ -100,7 +100,7 @@ internal static class AshbyApi
                 return;
             }
 
-            var call = new AshbyCall(endpoint, document.RootElement, key, services);
+            using var call = new AshbyCall(endpoint, document.RootElement, key, services);
             if (definition.AsyncHandler is { } handleAsync) await handleAsync(call, ct);
             else Run(call, definition, services);
             foreach (var related in call.Events) services.Publisher?.Publish(related);

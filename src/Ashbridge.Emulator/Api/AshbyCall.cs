@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Ashbridge.Emulator.Auth;
 using Ashbridge.Emulator.Data;
@@ -12,9 +11,9 @@ namespace Ashbridge.Emulator.Api;
 /// One Ashby API call being answered: the parsed body, the calling key, the organisation, and the response being written.
 /// Handlers validate first and then write; a failure discards anything written and writes the failure envelope instead.
 /// </summary>
-internal sealed class AshbyCall
+internal sealed class AshbyCall : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+    private readonly PooledBufferWriter _buffer = new();
 
     public AshbyCall(string endpoint, JsonElement body, ApiKey key, EmulatorServices services)
     {
@@ -90,6 +89,13 @@ internal sealed class AshbyCall
     public bool NotFound(string code, string what, Guid id) => Fail(code, $"{what} {id} was not found.");
 
     public void Publish(IReadOnlyList<WebhookEvent> related) => Events.Add(related);
+
+    /// <summary>Returns the output buffer to the pool (after the response has been written).</summary>
+    public void Dispose()
+    {
+        Writer.Dispose();
+        _buffer.Dispose();
+    }
 
     private void Reset(int status)
     {

@@ -362,7 +362,7 @@ internal sealed class OrganisationGenerator
         InterviewStage stage;
         if (usePast)
         {
-            stage = roll < 160 ? plan[6] : plan[7];
+            stage = roll < 130 ? plan[6] : plan[7];
         }
         else
         {

@@ -58,7 +58,7 @@ internal static class CandidateJson
         }
 
         MetadataJson.Values(w, c.CustomFields, viewer);
-        w.WriteString("profileUrl", ProfileUrl + c.Id.ToString());
+        WritePrefixedId(w, "profileUrl", ProfileUrl, c.Id, "D");
         MetadataJson.SourceOrNull(w, c.Source);
         OrganizationJson.UserOrNull(w, "creditedToUser", c.CreditedTo);
         w.WriteStringOrNull("timezone", c.Location?.Timezone);
@@ -115,8 +115,17 @@ internal static class CandidateJson
         w.WriteStartObject();
         w.WriteString("id", c.Id);
         w.WriteString("name", c.Name.Replace(' ', '_') + "_Resume.pdf");
-        w.WriteString("handle", "resume-" + c.Id.ToString("N"));
+        WritePrefixedId(w, "handle", "resume-", c.Id, "N");
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes prefix + id without allocating a string (this runs for every candidate of every page).</summary>
+    private static void WritePrefixedId(Utf8JsonWriter w, string name, string prefix, Guid id, string format)
+    {
+        Span<char> buffer = stackalloc char[prefix.Length + 36];
+        prefix.CopyTo(buffer);
+        id.TryFormat(buffer[prefix.Length..], out var written, format);
+        w.WriteString(name, buffer[..(prefix.Length + written)]);
     }
 
     private static void Component(Utf8JsonWriter w, string type, string name)
