@@ -1,3 +1,4 @@
+using Ashbridge.Ashby.Webhooks;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
