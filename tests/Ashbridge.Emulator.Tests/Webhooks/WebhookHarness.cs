@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ashbridge.Emulator.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ashbridge.Emulator.Tests.Webhooks;
@@ -28,11 +29,12 @@ internal sealed class WebhookHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<WebhookHarness> StartAsync(string? faultProfile = null, int seed = 1, TimeSpan? requestTimeout = null)
+    public static async Task<WebhookHarness> StartAsync(string? faultProfile = null, int seed = 1, TimeSpan? requestTimeout = null, ILoggerProvider? logs = null)
     {
         var time = new FakeTimeProvider();
         var options = new EmulatorOptions { TimeProvider = time, FaultProfile = faultProfile, Seed = seed };
         var services = new ServiceCollection();
+        if (logs is not null) services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         if (requestTimeout is { } timeout) services.AddSingleton(WebhookDeliveryOptions.From(options) with { RequestTimeout = timeout });
         services.AddEmulatorWebhooks(options);
         var receiver = await WebhookReceiver.StartAsync();
