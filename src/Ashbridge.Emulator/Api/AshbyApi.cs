@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Ashbridge.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +42,7 @@ internal static class AshbyApi
 
     private static async Task HandleAsync(HttpContext context, string endpoint, EndpointTable table, EmulatorServices services)
     {
+        var started = Stopwatch.GetTimestamp();
         var response = context.Response;
         response.Headers["Ashby-Version"] = Version;
         response.Headers["Ashby-Version-Status"] = "active";
@@ -106,6 +109,9 @@ internal static class AshbyApi
             foreach (var related in call.Events) services.Publisher?.Publish(related);
             response.StatusCode = call.Status;
             response.ContentType = "application/json; charset=utf-8";
+
+            // How long the emulator spent on the call (auth, body, handler, JSON), for benchmarks reading real responses.
+            response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"app;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F3}");
             await response.Body.WriteAsync(call.Output, ct);
         }
     }
