@@ -90,4 +90,5 @@ namespace Ashbridge.Ashby;
 [JsonSerializable(typeof(WebhookUpdateRequest))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(EmptyRequest))]
+[JsonSerializable(typeof(bool))]
 internal sealed partial class AshbyJsonContext : JsonSerializerContext;
