@@ -38,7 +38,19 @@ public static class EmulatorProgram
                 return 2;
             }
 
-            await using var host = await EmulatorHost.StartAsync(options, result.GetValue(urls) ?? DefaultUrl, ct);
+            EmulatorHost host;
+            try
+            {
+                host = await EmulatorHost.StartAsync(options, result.GetValue(urls) ?? DefaultUrl, ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException or KeyNotFoundException)
+            {
+                // A bad keys file or fault profile: say what is wrong instead of a stack trace.
+                await Console.Error.WriteLineAsync($"ashby-emulator: {e.Message}");
+                return 2;
+            }
+
+            await using var running = host;
             var org = host.Organisation;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ashby emulator listening on {host.BaseUrl}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Organisation: seed {options.Seed}, size {options.Size}: {org.Candidates.Count:N0} candidates, {org.Applications.Count:N0} applications, {org.Jobs.Count:N0} jobs, {org.Users.Count:N0} users"));
