@@ -53,7 +53,7 @@ public class AshbyClient : IDisposable
 #pragma warning restore CA2000
         _ownedHttpClient = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _transport = new AshbyTransport(_ownedHttpClient, options, OnVersion);
-        Options = options;
+        Options = options.Clone();
     }
 
     /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/> (e.g. from <c>IHttpClientFactory</c>).</summary>
@@ -66,7 +66,7 @@ public class AshbyClient : IDisposable
         options = options.Clone();
         options.Validate();
         _transport = new AshbyTransport(httpClient, options, OnVersion);
-        Options = options;
+        Options = options.Clone();
     }
 
     /// <summary>For test doubles: a client without a transport; override the members you use.</summary>
@@ -78,7 +78,7 @@ public class AshbyClient : IDisposable
     /// <summary>Raised when a response reports the API version as deprecated, unsupported or removed (once per version and status).</summary>
     public event EventHandler<AshbyVersionWarningEventArgs>? VersionWarning;
 
-    /// <summary>A copy of the options in use.</summary>
+    /// <summary>A copy of the options in use (changing it does not affect the client).</summary>
     public AshbyClientOptions Options { get; }
 
     /// <summary>The version reported by the latest response that carried <c>Ashby-Version</c> headers.</summary>

@@ -267,3 +267,33 @@ public class ResilienceTests
         AshbyPermissions.IsSafeRead("webhook.create").ShouldBeFalse();
     }
 }
+
+public class ConnectionRefusedTests
+{
+    [Fact]
+    public async Task A_write_is_retried_when_the_connection_could_not_even_be_opened()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var time = new SignalingTimeProvider();
+        using var client = new AshbyClient(new AshbyClientOptions
+        {
+            ApiKey = TestClient.ApiKey,
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/"),
+            MaxRetries = 1,
+            AttemptTimeout = Timeout.InfiniteTimeSpan,
+            TimeProvider = time,
+        });
+
+        var call = client.Candidates.CreateAsync(new CandidateCreateRequest { Name = "Ada" }, cancellationToken: TestClient.Ct);
+        await time.AdvancePastNextTimerAsync();
+        var ex = await Should.ThrowAsync<AshbyApiException>(() => call);
+
+        ex.StatusCode.ShouldBeNull();
+        ex.IsTransient.ShouldBeTrue();
+        ex.Message.ShouldContain("failed before a response arrived");
+        ex.InnerException.ShouldBeOfType<HttpRequestException>().HttpRequestError.ShouldBe(HttpRequestError.ConnectionError);
+    }
+}

@@ -217,3 +217,31 @@ public class TransportTests
             });
     }
 }
+
+public class OptionsTests
+{
+    [Fact]
+    public async Task Changing_the_exposed_options_does_not_change_the_client()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Ok("[]"));
+        using var client = TestClient.Create(server);
+
+        client.Options.AshbyVersion = "1999-01-01";
+        client.Options.ApiKey.ShouldBe(TestClient.ApiKey);
+        await client.Sources.ListAsync(cancellationToken: TestClient.Ct);
+
+        server.Requests.Single().Header("Ashby-Version").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Defaults_match_the_documented_values()
+    {
+        var options = new AshbyClientOptions();
+
+        options.BaseUrl.ShouldBe(new Uri("https://api.ashbyhq.com"));
+        options.MaxRetries.ShouldBe(3);
+        options.TimeProvider.ShouldBeSameAs(TimeProvider.System);
+        options.AshbyVersion.ShouldBeNull();
+    }
+}
