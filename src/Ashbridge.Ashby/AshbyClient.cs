@@ -94,55 +94,55 @@ public class AshbyClient : IDisposable
     }
 
     /// <summary>Candidates (<c>candidate.*</c>).</summary>
-    public virtual CandidatesClient Candidates => _candidates ??= new CandidatesClient(Transport);
+    public virtual CandidatesClient Candidates => LazyInitializer.EnsureInitialized(ref _candidates, () => new CandidatesClient(Transport));
 
     /// <summary>Applications (<c>application.*</c>).</summary>
-    public virtual ApplicationsClient Applications => _applications ??= new ApplicationsClient(Transport);
+    public virtual ApplicationsClient Applications => LazyInitializer.EnsureInitialized(ref _applications, () => new ApplicationsClient(Transport));
 
     /// <summary>Jobs (<c>job.*</c>).</summary>
-    public virtual JobsClient Jobs => _jobs ??= new JobsClient(Transport);
+    public virtual JobsClient Jobs => LazyInitializer.EnsureInitialized(ref _jobs, () => new JobsClient(Transport));
 
     /// <summary>Job postings (<c>jobPosting.*</c>).</summary>
-    public virtual JobPostingsClient JobPostings => _jobPostings ??= new JobPostingsClient(Transport);
+    public virtual JobPostingsClient JobPostings => LazyInitializer.EnsureInitialized(ref _jobPostings, () => new JobPostingsClient(Transport));
 
     /// <summary>Openings (<c>opening.*</c>).</summary>
-    public virtual OpeningsClient Openings => _openings ??= new OpeningsClient(Transport);
+    public virtual OpeningsClient Openings => LazyInitializer.EnsureInitialized(ref _openings, () => new OpeningsClient(Transport));
 
     /// <summary>Departments (<c>department.*</c>).</summary>
-    public virtual DepartmentsClient Departments => _departments ??= new DepartmentsClient(Transport);
+    public virtual DepartmentsClient Departments => LazyInitializer.EnsureInitialized(ref _departments, () => new DepartmentsClient(Transport));
 
     /// <summary>Locations (<c>location.*</c>).</summary>
-    public virtual LocationsClient Locations => _locations ??= new LocationsClient(Transport);
+    public virtual LocationsClient Locations => LazyInitializer.EnsureInitialized(ref _locations, () => new LocationsClient(Transport));
 
     /// <summary>Offers (<c>offer.*</c>).</summary>
-    public virtual OffersClient Offers => _offers ??= new OffersClient(Transport);
+    public virtual OffersClient Offers => LazyInitializer.EnsureInitialized(ref _offers, () => new OffersClient(Transport));
 
     /// <summary>Custom field definitions (<c>customField.*</c>).</summary>
-    public virtual CustomFieldsClient CustomFields => _customFields ??= new CustomFieldsClient(Transport);
+    public virtual CustomFieldsClient CustomFields => LazyInitializer.EnsureInitialized(ref _customFields, () => new CustomFieldsClient(Transport));
 
     /// <summary>Users (<c>user.*</c>).</summary>
-    public virtual UsersClient Users => _users ??= new UsersClient(Transport);
+    public virtual UsersClient Users => LazyInitializer.EnsureInitialized(ref _users, () => new UsersClient(Transport));
 
     /// <summary>Sources (<c>source.*</c>).</summary>
-    public virtual SourcesClient Sources => _sources ??= new SourcesClient(Transport);
+    public virtual SourcesClient Sources => LazyInitializer.EnsureInitialized(ref _sources, () => new SourcesClient(Transport));
 
     /// <summary>Archive reasons (<c>archiveReason.*</c>).</summary>
-    public virtual ArchiveReasonsClient ArchiveReasons => _archiveReasons ??= new ArchiveReasonsClient(Transport);
+    public virtual ArchiveReasonsClient ArchiveReasons => LazyInitializer.EnsureInitialized(ref _archiveReasons, () => new ArchiveReasonsClient(Transport));
 
     /// <summary>Interview stages (<c>interviewStage.*</c>).</summary>
-    public virtual InterviewStagesClient InterviewStages => _interviewStages ??= new InterviewStagesClient(Transport);
+    public virtual InterviewStagesClient InterviewStages => LazyInitializer.EnsureInitialized(ref _interviewStages, () => new InterviewStagesClient(Transport));
 
     /// <summary>Hiring team roles (<c>hiringTeamRole.*</c>).</summary>
-    public virtual HiringTeamRolesClient HiringTeamRoles => _hiringTeamRoles ??= new HiringTeamRolesClient(Transport);
+    public virtual HiringTeamRolesClient HiringTeamRoles => LazyInitializer.EnsureInitialized(ref _hiringTeamRoles, () => new HiringTeamRolesClient(Transport));
 
     /// <summary>Hiring teams (<c>hiringTeam.*</c>).</summary>
-    public virtual HiringTeamClient HiringTeam => _hiringTeam ??= new HiringTeamClient(Transport);
+    public virtual HiringTeamClient HiringTeam => LazyInitializer.EnsureInitialized(ref _hiringTeam, () => new HiringTeamClient(Transport));
 
     /// <summary>Webhook settings (<c>webhook.*</c>).</summary>
-    public virtual WebhooksClient Webhooks => _webhooks ??= new WebhooksClient(Transport);
+    public virtual WebhooksClient Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));
 
     /// <summary>The API key (<c>apiKey.info</c>).</summary>
-    public virtual ApiKeyClient ApiKey => _apiKey ??= new ApiKeyClient(Transport);
+    public virtual ApiKeyClient ApiKey => LazyInitializer.EnsureInitialized(ref _apiKey, () => new ApiKeyClient(Transport));
 
     private AshbyTransport Transport => _transport
         ?? throw new InvalidOperationException($"{GetType().Name} was created as a test double; override the members you use.");
