@@ -9,5 +9,12 @@ if (args.Length > 0 && args[0] == "emulator")
     return await EmulatorBench.RunAsync(candidates);
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N]");
+// dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
+if (args.Length > 0 && args[0] == "micro")
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromTypes([typeof(EmulatorPageBenchmarks)]).Run(args[1..]);
+    return 0;
+}
+
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | micro [BenchmarkDotNet arguments]");
 return 1;
