@@ -52,7 +52,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.MapEmulatorWebhookControl();
         app.MapEmulatorFaultControl();
         app.MapAshbyApi();
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"), app.Services.GetRequiredService<EmulatorServices>());
     }

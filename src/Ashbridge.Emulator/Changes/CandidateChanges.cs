@@ -55,21 +55,27 @@ internal static class CandidateChanges
         return note;
     }
 
-    /// <summary>Hard-deletes a candidate with its applications and offers; only the <c>candidateDelete</c> webhook tells.</summary>
-    public static IReadOnlyList<WebhookEvent> Delete(Organisation org, long now, Candidate c)
+    /// <summary>
+    /// Hard-deletes a candidate with its applications and offers: <c>candidateDelete</c>, then one <c>offerDelete</c> per
+    /// offer (each its own action). Deleted rows never appear in lists again, incremental or not.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Delete(Organisation org, long now, Candidate c)
     {
+        var events = new List<IReadOnlyList<WebhookEvent>> { new[] { WebhookPayloads.CandidateDeleted(c.Id) } };
         c.Deleted = true;
         foreach (var a in c.Applications)
         {
             a.Deleted = true;
             foreach (var o in org.Offers)
             {
-                if (o.Application == a) o.Deleted = true;
+                if (o.Application != a || o.Deleted) continue;
+                o.Deleted = true;
+                events.Add([WebhookPayloads.OfferDeleted(o)]);
             }
         }
 
         org.Touch(c, now);
-        return [WebhookPayloads.CandidateDeleted(c.Id)];
+        return events;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ internal static class CandidateRoutes
         group.MapPost("/candidates/{id:guid}/delete", (Guid id, EmulatorServices services) => ControlApi.Change(services, ctx =>
         {
             if (ctx.Org.FindCandidate(id) is not { } c) return ControlApi.Error(404, $"Candidate {id} was not found.");
-            ctx.Events.Add(CandidateChanges.Delete(ctx.Org, ctx.NowMs, c));
+            ctx.Events.AddRange(CandidateChanges.Delete(ctx.Org, ctx.NowMs, c));
             return ControlApi.Json(w =>
             {
                 w.WriteStartObject();

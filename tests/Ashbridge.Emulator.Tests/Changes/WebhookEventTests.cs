@@ -58,7 +58,7 @@ public class WebhookEventTests
     }
 
     [Fact]
-    public void Merges_and_deletes_publish_candidateMerge_and_candidateDelete_with_ids_only()
+    public void Merges_and_deletes_publish_candidateMerge_and_candidateDelete_with_ids_only_and_offerDelete_per_deleted_offer()
     {
         var from = _org.Candidates[0];
         var into = _org.Candidates[1];
@@ -66,9 +66,14 @@ public class WebhookEventTests
         merge.Action.ShouldBe("candidateMerge");
         merge.Data["deletedCandidate"]!["id"]!.GetValue<string>().ShouldBe(from.Id.ToString());
         merge.Data["mergedCandidate"]!["id"]!.GetValue<string>().ShouldBe(into.Id.ToString());
-        var delete = CandidateChanges.Delete(_org, Now, _org.Candidates[2]).Single();
+        var doomed = _org.Candidates.First(c => c.Applications.Any(a => _org.Offers.Any(o => o.Application == a)));
+        var batches = CandidateChanges.Delete(_org, Now, doomed);
+        var delete = batches[0].Single();
         delete.Action.ShouldBe("candidateDelete");
-        delete.Data.ToJsonString().ShouldBe("{\"candidate\":{\"id\":\"" + _org.Candidates[2].Id + "\"}}");
+        batches.Skip(1).ShouldAllBe(b => b.Single().Action == "offerDelete");
+        batches.Count.ShouldBe(1 + _org.Offers.Count(o => doomed.Applications.Contains(o.Application)));
+        batches[1][0].Data["offer"]!["applicationId"].ShouldNotBeNull();
+        delete.Data.ToJsonString().ShouldBe("{\"candidate\":{\"id\":\"" + doomed.Id + "\"}}");
     }
 
     [Fact]
