@@ -22,7 +22,7 @@ public sealed record AshbyResponse(int Status, JsonNode Body, HttpResponseMessag
 /// keys file holding a full key, a key without the access flags, a candidates-only key and a deactivated key.
 /// One per test class: tests in a class share it (and see each other's writes), classes never do.
 /// </summary>
-public class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : Ashbridge.Testing.EmulatorFixture
 {
     public const string FullKey = "full-key";
     public const string NoFlagsKey = "no-flags-key";
@@ -30,41 +30,35 @@ public class EmulatorFixture : IAsyncLifetime
     public const string DeactivatedKey = "deactivated-key";
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _keysFile = Path.Combine(Path.GetTempPath(), $"ashby-emulator-keys-{Guid.NewGuid():N}.json");
-
     public FakeTimeProvider Time { get; } = new(Start);
-
-    public EmulatorHost Host { get; private set; } = null!;
 
     public HttpClient Http { get; } = new();
 
     protected virtual int Seed => 7;
 
+    protected override IReadOnlyList<EmulatorKey> Keys =>
+    [
+        EmulatorKey.Full(FullKey),
+        new(NoFlagsKey, "No flags", ["candidatesRead", "jobsRead", "interviewsRead", "hiringProcessMetadataRead", "organizationRead", "offersRead", "apiKeysRead"]),
+        new(CandidatesOnlyKey, "Candidates only", ["candidatesRead"], AllowConfidential: true, AllowPrivateFields: true),
+        new(DeactivatedKey, "Old key", ["candidatesRead"], Deactivated: true),
+    ];
+
     protected virtual void Configure(EmulatorOptions options)
     {
     }
 
-    public async ValueTask InitializeAsync()
+    protected override EmulatorOptions CreateOptions()
     {
-        await File.WriteAllTextAsync(_keysFile, """
-            [
-              { "key": "full-key", "title": "Full access", "permissions": ["candidatesRead","candidatesWrite","candidatesDelete","jobsRead","jobsWrite","interviewsRead","interviewsWrite","hiringProcessMetadataRead","hiringProcessMetadataWrite","organizationRead","organizationWrite","offersRead","offersWrite","apiKeysRead","apiKeysWrite","approvalsRead","approvalsWrite","reportsRead","notetakerRead"], "allowConfidential": true, "allowPrivateFields": true },
-              { "key": "no-flags-key", "title": "No flags", "permissions": ["candidatesRead","jobsRead","interviewsRead","hiringProcessMetadataRead","organizationRead","offersRead","apiKeysRead"] },
-              { "key": "candidates-only-key", "title": "Candidates only", "permissions": ["candidatesRead"], "allowConfidential": true, "allowPrivateFields": true },
-              { "key": "deactivated-key", "title": "Old key", "permissions": ["candidatesRead"], "deactivated": true }
-            ]
-            """, TestContext.Current.CancellationToken);
-        var options = new EmulatorOptions { Seed = Seed, Size = "small", KeysFile = _keysFile, TimeProvider = Time };
+        var options = new EmulatorOptions { Seed = Seed, Size = "small", TimeProvider = Time };
         Configure(options);
-        Host = await EmulatorHost.StartAsync(options, ct: TestContext.Current.CancellationToken);
+        return options;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
         Http.Dispose();
-        await Host.DisposeAsync();
-        File.Delete(_keysFile);
-        GC.SuppressFinalize(this);
+        await base.DisposeCoreAsync();
     }
 
     /// <summary>POSTs a JSON body to an Ashby endpoint with a key (the full key unless told otherwise).</summary>

@@ -1,14 +1,16 @@
-using Xunit;
 using Ashbridge.Emulator;
+using Xunit;
 
 namespace Ashbridge.Testing;
 
 /// <summary>
 /// A real emulated Ashby on a free loopback port, shared by the tests of a class or collection.
-/// Derive and override <see cref="CreateOptions"/> for another seed, size, key file or fault profile.
+/// Derive and override <see cref="CreateOptions"/> for another seed, size, clock or fault profile, and
+/// <see cref="Keys"/> for keys with chosen permissions.
 /// </summary>
 public class EmulatorFixture : IAsyncLifetime
 {
+    private readonly string _keysFile = Path.Combine(Path.GetTempPath(), $"ashby-emulator-keys-{Guid.NewGuid():N}.json");
     private EmulatorHost? _host;
 
     /// <summary>The running emulator.</summary>
@@ -23,15 +25,33 @@ public class EmulatorFixture : IAsyncLifetime
     /// <summary>The options the emulator starts with; the default is the small organisation of seed 1.</summary>
     protected virtual EmulatorOptions CreateOptions() => new() { Seed = 1, Size = "small" };
 
-    public async ValueTask InitializeAsync() => _host = await EmulatorHost.StartAsync(CreateOptions());
+    /// <summary>The keys the emulator accepts; null (the default) gives its one demo key with every permission.</summary>
+    protected virtual IReadOnlyList<EmulatorKey>? Keys => null;
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask InitializeAsync()
     {
+        var options = CreateOptions();
+        if (Keys is { } keys)
+        {
+            EmulatorKey.WriteFile(_keysFile, keys);
+            options.KeysFile = _keysFile;
+        }
+
+        _host = await EmulatorHost.StartAsync(options, ct: TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync();
         if (_host is not null)
         {
             await _host.DisposeAsync();
         }
 
+        File.Delete(_keysFile);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Releases what a derived fixture holds, before the emulator stops.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }

@@ -13,22 +13,13 @@ public sealed class EmulatorWithKeys : EmulatorFixture
     public const string FullKey = "client-suite-full-key";
     public const string CandidatesOnlyKey = "client-suite-candidates-only";
 
-    private readonly TempDirectory _directory = new();
+    protected override EmulatorOptions CreateOptions() => new() { Seed = 11, Size = "small" };
 
-    protected override EmulatorOptions CreateOptions() => new()
-    {
-        Seed = 11,
-        Size = "small",
-        KeysFile = _directory.WriteFile("keys.json", $$"""
-            [
-              { "key": "{{FullKey}}", "title": "Full", "allowConfidential": true, "allowPrivateFields": true,
-                "permissions": ["candidatesRead","candidatesWrite","jobsRead","jobsWrite","interviewsRead","interviewsWrite",
-                                "hiringProcessMetadataRead","hiringProcessMetadataWrite","organizationRead","organizationWrite",
-                                "offersRead","offersWrite","apiKeysRead","apiKeysWrite"] },
-              { "key": "{{CandidatesOnlyKey}}", "title": "Candidates only", "permissions": ["candidatesRead"] }
-            ]
-            """),
-    };
+    protected override IReadOnlyList<EmulatorKey> Keys =>
+    [
+        EmulatorKey.Full(FullKey, "Full"),
+        new(CandidatesOnlyKey, "Candidates only", ["candidatesRead"]),
+    ];
 
     public AshbyClient Client(string? key = null) => new(new AshbyClientOptions { ApiKey = key ?? FullKey, BaseUrl = BaseUrl, MaxRetries = 0 });
 
@@ -40,12 +31,6 @@ public sealed class EmulatorWithKeys : EmulatorFixture
         response.EnsureSuccessStatusCode();
         var text = await response.Content.ReadAsStringAsync();
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _directory.Dispose();
     }
 }
 
@@ -202,23 +187,26 @@ public sealed class ClientAgainstEmulatorTests(EmulatorWithKeys emulator) : ICla
         var settings = new List<string>();
         foreach (var type in new[] { AshbyWebhookTypes.CandidateHire, AshbyWebhookTypes.ApplicationUpdate })
         {
-            var setting = await client.Webhooks.CreateAsync(new WebhookCreateRequest { WebhookType = type, RequestUrl = receiver.Url.ToString(), SecretToken = secret }, cancellationToken: Ct);
+            var setting = await client.Webhooks.CreateAsync(new WebhookCreateRequest { WebhookType = type, RequestUrl = receiver.Url(), SecretToken = secret }, cancellationToken: Ct);
             setting.Enabled.ShouldBeTrue();
             settings.Add(setting.Id);
         }
 
         var application = await client.Applications.EnumerateAsync(new ApplicationListRequest { Status = "Active" }, cancellationToken: Ct).FirstAsync(Ct);
         await emulator.ControlAsync($"applications/{application.Id}/hire", new { startDate = "2027-02-01", salary = 123456, currencyCode = "EUR" });
+        await emulator.ControlAsync("webhooks/flush");
 
-        var hire = await receiver.NextAsync(e => e.Action == AshbyWebhookTypes.CandidateHire, Ct);
-        var update = await receiver.NextAsync(e => e.Action == AshbyWebhookTypes.ApplicationUpdate && e.GetApplication().Id == application.Id, Ct);
+        // Deliveries run concurrently, so their order is not part of the contract.
+        var deliveries = receiver.Deliveries().Select(d => (d.Body, Signature: d.Header("Ashby-Signature"), Event: AshbyWebhookEvent.Parse(d.Body))).ToList();
+        var hire = deliveries.Single(d => d.Event.Action == AshbyWebhookTypes.CandidateHire);
+        var update = deliveries.Single(d => d.Event.Action == AshbyWebhookTypes.ApplicationUpdate);
         AshbyWebhookSignature.Verify(hire.Body, hire.Signature, secret).ShouldBe(AshbyWebhookSignatureResult.Valid);
         AshbyWebhookSignature.Verify(update.Body, update.Signature, secret).ShouldBe(AshbyWebhookSignatureResult.Valid);
         AshbyWebhookSignature.Verify(hire.Body, hire.Signature, "another-secret").ShouldBe(AshbyWebhookSignatureResult.Mismatch);
-        var hireEvent = AshbyWebhookEvent.Parse(hire.Body);
-        hireEvent.WebhookActionId.ShouldBe(AshbyWebhookEvent.Parse(update.Body).WebhookActionId);
-        hireEvent.GetApplication().Status.ShouldBe("Hired");
-        var offer = hireEvent.GetOffer();
+        hire.Event.WebhookActionId.ShouldBe(update.Event.WebhookActionId);
+        update.Event.GetApplication().Id.ShouldBe(application.Id);
+        hire.Event.GetApplication().Status.ShouldBe("Hired");
+        var offer = hire.Event.GetOffer();
         offer.ShouldNotBeNull();
         offer.LatestVersion!.Salary!.CurrencyCode.ShouldBe("EUR");
 

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ashbridge.Ashby.Tests.Support;
 
@@ -30,17 +24,13 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<ScriptedAshbyServer> StartAsync(string pathBase = "")
+    public static async Task<ScriptedAshbyServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new ScriptedAshbyServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + pathBase + "/");
+        ScriptedAshbyServer? server = null;
+        var (app, baseUrl) = await Ashbridge.Testing.LoopbackApp.StartAsync(
+            app => app.Run(context => server!.HandleAsync(context)),
+            cancellationToken: TestContext.Current.CancellationToken);
+        server = new ScriptedAshbyServer(app) { BaseUrl = baseUrl };
         return server;
     }
 

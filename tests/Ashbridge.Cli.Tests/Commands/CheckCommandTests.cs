@@ -12,31 +12,15 @@ public sealed class RestrictedKeysEmulator : EmulatorFixture
     public const string NoApiKeysReadKey = "no-api-keys-read";
     public const string DeactivatedKey = "deactivated-key";
 
-    private readonly TempDirectory _directory = new();
+    protected override EmulatorOptions CreateOptions() => new() { Seed = 3, Size = "small" };
 
-    protected override EmulatorOptions CreateOptions() => new()
-    {
-        Seed = 3,
-        Size = "small",
-        KeysFile = _directory.WriteFile("keys.json", $$"""
-            [
-              { "key": "{{FullKey}}", "title": "Full", "allowConfidential": true, "allowPrivateFields": true,
-                "permissions": ["candidatesRead","candidatesWrite","jobsRead","jobsWrite","interviewsRead","interviewsWrite",
-                                "hiringProcessMetadataRead","hiringProcessMetadataWrite","organizationRead","organizationWrite",
-                                "offersRead","offersWrite","apiKeysRead","apiKeysWrite"] },
-              { "key": "{{ReadOnlyKey}}", "title": "Reads but no offers",
-                "permissions": ["apiKeysRead","candidatesRead","jobsRead","organizationRead","hiringProcessMetadataRead","interviewsRead"] },
-              { "key": "{{NoApiKeysReadKey}}", "title": "Cannot read itself", "permissions": ["candidatesRead","jobsRead"] },
-              { "key": "{{DeactivatedKey}}", "title": "Gone", "deactivated": true, "permissions": ["apiKeysRead"] }
-            ]
-            """),
-    };
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _directory.Dispose();
-    }
+    protected override IReadOnlyList<EmulatorKey> Keys =>
+    [
+        EmulatorKey.Full(FullKey, "Full"),
+        new(ReadOnlyKey, "Reads but no offers", ["apiKeysRead", "candidatesRead", "jobsRead", "organizationRead", "hiringProcessMetadataRead", "interviewsRead"]),
+        new(NoApiKeysReadKey, "Cannot read itself", ["candidatesRead", "jobsRead"]),
+        new(DeactivatedKey, "Gone", ["apiKeysRead"], Deactivated: true),
+    ];
 }
 
 public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassFixture<RestrictedKeysEmulator>

@@ -2,12 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Ashbridge.Emulator.Faults;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ashbridge.Emulator.Tests.Faults;
 
@@ -31,18 +27,17 @@ internal sealed class FaultTestApp : IAsyncDisposable
     {
         time ??= new SignalingFakeTimeProvider();
         var options = new EmulatorOptions { FaultProfile = profile, Seed = seed, TimeProvider = time };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddEmulatorFaults(options);
-        var app = builder.Build();
-        app.UseEmulatorFaults();
-        app.MapEmulatorFaultControl();
-        app.MapPost("/candidate.list", () => Results.Text("{\"success\":true,\"results\":[]}", "application/json"));
-        app.MapGet("/_emulator/health", () => Results.Text("ok"));
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        var (app, baseUrl) = await LoopbackApp.StartAsync(
+            app =>
+            {
+                app.UseEmulatorFaults();
+                app.MapEmulatorFaultControl();
+                app.MapPost("/candidate.list", () => Results.Text("{\"success\":true,\"results\":[]}", "application/json"));
+                app.MapGet("/_emulator/health", () => Results.Text("ok"));
+            },
+            builder => builder.Services.AddEmulatorFaults(options),
+            TestContext.Current.CancellationToken);
+        var client = new HttpClient { BaseAddress = baseUrl };
         return new FaultTestApp(app, client, time);
     }
 

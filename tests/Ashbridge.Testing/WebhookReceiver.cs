@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace Ashbridge.Emulator.Tests.Webhooks;
+namespace Ashbridge.Testing;
 
 /// <summary>One request as the receiver got it: the raw body bytes and the headers.</summary>
-internal sealed record ReceivedRequest(string Path, byte[] Body, IReadOnlyDictionary<string, string> Headers)
+public sealed record ReceivedRequest(string Path, byte[] Body, IReadOnlyDictionary<string, string> Headers)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
@@ -19,7 +15,7 @@ internal sealed record ReceivedRequest(string Path, byte[] Body, IReadOnlyDictio
 
 /// <summary>A real Kestrel endpoint on 127.0.0.1 that records what it receives and answers from a script.</summary>
 /// <remarks>Each path has its own script of answers, used in order; once a script runs out the path answers 200.</remarks>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     /// <summary>Scripted answer: abort the connection before responding (a transport failure).</summary>
     public const int Abort = -1;
@@ -40,15 +36,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        WebhookReceiver? receiver = null;
+        var (app, baseUrl) = await LoopbackApp.StartAsync(
+            app => app.Run(context => receiver!.HandleAsync(context)),
+            cancellationToken: TestContext.Current.CancellationToken);
+        receiver = new WebhookReceiver(app) { BaseUrl = baseUrl };
         return receiver;
     }
 
