@@ -18,7 +18,15 @@ public static class EmulatorProgram
         var size = new Option<string>("--size") { Description = "small (~200 candidates), medium (~10k), large (100k) or a candidate count up to 1000000.", DefaultValueFactory = _ => "small" };
         var keys = new Option<string?>("--keys") { Description = "JSON file of API keys (see docs/concepts/emulator.md); default: one demo key with every permission." };
         var faults = new Option<string?>("--faults") { Description = "Fault profile (see docs/concepts/emulator-webhooks.md); default: none." };
-        var root = new RootCommand("A local Ashby API: a generated organisation served over HTTP, with webhooks, faults and a control API.") { urls, seed, size, keys, faults };
+        var defaults = new EmulatorOptions();
+        var tokenLifetime = new Option<TimeSpan>("--sync-token-lifetime") { Description = "How long a sync token stays usable (d.hh:mm:ss).", DefaultValueFactory = _ => defaults.SyncTokenLifetime };
+        var cursorLifetime = new Option<TimeSpan>("--cursor-lifetime") { Description = "How long a pagination cursor stays usable (hh:mm:ss).", DefaultValueFactory = _ => defaults.CursorLifetime };
+        var pageCap = new Option<int>("--incremental-page-cap") { Description = "Pages an incremental pass may span before incremental_sync_too_large.", DefaultValueFactory = _ => defaults.IncrementalPageCap };
+        var timeScale = new Option<double>("--webhook-time-scale") { Description = "Multiplies Ashby's webhook retry delays (0.01 makes 10 s become 100 ms).", DefaultValueFactory = _ => defaults.WebhookTimeScale };
+        var root = new RootCommand("A local Ashby API: a generated organisation served over HTTP, with webhooks, faults and a control API.")
+        {
+            urls, seed, size, keys, faults, tokenLifetime, cursorLifetime, pageCap, timeScale,
+        };
         root.SetAction(async (result, ct) =>
         {
             var options = new EmulatorOptions
@@ -27,7 +35,16 @@ public static class EmulatorProgram
                 Size = result.GetValue(size) ?? "small",
                 KeysFile = result.GetValue(keys),
                 FaultProfile = result.GetValue(faults),
+                SyncTokenLifetime = result.GetValue(tokenLifetime),
+                CursorLifetime = result.GetValue(cursorLifetime),
+                IncrementalPageCap = result.GetValue(pageCap),
+                WebhookTimeScale = result.GetValue(timeScale),
             };
+            if (options.SyncTokenLifetime <= TimeSpan.Zero || options.CursorLifetime <= TimeSpan.Zero || options.IncrementalPageCap < 1 || options.WebhookTimeScale <= 0)
+            {
+                await Console.Error.WriteLineAsync("Lifetimes, the page cap and the webhook time scale must be positive.");
+                return 2;
+            }
             try
             {
                 _ = Data.OrganisationSize.Parse(options.Size);
