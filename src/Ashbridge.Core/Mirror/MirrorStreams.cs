@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Ashbridge.Ashby;
+
+namespace Ashbridge.Core.Mirror;
+
+/// <summary>
+/// Every stream the mirror keeps, in sync order (reference data first). List parameters ask for archived rows, drafts,
+/// deactivated users and location hierarchy too, so a full pass sees everything and the deletion sweep only marks rows
+/// that are really gone.
+/// </summary>
+public static class MirrorStreams
+{
+    public static StreamDefinition Users { get; } = new("users", "mirror_users", "user.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
+        """{"includeDeactivated":true}""",
+        [LowerText("email", "email"), Text("first_name", "firstName"), Text("last_name", "lastName"), Text("global_role", "globalRole"), Bool("is_enabled", "isEnabled")]);
+
+    public static StreamDefinition Departments { get; } = new("departments", "mirror_departments", "department.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
+        """{"includeArchived":true}""",
+        [Text("name", "name"), Text("parent_id", "parentId"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition Locations { get; } = new("locations", "mirror_locations", "location.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
+        """{"includeArchived":true,"includeLocationHierarchy":true}""",
+        [Text("name", "name"), Text("parent_location_id", "parentLocationId"), Text("location_type", "type"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition HiringTeamRoles { get; } = new("hiring_team_roles", "mirror_hiring_team_roles", "hiringTeamRole.list", AshbyPermissions.OrganizationRead, false, MirrorFetch.OneCall,
+        "{}",
+        [Text("title", "title")]);
+
+    public static StreamDefinition Sources { get; } = new("sources", "mirror_sources", "source.list", AshbyPermissions.HiringProcessMetadataRead, false, MirrorFetch.OneCall,
+        """{"includeArchived":true}""",
+        [Text("title", "title"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition ArchiveReasons { get; } = new("archive_reasons", "mirror_archive_reasons", "archiveReason.list", AshbyPermissions.HiringProcessMetadataRead, false, MirrorFetch.OneCall,
+        """{"includeArchived":true}""",
+        [Text("text", "text"), Text("reason_type", "reasonType"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition CustomFields { get; } = new("custom_fields", "mirror_custom_fields", "customField.list", AshbyPermissions.HiringProcessMetadataRead, true, MirrorFetch.Paged,
+        """{"includeArchived":true}""",
+        [Text("title", "title"), Text("object_type", "objectType"), Text("field_type", "fieldType"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition InterviewStages { get; } = new("interview_stages", "mirror_interview_stages", "interviewStage.list", AshbyPermissions.InterviewsRead, false, MirrorFetch.PerInterviewPlan,
+        "{}",
+        [Text("title", "title"), Text("interview_plan_id", "interviewPlanId"), Int32("order_in_plan", "orderInInterviewPlan"), Text("stage_type", "type")]);
+
+    public static StreamDefinition Jobs { get; } = new("jobs", "mirror_jobs", "job.list", AshbyPermissions.JobsRead, true, MirrorFetch.Paged,
+        """{"status":["Draft","Open","Closed","Archived"]}""",
+        [Text("title", "title"), Text("status", "status"), Text("department_id", "departmentId"), Text("location_id", "locationId"), Bool("is_confidential", "confidential"), Text("employment_type", "employmentType")]);
+
+    public static StreamDefinition JobPostings { get; } = new("job_postings", "mirror_job_postings", "jobPosting.list", AshbyPermissions.JobsRead, false, MirrorFetch.OneCall,
+        """{"includeUnpublishedJobPostings":true}""",
+        [Text("job_id", "jobId"), Text("title", "title"), Bool("is_listed", "isListed"), Text("department_name", "departmentName"), Text("location_name", "locationName")]);
+
+    public static StreamDefinition Openings { get; } = new("openings", "mirror_openings", "opening.list", AshbyPermissions.JobsRead, true, MirrorFetch.Paged,
+        "{}",
+        [Text("opening_state", "openingState"), Bool("is_archived", "isArchived")]);
+
+    public static StreamDefinition Candidates { get; } = new("candidates", "mirror_candidates", "candidate.list", AshbyPermissions.CandidatesRead, true, MirrorFetch.Paged,
+        "{}",
+        [Text("name", "name"), LowerText("primary_email", "primaryEmailAddress", "value"), Text("primary_phone", "primaryPhoneNumber", "value"), Time("created_ms", "createdAt")]);
+
+    public static StreamDefinition Applications { get; } = new("applications", "mirror_applications", "application.list", AshbyPermissions.CandidatesRead, true, MirrorFetch.Paged,
+        "{}",
+        [Text("candidate_id", "candidate", "id"), Text("job_id", "job", "id"), Text("status", "status"), Text("current_stage_id", "currentInterviewStage", "id"),
+         Text("source_id", "source", "id"), Text("archive_reason_id", "archiveReason", "id"), Time("created_ms", "createdAt")]);
+
+    public static StreamDefinition Offers { get; } = new("offers", "mirror_offers", "offer.list", AshbyPermissions.OffersRead, true, MirrorFetch.Paged,
+        "{}",
+        [Text("application_id", "applicationId"), Text("offer_status", "offerStatus"), Text("acceptance_status", "acceptanceStatus"), Text("start_date", "latestVersion", "startDate")]);
+
+    /// <summary>All streams, in the order a pass runs them.</summary>
+    public static IReadOnlyList<StreamDefinition> All { get; } =
+    [
+        Users, Departments, Locations, HiringTeamRoles, Sources, ArchiveReasons, CustomFields, InterviewStages,
+        Jobs, JobPostings, Openings, Candidates, Applications, Offers,
+    ];
+
+    /// <summary>The stream with this name, or <see langword="null"/>.</summary>
+    public static StreamDefinition? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static MirrorColumn Text(string column, params string[] path) =>
+        new(column, MirrorColumnType.Text, row => At(row, path) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null);
+
+    private static MirrorColumn LowerText(string column, params string[] path) =>
+        new(column, MirrorColumnType.Text, row => At(row, path) is { ValueKind: JsonValueKind.String } v ? v.GetString()!.ToLowerInvariant() : null);
+
+    private static MirrorColumn Bool(string column, string property) =>
+        new(column, MirrorColumnType.Boolean, row => At(row, [property]) is { ValueKind: JsonValueKind.True or JsonValueKind.False } v ? v.GetBoolean() : null);
+
+    private static MirrorColumn Int32(string column, string property) =>
+        new(column, MirrorColumnType.Number, row => At(row, [property]) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var n) ? n : null);
+
+    private static MirrorColumn Time(string column, string property) =>
+        new(column, MirrorColumnType.Time, row => ReadTime(row, property));
+
+    /// <summary>Ashby's ISO 8601 time as Unix milliseconds, or <see langword="null"/>.</summary>
+    internal static long? ReadTime(JsonElement row, string property) =>
+        At(row, [property]) is { ValueKind: JsonValueKind.String } v
+        && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToUnixTimeMilliseconds()
+            : null;
+
+    private static JsonElement? At(JsonElement row, string[] path)
+    {
+        var current = row;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current)) return null;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Ashbridge.Core.Storage.Migrations;
+using FluentMigrator.Runner;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ashbridge.Core.Storage;
+
+/// <summary>
+/// The hub's database, SQLite or PostgreSQL, through its real ADO.NET driver. <see cref="OpenAsync"/> brings the schema
+/// up to date; <see cref="ConnectAsync"/> hands out open connections (pooled by the driver).
+/// </summary>
+public sealed class AshbridgeDatabase : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+
+    private AshbridgeDatabase(DatabaseLocation location)
+    {
+        Location = location;
+        if (location.Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(location.ConnectionString);
+        }
+    }
+
+    /// <summary>Where the data lives.</summary>
+    public DatabaseLocation Location { get; }
+
+    /// <summary>SQLite or PostgreSQL.</summary>
+    public DatabaseProvider Provider => Location.Provider;
+
+    /// <summary>Opens the database, creating the SQLite file (and its folder) if needed, and applies pending migrations.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached or migrated.</exception>
+    public static async Task<AshbridgeDatabase> OpenAsync(DatabaseLocation location, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var database = new AshbridgeDatabase(location);
+        try
+        {
+            if (location.SqliteFile is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return database;
+        }
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw new DatabaseUnavailableException($"Cannot open the database ({location}): {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
+    public async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(Location.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            // WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using (var setup = connection.CreateCommand())
+        {
+            // Several hub processes may start together on one PostgreSQL: the advisory lock lets one migrate at a time.
+            setup.CommandText = Provider == DatabaseProvider.Sqlite ? "PRAGMA journal_mode = WAL;" : "SELECT pg_advisory_lock(4242001);";
+            await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await using var services = new ServiceCollection()
+                .AddFluentMigratorCore()
+                .ConfigureRunner(runner =>
+                {
+                    if (Provider == DatabaseProvider.Sqlite) runner.AddSQLite();
+                    else runner.AddPostgres();
+                    runner.WithGlobalConnectionString(Location.ConnectionString).ScanIn(typeof(CreateConnections).Assembly).For.Migrations();
+                })
+                .BuildServiceProvider();
+            services.GetRequiredService<IMigrationRunner>().MigrateUp();
+        }
+        finally
+        {
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await using var unlock = connection.CreateCommand();
+                unlock.CommandText = "SELECT pg_advisory_unlock(4242001);";
+                await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
+
+/// <summary>The database could not be reached, created or migrated; the message says which and why.</summary>
+public sealed class DatabaseUnavailableException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    public DatabaseUnavailableException() { }
+
+    /// <summary>Creates an exception with a message.</summary>
+    public DatabaseUnavailableException(string message) : base(message) { }
+
+    /// <summary>Creates an exception with a message and a cause.</summary>
+    public DatabaseUnavailableException(string message, Exception? innerException) : base(message, innerException) { }
+}

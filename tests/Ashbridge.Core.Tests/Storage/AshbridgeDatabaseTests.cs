@@ -1,0 +1,66 @@
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Testing;
+
+namespace Ashbridge.Core.Tests.Storage;
+
+public sealed class AshbridgeDatabaseTests
+{
+    private static readonly string[] CommonColumns =
+        ["connection_id", "id", "raw_json", "raw_hash", "ashby_updated_ms", "first_seen_ms", "last_seen_ms", "seen_pass", "deleted_ms", "merged_into_id"];
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_stream_has_its_table_with_the_common_and_typed_columns(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider, TestContext.Current.CancellationToken);
+        await using var connection = await test.Database.ConnectAsync(TestContext.Current.CancellationToken);
+
+        foreach (var stream in MirrorStreams.All)
+        {
+            var columns = string.Join(", ", CommonColumns.Concat(stream.Columns.Select(c => c.Name)));
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {columns} FROM {stream.Table} WHERE 1 = 0";
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            reader.FieldCount.ShouldBe(CommonColumns.Length + stream.Columns.Count, stream.Name);
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Opening_an_up_to_date_database_again_applies_nothing_and_keeps_the_data(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider, TestContext.Current.CancellationToken);
+        await using (var connection = await test.Database.ConnectAsync(TestContext.Current.CancellationToken))
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('acme', 'https://api.ashbyhq.com', 'x', 1, 1)";
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var again = await AshbridgeDatabase.OpenAsync(test.Location, TestContext.Current.CancellationToken);
+        await using var check = await again.ConnectAsync(TestContext.Current.CancellationToken);
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM connections";
+        Convert.ToInt64(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_sqlite_database_runs_in_wal_mode()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, TestContext.Current.CancellationToken);
+        await using var connection = await test.Database.ConnectAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        (await command.ExecuteScalarAsync(TestContext.Current.CancellationToken)).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_server_is_reported_with_its_address_and_no_password()
+    {
+        var location = DatabaseLocation.Parse("Host=127.0.0.1;Port=1;Username=u;Password=secret-password;Database=d;Timeout=2");
+
+        var error = await Should.ThrowAsync<DatabaseUnavailableException>(() => AshbridgeDatabase.OpenAsync(location, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("127.0.0.1:1/d");
+        error.Message.ShouldNotContain("secret-password");
+    }
+}
