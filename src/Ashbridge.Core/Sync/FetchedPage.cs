@@ -1,0 +1,60 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Ashbridge.Core.Mirror;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>One mirror row read out of a page: Ashby's JSON as sent, its hash, its update time and the typed column values.</summary>
+internal sealed record MirrorRow(string Id, string RawJson, long RawHash, long? UpdatedMs, object?[] Values);
+
+/// <summary>
+/// A page as the writer needs it: its rows and where the pass goes next. The JSON document is released once the rows
+/// are extracted, so memory stays one page deep whatever the organisation's size.
+/// </summary>
+internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, string? NextCursor, string? SyncToken)
+{
+    /// <summary>Reads an Ashby list envelope (<c>results</c>, <c>moreDataAvailable</c>, <c>nextCursor</c>, <c>syncToken</c>).</summary>
+    public static FetchedPage Parse(StreamDefinition stream, ReadOnlyMemory<byte> envelope)
+    {
+        using var document = JsonDocument.Parse(envelope);
+        var root = document.RootElement;
+        var rows = ReadRows(stream, root.TryGetProperty("results", out var results) ? results : default);
+        var more = root.TryGetProperty("moreDataAvailable", out var m) && m.ValueKind == JsonValueKind.True;
+        var cursor = root.TryGetProperty("nextCursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        var token = root.TryGetProperty("syncToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (more && cursor is null)
+        {
+            throw new InvalidDataException($"{stream.Endpoint} said more data is available but gave no nextCursor.");
+        }
+
+        return new FetchedPage(rows, !more, cursor, token);
+    }
+
+    /// <summary>Extracts the rows of a <c>results</c> array, keeping the last copy when a page repeats an id.</summary>
+    public static List<MirrorRow> ReadRows(StreamDefinition stream, JsonElement results)
+    {
+        var rows = new List<MirrorRow>(results.ValueKind == JsonValueKind.Array ? results.GetArrayLength() : 0);
+        if (results.ValueKind != JsonValueKind.Array) return rows;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in results.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var idElement) || idElement.GetString() is not { Length: > 0 } id)
+            {
+                throw new InvalidDataException($"{stream.Endpoint} returned a row without an id.");
+            }
+
+            var values = new object?[stream.Columns.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = stream.Columns[i].Read(item);
+            var row = new MirrorRow(id, item.GetRawText(), unchecked((long)XxHash3.HashToUInt64(JsonMarshal.GetRawUtf8Value(item))), MirrorStreams.ReadTime(item, "updatedAt"), values);
+            if (index.TryGetValue(id, out var at)) rows[at] = row;
+            else
+            {
+                index[id] = rows.Count;
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}

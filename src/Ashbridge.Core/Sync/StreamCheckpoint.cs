@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>
+/// A stream's row in <c>sync_streams</c>: the stored token and, while a pass runs, its mode and the cursor of the next
+/// page. Every change is written in the same transaction as the page it follows.
+/// </summary>
+internal sealed class StreamCheckpoint
+{
+    public string? SyncToken { get; set; }
+
+    /// <summary><c>full</c> or <c>incremental</c> while a pass is under way; null between passes.</summary>
+    public string? PassMode { get; set; }
+
+    public string? PassCursor { get; set; }
+
+    /// <summary>The number of the running full pass, or of the last one (rows a full pass sees carry it).</summary>
+    public long PassNumber { get; set; }
+
+    public long FullPassesCompleted { get; set; }
+
+    public static async Task<StreamCheckpoint> LoadAsync(DbConnection connection, long connectionId, string stream, CancellationToken cancellationToken)
+    {
+        var command = new CommandDefinition(
+            "SELECT sync_token AS SyncToken, pass_mode AS PassMode, pass_cursor AS PassCursor, pass_number AS PassNumber, full_passes_completed AS FullPassesCompleted "
+            + "FROM sync_streams WHERE connection_id = @connectionId AND stream = @stream",
+            new { connectionId, stream }, cancellationToken: cancellationToken);
+        if (await connection.QuerySingleOrDefaultAsync<StreamCheckpoint>(command).ConfigureAwait(false) is { } found) return found;
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO sync_streams (connection_id, stream, pass_number, full_passes_completed) VALUES (@connectionId, @stream, 0, 0) ON CONFLICT DO NOTHING",
+            new { connectionId, stream }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new StreamCheckpoint();
+    }
+
+    /// <summary>Starts a pass (a full one takes the next pass number and forgets the token until its last page brings a new one).</summary>
+    public async Task BeginAsync(DbConnection connection, long connectionId, string stream, bool full, CancellationToken cancellationToken)
+    {
+        PassMode = full ? "full" : "incremental";
+        PassCursor = null;
+        if (full)
+        {
+            PassNumber++;
+            SyncToken = null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_streams SET pass_mode = @PassMode, pass_cursor = NULL, pass_number = @PassNumber, sync_token = @SyncToken, skipped_reason = NULL "
+            + "WHERE connection_id = @connectionId AND stream = @stream",
+            new { PassMode, PassNumber, SyncToken, connectionId, stream }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores where the next page starts (inside the page's transaction).</summary>
+    public Task AdvanceAsync(DbConnection connection, DbTransaction transaction, long connectionId, string stream, string cursor, CancellationToken cancellationToken)
+    {
+        PassCursor = cursor;
+        return connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_streams SET pass_cursor = @cursor WHERE connection_id = @connectionId AND stream = @stream",
+            new { cursor, connectionId, stream }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends the pass with the last page: the new token (if any) is stored only now, with that page.</summary>
+    public Task CompleteAsync(DbConnection connection, DbTransaction transaction, long connectionId, string stream, string? newToken, long nowMs, CancellationToken cancellationToken)
+    {
+        var full = PassMode == "full";
+        SyncToken = newToken;
+        PassMode = null;
+        PassCursor = null;
+        if (full) FullPassesCompleted++;
+        return connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_streams SET sync_token = @newToken, pass_mode = NULL, pass_cursor = NULL, full_passes_completed = @FullPassesCompleted, "
+            + (full ? "last_full_ms = @nowMs" : "last_incremental_ms = @nowMs") + " WHERE connection_id = @connectionId AND stream = @stream",
+            new { newToken, FullPassesCompleted, nowMs, connectionId, stream }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records why the stream could not be read (a missing permission); its data stays as it was.</summary>
+    public static Task SkipAsync(DbConnection connection, long connectionId, string stream, string reason, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sync_streams SET skipped_reason = @reason WHERE connection_id = @connectionId AND stream = @stream",
+            new { reason, connectionId, stream }, cancellationToken: cancellationToken));
+}

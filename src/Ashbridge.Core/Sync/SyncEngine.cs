@@ -1,0 +1,182 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Ashbridge.Ashby;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>
+/// Runs one pass of one connection over every mirror stream (or a chosen few), under the connection's lock, and keeps
+/// the run history. A stream the key may not read is skipped with the reason recorded; a stream that fails keeps its
+/// checkpoint for the next run; a bad key or an unreachable Ashby stops the run, since every stream would fail alike.
+/// </summary>
+public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
+
+    /// <summary>Runs a pass.</summary>
+    /// <param name="connectionId">The connection's id.</param>
+    /// <param name="connectionName">Its name, for messages.</param>
+    /// <param name="client">The connection's client (one per key, shared with the features).</param>
+    /// <param name="request">Mode, trigger and streams.</param>
+    /// <param name="progress">Receives each stream's progress after every page.</param>
+    /// <param name="cancellationToken">Stops the run; what was stored stays, and the next run resumes.</param>
+    /// <exception cref="SyncAlreadyRunningException">Another pass of this connection holds the lock.</exception>
+    /// <exception cref="ArgumentException">An unknown stream name.</exception>
+    public async Task<SyncRunResult> RunAsync(
+        long connectionId, string connectionName, AshbyClient client, SyncRequest request,
+        IProgress<StreamProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var streams = Select(request.Streams);
+
+        await using var gate = await ConnectionSyncLock.AcquireAsync(database, connectionId, connectionName, cancellationToken).ConfigureAwait(false);
+        long runId;
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
+            runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
+        }
+
+        SyncLog.RunStarted(_logger, connectionName, runId, RunRecorder.Text(request.Mode), request.Trigger);
+        var moves = new List<(string From, string To)>();
+        string? stopReason = null;
+        var failed = false;
+        try
+        {
+            foreach (var stream in streams)
+            {
+                if (stopReason is not null)
+                {
+                    await RecordNotRunAsync(runId, stream, stopReason, progress, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var pass = new StreamPass(database, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
+                    stream == MirrorStreams.Applications ? moves : null);
+                var (outcome, message, stop) = await RunStreamAsync(pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
+                failed |= outcome == StreamOutcome.Failed;
+                stopReason = stop ? message : null;
+                await FinishStreamAsync(runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
+                pass.Report(true, outcome, message);
+            }
+
+            await ResolveMergesAsync(connectionId, client, moves, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await FinishRunAsync(runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
+        await FinishRunAsync(runId, result, stopReason, cancellationToken).ConfigureAwait(false);
+        SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
+        return (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The streams a request names, in sync order.</summary>
+    public static IReadOnlyList<StreamDefinition> Select(IReadOnlyList<string>? names)
+    {
+        if (names is null || names.Count == 0) return MirrorStreams.All;
+        var unknown = names.Where(n => MirrorStreams.Find(n) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown stream(s): {string.Join(", ", unknown)}. Streams: {string.Join(", ", MirrorStreams.All.Select(s => s.Name))}.", nameof(names));
+        }
+
+        return MirrorStreams.All.Where(s => names.Any(n => string.Equals(n, s.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>Runs one stream and sorts its failure: skip it, fail it, or fail it and stop the run.</summary>
+    private async Task<(StreamOutcome Outcome, string? Message, bool StopRun)> RunStreamAsync(StreamPass pass, long connectionId, StreamDefinition stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pass.RunAsync(cancellationToken).ConfigureAwait(false);
+            return (StreamOutcome.Succeeded, null, false);
+        }
+        catch (AshbyPermissionException ex)
+        {
+            var needed = ex.RequiredPermission?.Describe() ?? $"the {AshbyPermissions.ToModule(stream.Permission)} read permission ({stream.Permission})";
+            var reason = $"The API key lacks {needed}; {stream.Endpoint} cannot be read. Grant it in Ashby (Admin > API Keys) to mirror {stream.Name}.";
+            SyncLog.Skipped(_logger, stream.Name, reason);
+            await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await StreamCheckpoint.SkipAsync(connection, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
+            return (StreamOutcome.Skipped, reason, false);
+        }
+        catch (AshbyAuthenticationException ex)
+        {
+            return Fail(stream, $"Ashby refused the API key ({ex.Message}); check it or enter a new one with 'ashbridge connection set-key'.", stop: true);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or AshbyRateLimitedException)
+        {
+            return Fail(stream, $"Ashby could not be reached or kept refusing ({ex.Message}); what was stored is kept and the next run resumes here.", stop: true);
+        }
+        catch (Exception ex) when (ex is AshbyApiException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return Fail(stream, $"{stream.Endpoint} failed: {ex.Message}", stop: false);
+        }
+        catch (DbException ex)
+        {
+            return Fail(stream, $"The database refused a write ({ex.Message}); nothing past the last stored page was kept.", stop: true);
+        }
+    }
+
+    private (StreamOutcome, string?, bool) Fail(StreamDefinition stream, string message, bool stop)
+    {
+        SyncLog.Failed(_logger, stream.Name, message);
+        return (StreamOutcome.Failed, message, stop);
+    }
+
+    /// <summary>
+    /// An application that moved to another candidate is the trace of a merge: if the old candidate is gone from Ashby,
+    /// it was merged into the new one.
+    /// </summary>
+    private async Task ResolveMergesAsync(long connectionId, AshbyClient client, List<(string From, string To)> moves, CancellationToken cancellationToken)
+    {
+        if (moves.Count == 0) return;
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (from, to) in moves.Distinct())
+        {
+            try
+            {
+                await client.SendRawAsync("candidate.info", new JsonObject { ["id"] = from }, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AshbyNotFoundException)
+            {
+                await CandidateMerges.RecordAsync(connection, connectionId, from, to, Now(), cancellationToken).ConfigureAwait(false);
+                SyncLog.Merged(_logger, from, to);
+            }
+        }
+    }
+
+    private async Task RecordNotRunAsync(long runId, StreamDefinition stream, string reason, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await RunRecorder.StartStreamAsync(connection, runId, stream.Name, StreamPassMode.Skipped, Now(), cancellationToken).ConfigureAwait(false);
+        var message = $"Not run: the run stopped earlier. {reason}";
+        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, StreamOutcome.Skipped, StreamPassMode.Skipped, message, Now(), cancellationToken).ConfigureAwait(false);
+        progress?.Report(new StreamProgress(stream.Name, StreamPassMode.Skipped, 0, 0, true, StreamOutcome.Skipped, message));
+    }
+
+    private async Task FinishStreamAsync(long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, outcome, mode, message, Now(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FinishRunAsync(long runId, SyncOutcome outcome, string? error, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await RunRecorder.FinishRunAsync(connection, runId, outcome, error, Now(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+}

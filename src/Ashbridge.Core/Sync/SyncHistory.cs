@@ -1,0 +1,130 @@
+using System.Data.Common;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>Reads the run history and each stream's stored state, for <c>ashbridge status</c>, the API and the UI.</summary>
+public sealed class SyncHistory(AshbridgeDatabase database)
+{
+    /// <summary>The newest runs of a connection, newest first, with their streams.</summary>
+    public async Task<IReadOnlyList<SyncRunResult>> ListRunsAsync(long connectionId, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
+            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS StartedMs, "
+            + "finished_ms AS FinishedMs, error AS Error FROM sync_runs WHERE connection_id = @connectionId ORDER BY id DESC LIMIT @limit",
+            new { connectionId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var results = new List<SyncRunResult>(runs.Count);
+        foreach (var run in runs) results.Add(await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false));
+        return results;
+    }
+
+    /// <summary>One run, or null.</summary>
+    public async Task<SyncRunResult?> GetRunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS StartedMs, "
+            + "finished_ms AS FinishedMs, error AS Error FROM sync_runs WHERE id = @runId",
+            new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return run is null ? null : await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every stream's stored state and row counts (live and marked deleted).</summary>
+    public async Task<IReadOnlyList<StreamState>> StreamStatesAsync(long connectionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var stored = (await connection.QueryAsync<StateRow>(new CommandDefinition(
+            "SELECT stream AS Stream, sync_token AS SyncToken, pass_mode AS PassMode, full_passes_completed AS FullPassesCompleted, last_full_ms AS LastFullMs, "
+            + "last_incremental_ms AS LastIncrementalMs, skipped_reason AS SkippedReason FROM sync_streams WHERE connection_id = @connectionId",
+            new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(s => s.Stream, StringComparer.Ordinal);
+
+        var states = new List<StreamState>();
+        foreach (var stream in MirrorStreams.All)
+        {
+            var counts = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
+                $"SELECT COUNT(*) AS Total, COUNT(deleted_ms) AS Deleted FROM {stream.Table} WHERE connection_id = @connectionId",
+                new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            stored.TryGetValue(stream.Name, out var s);
+            states.Add(new StreamState(
+                stream.Name,
+                s?.SyncToken is not null,
+                s?.PassMode switch { "full" => StreamPassMode.Full, "incremental" => StreamPassMode.Incremental, _ => null },
+                s?.FullPassesCompleted ?? 0,
+                Time(s?.LastFullMs),
+                Time(s?.LastIncrementalMs),
+                s?.SkippedReason,
+                counts.Total - counts.Deleted,
+                counts.Deleted));
+        }
+
+        return states;
+    }
+
+    private static async Task<SyncRunResult> ToResultAsync(DbConnection connection, RunRow run, CancellationToken cancellationToken)
+    {
+        var streams = await connection.QueryAsync<StreamRow>(new CommandDefinition(
+            "SELECT stream AS Stream, mode AS Mode, outcome AS Outcome, restarted_because AS RestartedBecause, pages AS Pages, new_count AS New, changed_count AS Changed, "
+            + "unchanged_count AS Unchanged, deleted_count AS Deleted, started_ms AS StartedMs, finished_ms AS FinishedMs, error AS Error FROM sync_run_streams WHERE run_id = @Id",
+            new { run.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var order = MirrorStreams.All.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        return new SyncRunResult(
+            run.Id, run.ConnectionId, run.Trigger, Parse<SyncMode>(run.RequestedMode), Parse<SyncOutcome>(run.Outcome),
+            DateTimeOffset.FromUnixTimeMilliseconds(run.StartedMs), Time(run.FinishedMs), run.Error,
+            streams.OrderBy(s => order.GetValueOrDefault(s.Stream, int.MaxValue)).Select(s => new StreamRunResult(
+                s.Stream, Parse<StreamPassMode>(s.Mode), s.Outcome == "running" ? StreamOutcome.Failed : Parse<StreamOutcome>(s.Outcome), s.RestartedBecause,
+                (int)s.Pages, s.New, s.Changed, s.Unchanged, s.Deleted,
+                TimeSpan.FromMilliseconds((s.FinishedMs ?? s.StartedMs) - s.StartedMs), s.Error)).ToList());
+    }
+
+    private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+
+    private sealed class RunRow
+    {
+        public long Id { get; set; }
+        public long ConnectionId { get; set; }
+        public string Trigger { get; set; } = "";
+        public string RequestedMode { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public long StartedMs { get; set; }
+        public long? FinishedMs { get; set; }
+        public string? Error { get; set; }
+    }
+
+    private sealed class StreamRow
+    {
+        public string Stream { get; set; } = "";
+        public string Mode { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public string? RestartedBecause { get; set; }
+        public long Pages { get; set; }
+        public long New { get; set; }
+        public long Changed { get; set; }
+        public long Unchanged { get; set; }
+        public long Deleted { get; set; }
+        public long StartedMs { get; set; }
+        public long? FinishedMs { get; set; }
+        public string? Error { get; set; }
+    }
+
+    private sealed class StateRow
+    {
+        public string Stream { get; set; } = "";
+        public string? SyncToken { get; set; }
+        public string? PassMode { get; set; }
+        public long FullPassesCompleted { get; set; }
+        public long? LastFullMs { get; set; }
+        public long? LastIncrementalMs { get; set; }
+        public string? SkippedReason { get; set; }
+    }
+
+    private sealed class CountRow
+    {
+        public long Total { get; set; }
+        public long Deleted { get; set; }
+    }
+}

@@ -1,0 +1,275 @@
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Ashbridge.Testing;
+
+namespace Ashbridge.Core.Tests.Sync;
+
+public sealed class SyncEngineTests
+{
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_first_sync_is_a_full_pass_that_mirrors_ashby_exactly(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+
+        var run = await h.SyncAsync();
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
+        run.Streams.Count.ShouldBe(MirrorStreams.All.Count);
+        run.Streams.ShouldAllBe(s => s.Mode == StreamPassMode.Full && s.Outcome == StreamOutcome.Succeeded);
+        run.Streams.Single(s => s.Stream == "candidates").New.ShouldBe(200);
+        run.Streams.Single(s => s.Stream == "candidates").Pages.ShouldBe(2);
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_incremental_pass_brings_exactly_the_changes_and_then_equals_ashby(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        var candidates = await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId ORDER BY id LIMIT 3");
+        var application = (await h.IdsAsync("SELECT id FROM mirror_applications WHERE connection_id = @ConnectionId AND status = 'Active' ORDER BY id LIMIT 1")).Single();
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+        // Company, not name: an application embeds its candidate's name and contacts, and Ashby reports an application
+        // as changed only when the application itself changes (the daily full pass refreshes such embedded copies).
+        foreach (var id in candidates) await h.ControlAsync($"candidates/{id}/edit", new { company = $"Company {id[..4]}" });
+        await h.ControlAsync($"applications/{application}/hire", new { startDate = "2027-01-04" });
+
+        var run = await h.SyncAsync();
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
+        var candidatePass = run.Streams.Single(s => s.Stream == "candidates");
+        candidatePass.Mode.ShouldBe(StreamPassMode.Incremental);
+        (candidatePass.New + candidatePass.Changed).ShouldBeGreaterThanOrEqualTo(3);
+        (candidatePass.New + candidatePass.Changed + candidatePass.Unchanged).ShouldBeLessThan(200);
+        run.Streams.Single(s => s.Stream == "applications").Changed.ShouldBeGreaterThanOrEqualTo(1);
+        run.Streams.Single(s => s.Stream == "job_postings").Mode.ShouldBe(StreamPassMode.Full); // no syncToken: re-read and diffed
+        await h.AssertMirrorEqualsAshbyAsync();
+        (await h.ScalarAsync<string>("SELECT status FROM mirror_applications WHERE connection_id = @c AND id = @application", new { c = h.ConnectionId, application })).ShouldBe("Hired");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_repeated_incremental_pass_with_nothing_changed_writes_nothing(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+
+        var run = await h.SyncAsync();
+
+        run.Streams.ShouldAllBe(s => s.New == 0 && s.Changed == 0 && s.Deleted == 0, string.Join("; ", run.Streams));
+        run.Streams.Where(s => s.Mode == StreamPassMode.Incremental).Sum(s => s.Unchanged).ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Expired_tokens_restart_each_stream_as_a_full_pass_recorded_in_the_history(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        await h.ControlAsync("tokens/expire");
+
+        var run = await h.SyncAsync();
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
+        var candidates = run.Streams.Single(s => s.Stream == "candidates");
+        (candidates.Mode, candidates.RestartedBecause).ShouldBe((StreamPassMode.Full, "sync_token_expired"));
+        candidates.Unchanged.ShouldBe(200);
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_undecodable_stored_token_restarts_the_stream_as_a_full_pass(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        await h.ExecuteAsync("UPDATE sync_streams SET sync_token = 'not-a-token' WHERE stream = 'jobs'");
+
+        var run = await h.SyncAsync();
+
+        run.Streams.Single(s => s.Stream == "jobs").RestartedBecause.ShouldBe("sync_token_invalid");
+        run.Streams.Single(s => s.Stream == "candidates").RestartedBecause.ShouldBeNull();
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cursor_that_expires_mid_pass_restarts_the_stream_from_the_top(DatabaseProvider provider)
+    {
+        // Enough applications for a pass of many pages, so the expiry lands well inside it whatever the fetch-ahead.
+        await using var h = await SyncHarness.StartAsync(provider, o => o.Size = "1000");
+        var advanced = false;
+        var progress = new InlineProgress(p =>
+        {
+            // After the first stored page of applications, an hour and a bit passes: every cursor issued so far is dead.
+            if (p.Stream == "applications" && p.Pages == 1 && !advanced)
+            {
+                advanced = true;
+                h.Clock!.Advance(TimeSpan.FromMinutes(61));
+            }
+        });
+
+        var run = await h.SyncAsync(progress: progress);
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
+        var applications = run.Streams.Single(s => s.Stream == "applications");
+        applications.RestartedBecause.ShouldBe("next_cursor_expired");
+        var pagesInOnePass = (int)Math.Ceiling(await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_applications") / 100.0);
+        applications.Pages.ShouldBeGreaterThan(pagesInOnePass); // the pages before the restart and the whole pass after it
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_forged_stored_cursor_on_resume_restarts_the_stream(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        await h.ExecuteAsync("UPDATE sync_streams SET pass_mode = 'incremental', pass_cursor = 'forged' WHERE stream = 'candidates'");
+
+        var run = await h.SyncAsync();
+
+        run.Streams.Single(s => s.Stream == "candidates").RestartedBecause.ShouldBe("invalid_next_cursor");
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_incremental_pass_too_large_for_ashby_becomes_a_full_pass(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider, o => o.IncrementalPageCap = 1);
+        await h.SyncAsync();
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+        foreach (var id in await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId ORDER BY id LIMIT 150"))
+        {
+            await h.ControlAsync($"candidates/{id}/edit", new { company = "Initech" });
+        }
+
+        var run = await h.SyncAsync();
+
+        run.Streams.Single(s => s.Stream == "candidates").RestartedBecause.ShouldBe("incremental_sync_too_large");
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Deletions_are_marked_by_the_full_pass_sweep_and_postings_at_once(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        var doomed = (await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId ORDER BY id LIMIT 1")).Single();
+        var posting = (await h.IdsAsync("SELECT id FROM mirror_job_postings WHERE connection_id = @ConnectionId ORDER BY id LIMIT 1")).Single();
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+        await h.ControlAsync($"candidates/{doomed}/delete");
+        await h.ControlAsync($"job-postings/{posting}/delete");
+
+        var incremental = await h.SyncAsync();
+
+        incremental.Streams.Single(s => s.Stream == "job_postings").Deleted.ShouldBe(1);
+        (await h.ScalarAsync<long?>("SELECT deleted_ms FROM mirror_job_postings WHERE id = @posting", new { posting })).ShouldNotBeNull();
+
+        var full = await h.SyncAsync(SyncMode.Full);
+
+        full.Streams.Single(s => s.Stream == "candidates").Deleted.ShouldBe(1);
+        (await h.ScalarAsync<long?>("SELECT deleted_ms FROM mirror_candidates WHERE id = @doomed", new { doomed })).ShouldNotBeNull();
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_applications WHERE deleted_ms IS NOT NULL")).ShouldBeGreaterThan(0);
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_merge_is_recorded_so_the_old_id_leads_to_the_survivor(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        var pair = await h.IdsAsync(
+            "SELECT candidate_id FROM mirror_applications WHERE connection_id = @ConnectionId GROUP BY candidate_id ORDER BY candidate_id LIMIT 2");
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+        await h.ControlAsync($"candidates/{pair[0]}/merge", new { intoCandidateId = pair[1] });
+
+        await h.SyncAsync();
+
+        (await h.ScalarAsync<string>("SELECT merged_into_id FROM mirror_candidates WHERE id = @from", new { from = pair[0] })).ShouldBe(pair[1]);
+        (await CandidateMerges.ResolveAsync(h.Database, h.ConnectionId, pair[0], TestContext.Current.CancellationToken)).ShouldBe(pair[1]);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_applications WHERE candidate_id = @from AND deleted_ms IS NULL", new { from = pair[0] })).ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Streams_the_key_cannot_read_are_skipped_with_the_permission_named(DatabaseProvider provider)
+    {
+        var permissions = EmulatorKey.EveryPermission.Where(p => p != "offersRead").ToList();
+        await using var h = await SyncHarness.StartAsync(provider, permissions: permissions);
+
+        var run = await h.SyncAsync();
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded);
+        var offers = run.Streams.Single(s => s.Stream == "offers");
+        (offers.Mode, offers.Outcome).ShouldBe((StreamPassMode.Skipped, StreamOutcome.Skipped));
+        offers.Message.ShouldNotBeNull().ShouldContain("offersRead");
+        run.Streams.Where(s => s.Stream != "offers").ShouldAllBe(s => s.Outcome == StreamOutcome.Succeeded);
+        var states = await new SyncHistory(h.Database).StreamStatesAsync(h.ConnectionId, TestContext.Current.CancellationToken);
+        states.Single(s => s.Stream == "offers").SkippedReason.ShouldNotBeNull().ShouldContain("offersRead");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cancelled_pass_resumes_from_its_checkpoint_with_nothing_lost_or_doubled(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Stream == "applications" && p.Pages == 2) stop.Cancel();
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() => h.SyncAsync(progress: progress, cancellationToken: stop.Token));
+        (await h.ScalarAsync<string>("SELECT pass_mode FROM sync_streams WHERE stream = 'applications'")).ShouldBe("full");
+        (await h.ScalarAsync<string>("SELECT pass_cursor FROM sync_streams WHERE stream = 'applications'")).ShouldNotBeNull();
+
+        var resumed = await h.SyncAsync();
+
+        var applications = resumed.Streams.Single(s => s.Stream == "applications");
+        applications.Mode.ShouldBe(StreamPassMode.Full);
+        applications.New.ShouldBe(await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_applications") - 200); // two pages were stored before
+        applications.Deleted.ShouldBe(0);
+        await h.AssertMirrorEqualsAshbyAsync();
+        var runs = await new SyncHistory(h.Database).ListRunsAsync(h.ConnectionId, cancellationToken: TestContext.Current.CancellationToken);
+        runs.Select(r => r.Outcome).ShouldBe([SyncOutcome.Succeeded, SyncOutcome.Failed]);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_one_pass_of_a_connection_runs_at_a_time(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Stream == "users" && p.Pages == 1 && !inside.IsSet)
+            {
+                inside.Set();
+                release.Wait(TestContext.Current.CancellationToken);
+            }
+        });
+
+        var first = Task.Run(() => h.SyncAsync(progress: progress), TestContext.Current.CancellationToken);
+        inside.Wait(TestContext.Current.CancellationToken);
+        var error = await Should.ThrowAsync<SyncAlreadyRunningException>(() => h.SyncAsync());
+        release.Set();
+
+        error.Message.ShouldContain("acme");
+        (await first).Outcome.ShouldBe(SyncOutcome.Succeeded);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Rate_limits_server_errors_and_dropped_connections_still_converge_exactly(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider, o => o.FaultProfile = "rate=200/s,burst=20,5xx=0.05,drop=0.02", realTime: true);
+
+        var full = await h.SyncAsync();
+        foreach (var id in await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId ORDER BY id LIMIT 5"))
+        {
+            await h.ControlAsync($"candidates/{id}/edit", new { company = "Globex" });
+        }
+
+        var incremental = await h.SyncAsync();
+
+        full.Outcome.ShouldBe(SyncOutcome.Succeeded, full.Error);
+        incremental.Outcome.ShouldBe(SyncOutcome.Succeeded, incremental.Error);
+        await h.ControlAsync("faults", new { profile = "none" });
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+}
