@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace Ashbridge.Ashby;
@@ -41,8 +42,21 @@ public sealed class AshbyClientOptions
     /// <summary>The <c>User-Agent</c> product sent with each request.</summary>
     public string UserAgent { get; set; } = AshbyClientDefaults.UserAgent;
 
+    /// <summary>
+    /// A limiter every HTTP attempt must pass (each retry too); share one instance between the clients of one API key
+    /// so the sync and the features draw on one budget. The client does not dispose it. Null (the default) means no limit.
+    /// </summary>
+    /// <remarks>
+    /// Each attempt takes one permit and waits in the limiter's queue; the wait does not count against
+    /// <see cref="AttemptTimeout"/> but does end with the caller's <see cref="CancellationToken"/>. When the limiter refuses
+    /// a permit (for example its queue is full), the call fails with Polly's
+    /// <see cref="Polly.RateLimiting.RateLimiterRejectedException"/> (carrying the limiter's retry-after, if any). It is
+    /// not retried: a full queue means this process already asks for more than the key's budget, so the caller decides.
+    /// </remarks>
+    public RateLimiter? RequestLimiter { get; set; }
+
     /// <summary>Creates a copy of these options.</summary>
-    /// <returns>A shallow copy.</returns>
+    /// <returns>A shallow copy (a <see cref="RequestLimiter"/> is shared, not copied).</returns>
     public AshbyClientOptions Clone() => (AshbyClientOptions)MemberwiseClone();
 
     internal void Validate()

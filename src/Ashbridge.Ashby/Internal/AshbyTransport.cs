@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -217,6 +218,13 @@ internal sealed class AshbyTransport
             });
         }
 
+        if (_options.RequestLimiter is { } limiter)
+        {
+            // Inside the retry, so every attempt (each retry too) takes a permit; outside the timeout, so queueing
+            // for a permit does not eat into the attempt's time. The options' owner disposes the limiter, not us.
+            builder.AddRateLimiter(limiter);
+        }
+
         if (_options.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(_options.AttemptTimeout);
@@ -244,6 +252,9 @@ internal sealed class AshbyTransport
             // Could not connect at all: nothing reached Ashby, safe even for writes.
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
             HttpRequestException or IOException or TimeoutRejectedException => !isWrite,
+
+            // The shared RequestLimiter refused a permit: this process is over the key's budget; the caller decides.
+            RateLimiterRejectedException => false,
             _ => false,
         };
     }

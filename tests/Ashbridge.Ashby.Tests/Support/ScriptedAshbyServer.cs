@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ashbridge.Ashby.Tests.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1:0 that answers with queued responses and records every request.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1:0 that answers with queued responses and records every request, and how many
+/// it was handling at once.
+/// </summary>
 public sealed class ScriptedAshbyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -14,6 +17,10 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly TaskCompletionSource _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _arrivals = new(0);
+    private readonly SemaphoreSlim _held = new(0);
+    private readonly CancellationTokenSource _disposing = new();
+    private int _inFlight;
+    private int _maxInFlight;
 
     private ScriptedAshbyServer(WebApplication app)
     {
@@ -23,6 +30,15 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// The most requests the server was handling at once. A request counts from its arrival until just before its
+    /// response is written, so a client can only start its next request after the count has dropped.
+    /// </summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Lets <paramref name="count"/> responses marked <see cref="ScriptedResponse.Held"/> be written, in arrival order.</summary>
+    public void ReleaseHeld(int count = 1) => _held.Release(count);
 
     public static async Task<ScriptedAshbyServer> StartAsync()
     {
@@ -55,13 +71,40 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext ctx)
     {
-        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? string.Empty, headers, body));
-        _arrivals.Release();
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        }
 
-        if (!_responses.TryDequeue(out var response))
+        ScriptedResponse? response;
+        try
+        {
+            using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            _requests.Enqueue(new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? string.Empty, headers, body));
+            _arrivals.Release();
+
+            if (_responses.TryDequeue(out response) && response.Held)
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _disposing.Token);
+                try
+                {
+                    await _held.WaitAsync(stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        if (response is null)
         {
             ctx.Response.StatusCode = 599;
             await ctx.Response.WriteAsync("no scripted response left");
@@ -98,9 +141,12 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _never.TrySetResult();
+        await _disposing.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _arrivals.Dispose();
+        _held.Dispose();
+        _disposing.Dispose();
     }
 }
 
@@ -114,6 +160,9 @@ public enum ScriptedKind
 public sealed record ScriptedResponse(int Status, string? Body, string ContentType = "application/json", ScriptedKind Kind = ScriptedKind.Respond)
 {
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When true, the server holds the response until the test calls <see cref="ScriptedAshbyServer.ReleaseHeld"/>.</summary>
+    public bool Held { get; init; }
 
     public static ScriptedResponse Ok(string resultsJson, string extra = "") =>
         new(200, $$"""{"success":true,"results":{{resultsJson}}{{extra}}}""");
@@ -134,6 +183,8 @@ public sealed record ScriptedResponse(int Status, string? Body, string ContentTy
     public static ScriptedResponse Abort() => new(0, null, Kind: ScriptedKind.Abort);
 
     public static ScriptedResponse Hang() => new(0, null, Kind: ScriptedKind.Hang);
+
+    public ScriptedResponse HeldUntilReleased() => this with { Held = true };
 
     public ScriptedResponse WithHeader(string name, string value)
     {
