@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ashbridge.Ashby;
-using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Ashbridge.Emulator;
@@ -51,6 +48,9 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
+    /// <summary>Reads Ashby by plain HTTP to check the mirror against.</summary>
+    public MirrorOracle Oracle { get; private set; } = null!;
+
     public static async Task<SyncHarness> StartAsync(
         DatabaseProvider provider, Action<EmulatorOptions>? configure = null, IReadOnlyList<string>? permissions = null, bool realTime = false)
     {
@@ -74,7 +74,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             BaseDelay = TimeSpan.FromMilliseconds(5),
             MaxDelay = TimeSpan.FromMilliseconds(50),
         });
-        return new SyncHarness(test, emulator, clock, keysFile, id, client);
+        return new SyncHarness(test, emulator, clock, keysFile, id, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
     }
 
     public Task<SyncRunResult> SyncAsync(SyncMode mode = SyncMode.Incremental, IProgress<StreamProgress>? progress = null, CancellationToken? cancellationToken = null) =>
@@ -89,84 +89,8 @@ internal sealed class SyncHarness : IAsyncDisposable
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
-    /// <summary>Calls an Ashby endpoint directly (not through the engine's client) and returns the envelope.</summary>
-    public async Task<JsonElement> AshbyAsync(string endpoint, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Emulator.BaseUrl, endpoint))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Key + ":")));
-        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
-        var envelope = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
-        envelope.GetProperty("success").GetBoolean().ShouldBeTrue($"{endpoint}: {envelope}");
-        return envelope;
-    }
-
-    /// <summary>What Ashby holds for a stream right now: id → the JSON exactly as listed, read by plain HTTP as the oracle.</summary>
-    public async Task<Dictionary<string, string>> AshbyRowsAsync(StreamDefinition stream)
-    {
-        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Add(JsonElement results)
-        {
-            foreach (var row in results.EnumerateArray()) rows[row.GetProperty("id").GetString()!] = row.GetRawText();
-        }
-
-        if (stream.Fetch == MirrorFetch.OneCall)
-        {
-            Add((await AshbyAsync(stream.Endpoint, stream.NewRequestBody())).GetProperty("results"));
-            return rows;
-        }
-
-        var endpoint = stream.Fetch == MirrorFetch.PerInterviewPlan ? "interviewPlan.list" : stream.Endpoint;
-        var parameters = stream.Fetch == MirrorFetch.PerInterviewPlan ? new JsonObject { ["includeArchived"] = true } : stream.NewRequestBody();
-        var listed = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var body = (JsonObject)parameters.DeepClone();
-            if (cursor is not null) body["cursor"] = cursor;
-            var envelope = await AshbyAsync(endpoint, body);
-            listed.AddRange(envelope.GetProperty("results").EnumerateArray());
-            cursor = envelope.GetProperty("moreDataAvailable").GetBoolean() ? envelope.GetProperty("nextCursor").GetString() : null;
-        }
-        while (cursor is not null);
-
-        if (stream.Fetch == MirrorFetch.PerInterviewPlan)
-        {
-            foreach (var plan in listed)
-            {
-                Add((await AshbyAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = plan.GetProperty("id").GetString() })).GetProperty("results"));
-            }
-        }
-        else
-        {
-            foreach (var row in listed) rows[row.GetProperty("id").GetString()!] = row.GetRawText();
-        }
-
-        return rows;
-    }
-
-    /// <summary>The mirror's live rows of a stream: id → raw JSON.</summary>
-    public async Task<Dictionary<string, string>> MirrorRowsAsync(StreamDefinition stream)
-    {
-        await using var connection = await Database.ConnectAsync(TestContext.Current.CancellationToken);
-        var rows = await connection.QueryAsync<(string Id, string Json)>(
-            $"SELECT id, raw_json FROM {stream.Table} WHERE connection_id = @ConnectionId AND deleted_ms IS NULL", new { ConnectionId });
-        return rows.ToDictionary(r => r.Id, r => r.Json, StringComparer.Ordinal);
-    }
-
     /// <summary>Asserts that every stream of the mirror equals Ashby exactly: the same ids, each with byte-identical JSON.</summary>
-    public async Task AssertMirrorEqualsAshbyAsync()
-    {
-        foreach (var stream in MirrorStreams.All)
-        {
-            var expected = await AshbyRowsAsync(stream);
-            var actual = await MirrorRowsAsync(stream);
-            actual.Keys.Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal), $"{stream.Name}: ids differ");
-            foreach (var (id, json) in expected) actual[id].ShouldBe(json, $"{stream.Name} {id}");
-        }
-    }
+    public Task AssertMirrorEqualsAshbyAsync() => Oracle.AssertMirrorEqualsAshbyAsync(Database, ConnectionId);
 
     /// <summary>One value from the database.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
@@ -194,6 +118,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     {
         Client.Dispose();
         Http.Dispose();
+        Oracle.Dispose();
         await Emulator.DisposeAsync();
         await Test.DisposeAsync();
         File.Delete(_keysFile);
