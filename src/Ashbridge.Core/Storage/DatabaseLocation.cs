@@ -77,7 +77,9 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         {
             DataSource = full,
             ForeignKeys = true,
-            Pooling = true,
+            // Microsoft.Data.Sqlite's pool can lend one native handle to two owners under concurrent opens
+            // (dotnet/efcore#39008); opening a SQLite file is cheap, so every connection is its own.
+            Pooling = false,
             DefaultTimeout = 30, // seconds a writer waits for another's lock before SQLITE_BUSY
         };
         return new DatabaseLocation(DatabaseProvider.Sqlite, builder.ConnectionString, dataFolder ?? Path.GetDirectoryName(full)!);

@@ -94,20 +94,22 @@ public sealed class SyncEngineTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_cursor_that_expires_mid_pass_restarts_the_stream_from_the_top(DatabaseProvider provider)
     {
-        // Enough applications for a pass of many pages, so the expiry lands well inside it whatever the fetch-ahead.
-        await using var h = await SyncHarness.StartAsync(provider, o => o.Size = "1000");
-        var advanced = false;
-        var progress = new InlineProgress(p =>
+        // The clock jumps just before the third request for applications, which carries a cursor issued on the
+        // second: whatever the fetch-ahead, that cursor is an hour and a bit old when Ashby reads it.
+        var applicationRequests = 0;
+        SyncHarness? harness = null;
+        await using var h = harness = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: request =>
         {
-            // After the first stored page of applications, an hour and a bit passes: every cursor issued so far is dead.
-            if (p.Stream == "applications" && p.Pages == 1 && !advanced)
+            if (request.RequestUri!.AbsolutePath.EndsWith("/application.list", StringComparison.Ordinal)
+                && Interlocked.Increment(ref applicationRequests) == 3)
             {
-                advanced = true;
-                h.Clock!.Advance(TimeSpan.FromMinutes(61));
+                harness!.Clock!.Advance(TimeSpan.FromMinutes(61));
             }
+
+            return Task.CompletedTask;
         });
 
-        var run = await h.SyncAsync(progress: progress);
+        var run = await h.SyncAsync();
 
         run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
         var applications = run.Streams.Single(s => s.Stream == "applications");

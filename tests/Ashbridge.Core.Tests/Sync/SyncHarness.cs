@@ -19,9 +19,11 @@ internal sealed class SyncHarness : IAsyncDisposable
 {
     public const string Key = "sync-test-key";
     private readonly string _keysFile;
+    private readonly HttpClient _clientHttp;
 
-    private SyncHarness(TestDatabase test, EmulatorHost emulator, FakeTimeProvider? clock, string keysFile, long connectionId, AshbyClient client)
+    private SyncHarness(TestDatabase test, EmulatorHost emulator, FakeTimeProvider? clock, string keysFile, long connectionId, HttpClient clientHttp, AshbyClient client)
     {
+        _clientHttp = clientHttp;
         Test = test;
         Emulator = emulator;
         Clock = clock;
@@ -52,7 +54,8 @@ internal sealed class SyncHarness : IAsyncDisposable
     public MirrorOracle Oracle { get; private set; } = null!;
 
     public static async Task<SyncHarness> StartAsync(
-        DatabaseProvider provider, Action<EmulatorOptions>? configure = null, IReadOnlyList<string>? permissions = null, bool realTime = false)
+        DatabaseProvider provider, Action<EmulatorOptions>? configure = null, IReadOnlyList<string>? permissions = null, bool realTime = false,
+        Func<HttpRequestMessage, Task>? beforeEachRequest = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = realTime ? null : new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -66,7 +69,10 @@ internal sealed class SyncHarness : IAsyncDisposable
         var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('acme', @url, 'not-used-here', 0, 0) RETURNING id",
             new { url = emulator.BaseUrl.ToString() });
-        var client = new AshbyClient(new AshbyClientOptions
+#pragma warning disable CA2000 // The HttpClient owns the handler; the harness disposes the HttpClient.
+        var clientHttp = new HttpClient(new RequestHook(beforeEachRequest)) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore CA2000
+        var client = new AshbyClient(clientHttp, new AshbyClientOptions
         {
             BaseUrl = emulator.BaseUrl,
             ApiKey = Key,
@@ -74,7 +80,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             BaseDelay = TimeSpan.FromMilliseconds(5),
             MaxDelay = TimeSpan.FromMilliseconds(50),
         });
-        return new SyncHarness(test, emulator, clock, keysFile, id, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
+        return new SyncHarness(test, emulator, clock, keysFile, id, clientHttp, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
     }
 
     public Task<SyncRunResult> SyncAsync(SyncMode mode = SyncMode.Incremental, IProgress<StreamProgress>? progress = null, CancellationToken? cancellationToken = null) =>
@@ -117,6 +123,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _clientHttp.Dispose();
         Http.Dispose();
         Oracle.Dispose();
         await Emulator.DisposeAsync();
@@ -129,4 +136,14 @@ internal sealed class SyncHarness : IAsyncDisposable
 internal sealed class InlineProgress(Action<StreamProgress> onReport) : IProgress<StreamProgress>
 {
     public void Report(StreamProgress value) => onReport(value);
+}
+
+/// <summary>Lets a test act just before a request of the engine's client leaves (e.g. move the emulator's clock).</summary>
+internal sealed class RequestHook(Func<HttpRequestMessage, Task>? beforeEachRequest) : DelegatingHandler(new SocketsHttpHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (beforeEachRequest is not null) await beforeEachRequest(request);
+        return await base.SendAsync(request, cancellationToken);
+    }
 }
