@@ -1,0 +1,39 @@
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Ashbridge.Core.Sync.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Ashbridge.Core;
+
+/// <summary>Registers the hub's core services over an opened database, for the server, the CLI and the tests alike.</summary>
+public static class HubServiceCollectionExtensions
+{
+    /// <summary>Connections (keys encrypted beside the database), the shared clients, the sync engine and its façade.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="database">The opened database; the caller disposes it.</param>
+    public static IServiceCollection AddAshbridgeMirror(this IServiceCollection services, AshbridgeDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(_ => SecretProtector.ForDataFolder(database.Location.DataFolder));
+        services.AddSingleton(sp => new ConnectionStore(database, sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AshbyClientPool(sp.GetRequiredService<ConnectionStore>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<SyncHistory>(_ => new SyncHistory(database));
+        services.AddSingleton<ConnectionSync>();
+        return services;
+    }
+
+    /// <summary>The Quartz scheduler that runs every connection's passes (the hub adds its hosted service).</summary>
+    public static IServiceCollection AddAshbridgeScheduler(this IServiceCollection services)
+    {
+        services.AddQuartz();
+        services.AddSingleton<SyncSchedule>();
+        return services;
+    }
+}
