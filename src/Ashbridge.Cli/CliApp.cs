@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ashbridge.Cli.Commands;
+using Ashbridge.Cli.Hosting;
 using Spectre.Console;
 
 namespace Ashbridge.Cli;
@@ -10,9 +11,14 @@ internal static class CliApp
     /// <summary>Parses and runs a command line, writing to <paramref name="console"/> (a test passes its own).</summary>
     public static Task<int> RunAsync(string[] args, IAnsiConsole console)
     {
+        var database = DatabaseOption.Create();
         var root = new RootCommand("Ashbridge: a self-hosted integration hub for the Ashby ATS.")
         {
+            database,
             CheckCommand.Create(console),
+            ConnectionCommand.Create(console, database),
+            SyncCommand.Create(console, database),
+            StatusCommand.Create(console, database),
             EmulatorCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Ashbridge.Cli.Hosting;
+using Ashbridge.Cli.Output;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync;
+using Spectre.Console;
+
+namespace Ashbridge.Cli.Commands;
+
+/// <summary><c>ashbridge sync</c>: one pass of one or every connection, with live progress per stream.</summary>
+internal static class SyncCommand
+{
+    public const int Failed = 1;
+    public const int AlreadyRunning = 6;
+    public const int UnknownConnection = 7;
+
+    public static Command Create(IAnsiConsole console, Option<string?> database)
+    {
+        var connection = new Option<string?>("--connection") { Description = "The connection to sync (default: every connection)." };
+        var full = new Option<bool>("--full") { Description = "A full pass of every stream, ending with the deletion sweep (the daily repair)." };
+        var streams = new Option<string[]>("--stream") { Description = "Only these streams (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var json = new Option<bool>("--json") { Description = "Print the run as JSON for scripts (no progress display)." };
+        var command = new Command("sync", "Sync the mirror from Ashby: incremental by sync token where possible, healing itself on token or cursor errors.")
+        {
+            connection, full, streams, json,
+        };
+        command.SetAction((result, ct) => RunAsync(
+            console, result.GetValue(database), result.GetValue(connection), result.GetValue(full), result.GetValue(streams), result.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, string? database, string? name, bool full, string[]? streams, bool json, CancellationToken ct)
+    {
+        await using var hub = await HubSession.OpenAsync(console, database, ct);
+        if (hub is null) return HubSession.DatabaseUnavailable;
+
+        var store = hub.Get<ConnectionStore>();
+        IReadOnlyList<Connection> targets;
+        if (name is not null)
+        {
+            if (await store.FindAsync(name, ct) is not { } one)
+            {
+                console.MarkupLineInterpolated($"[red]There is no connection named '{name}'.[/] See 'ashbridge connection list', or add it with 'ashbridge connection add'.");
+                return UnknownConnection;
+            }
+
+            targets = [one];
+        }
+        else
+        {
+            targets = await store.ListAsync(ct);
+            if (targets.Count == 0)
+            {
+                console.MarkupLine("[yellow]No connections yet.[/] Add one with 'ashbridge connection add --name NAME --api-key KEY'.");
+                return UnknownConnection;
+            }
+        }
+
+        var request = new SyncRequest(full ? SyncMode.Full : SyncMode.Incremental, "cli", streams is { Length: > 0 } ? streams : null);
+        var sync = hub.Get<ConnectionSync>();
+        var runs = new List<SyncRunResult>();
+        var exit = 0;
+        foreach (var target in targets)
+        {
+            try
+            {
+                var run = json
+                    ? await sync.RunAsync(target.Id, request, null, ct)
+                    : await SyncOutput.WithProgressAsync(console, target.Name, progress => sync.RunAsync(target.Id, request, progress, ct));
+                runs.Add(run);
+                if (!json) SyncOutput.WriteRun(console, target.Name, run);
+                if (run.Outcome != SyncOutcome.Succeeded) exit = Failed;
+            }
+            catch (SyncAlreadyRunningException ex)
+            {
+                console.MarkupLineInterpolated($"[yellow]{ex.Message}[/]");
+                exit = AlreadyRunning;
+            }
+            catch (ArgumentException ex)
+            {
+                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+                return 2;
+            }
+            catch (ConnectionSecretUnreadableException ex)
+            {
+                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+                exit = Failed;
+            }
+        }
+
+        if (json) SyncOutput.WriteJson(console, new { runs });
+        return exit;
+    }
+}
