@@ -3,6 +3,7 @@ using Ashbridge.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAshbridgeConnection();
+await builder.AddAshbridgeMirrorAsync();
 
 var app = builder.Build();
 app.MapStatusApi();

@@ -11,16 +11,29 @@ public sealed class HubFactory : WebApplicationFactory<ActiveConnection>
 {
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>The hub's data folder: its SQLite database and key ring, deleted with the factory.</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("ashbridge-hub-").FullName;
+
     public HubFactory(Dictionary<string, string?>? settings = null)
     {
         // The demo emulator takes a free port too, so parallel test classes never collide.
-        _settings = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Ashbridge:Demo:EmulatorUrl"] = "http://127.0.0.1:0" };
+        _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Ashbridge:Demo:EmulatorUrl"] = "http://127.0.0.1:0",
+            ["Ashbridge:Database"] = Path.Combine(DataFolder, "ashbridge.db"),
+        };
         foreach (var (key, value) in settings ?? [])
         {
             _settings[key] = value;
         }
 
         UseKestrel(0);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(DataFolder, recursive: true);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -93,3 +93,36 @@ public sealed class ConfiguredKeyTests(EmulatorFixture ashby) : IClassFixture<Em
         page.ShouldNotContain(wrongKey);
     }
 }
+
+public sealed class DemoMirrorTests
+{
+    [Fact]
+    public async Task The_demo_connection_is_stored_scheduled_and_synced_at_start_and_status_shows_its_mirror()
+    {
+        await using var hub = new HubFactory();
+        hub.StartServer();
+        using var http = hub.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        // The first incremental pass starts with the hub; wait (polling the status, up to a minute) until it has finished.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        JsonElement demo;
+        while (true)
+        {
+            using var status = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/status", UriKind.Relative), ct));
+            demo = status.RootElement.GetProperty("mirror").EnumerateArray().Single().Clone();
+            if (demo.GetProperty("lastRun") is { ValueKind: JsonValueKind.Object } run && run.GetProperty("outcome").GetString() != "running") break;
+            await poll.WaitForNextTickAsync(deadline.Token);
+        }
+
+        demo.GetProperty("connection").GetString().ShouldBe("demo");
+        demo.GetProperty("lastRun").GetProperty("outcome").GetString().ShouldBe("succeeded");
+        demo.GetProperty("lastRun").GetProperty("trigger").GetString().ShouldBe("schedule");
+        var candidates = demo.GetProperty("streams").EnumerateArray().Single(s => s.GetProperty("stream").GetString() == "candidates");
+        candidates.GetProperty("rows").GetInt64().ShouldBe(200); // the demo organisation's size
+        candidates.GetProperty("hasSyncToken").GetBoolean().ShouldBeTrue();
+        (await http.GetStringAsync(new Uri("/", UriKind.Relative), ct)).ShouldContain("Mirror of demo");
+    }
+}

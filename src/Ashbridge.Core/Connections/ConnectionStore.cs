@@ -98,6 +98,16 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         return await GetAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Points a connection at another base URL with another key (the demo's emulator takes a new port each start).</summary>
+    public async Task<Connection> SetEndpointAsync(string name, Uri baseUrl, string apiKey, CancellationToken cancellationToken = default)
+    {
+        ValidateBaseUrl(baseUrl);
+        ValidateKey(apiKey);
+        await UpdateAsync(name, "base_url = @url, api_key_protected = @key, preflight_json = NULL, preflight_ms = NULL",
+            new { url = baseUrl.ToString(), key = secrets.Protect(apiKey) }, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(name, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sets when incremental passes run: every <paramref name="intervalMinutes"/>, or on a Quartz cron; neither → every 5 minutes.</summary>
     /// <exception cref="ArgumentException">Both given, a non-positive interval or an invalid cron.</exception>
     public async Task<Connection> SetScheduleAsync(string name, int? intervalMinutes, string? cron, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync;
 using Ashbridge.Server.Hosting;
 
 namespace Ashbridge.Server.Api;
@@ -16,25 +17,44 @@ public static class StatusApi
             throw new InvalidOperationException("MapStatusApi needs the hub's services: call builder.AddAshbridgeConnection() first.");
         }
 
-        routes.MapGet("/api/status", (ActiveConnection connection) => TypedResults.Ok(ToStatus(connection)))
+        routes.MapGet("/api/status", async (ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+                TypedResults.Ok(ToStatus(connection, await MirrorAsync(connections, history, ct))))
             .WithName("GetStatus").WithSummary("The Ashby connection and what its key can do").WithTags("Status");
-        routes.MapGet("/", (ActiveConnection connection) => TypedResults.Content(RenderPage(connection), "text/html; charset=utf-8"))
+        routes.MapGet("/", async (ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+                TypedResults.Content(RenderPage(connection, await MirrorAsync(connections, history, ct)), "text/html; charset=utf-8"))
             .WithName("StatusPage").ExcludeFromDescription();
         return routes;
     }
 
-    public sealed record ConnectionStatus(bool Demo, Uri? BaseUrl, string? KeyTitle, string? Problem, IReadOnlyList<FeatureState> Features);
+    public sealed record ConnectionStatus(
+        bool Demo, Uri? BaseUrl, string? KeyTitle, string? Problem, IReadOnlyList<FeatureState> Features, IReadOnlyList<MirrorStatus> Mirror);
+
+    /// <summary>One connection's mirror: its last pass and each stream's rows and token.</summary>
+    public sealed record MirrorStatus(string Connection, Uri BaseUrl, SyncRunResult? LastRun, IReadOnlyList<StreamState> Streams);
 
     public sealed record FeatureState(string Name, bool Ready, IReadOnlyList<string> Missing);
 
-    private static ConnectionStatus ToStatus(ActiveConnection connection) => new(
+    private static async Task<IReadOnlyList<MirrorStatus>> MirrorAsync(ConnectionStore connections, SyncHistory history, CancellationToken ct)
+    {
+        var mirror = new List<MirrorStatus>();
+        foreach (var c in await connections.ListAsync(ct))
+        {
+            var runs = await history.ListRunsAsync(c.Id, 1, ct);
+            mirror.Add(new MirrorStatus(c.Name, c.BaseUrl, runs.Count > 0 ? runs[0] : null, await history.StreamStatesAsync(c.Id, ct)));
+        }
+
+        return mirror;
+    }
+
+    private static ConnectionStatus ToStatus(ActiveConnection connection, IReadOnlyList<MirrorStatus> mirror) => new(
         connection.IsDemo,
         connection.BaseUrl,
         connection.Report?.KeyTitle,
         connection.Problem,
-        connection.Report?.Features.Select(f => new FeatureState(f.Feature.Name, f.IsReady, f.Missing.Select(p => p.Permission).ToList())).ToList() ?? []);
+        connection.Report?.Features.Select(f => new FeatureState(f.Feature.Name, f.IsReady, f.Missing.Select(p => p.Permission).ToList())).ToList() ?? [],
+        mirror);
 
-    private static string RenderPage(ActiveConnection connection)
+    private static string RenderPage(ActiveConnection connection, IReadOnlyList<MirrorStatus> mirror)
     {
         var html = HtmlEncoder.Default;
         var page = new StringBuilder();
@@ -64,6 +84,20 @@ public static class StatusApi
                     ? "<span class=\"ok\">ready</span>"
                     : "<span class=\"missing\">missing " + html.Encode(string.Join(", ", feature.Missing.Select(Describe))) + "</span>");
                 page.Append("</td></tr>");
+            }
+
+            page.Append("</tbody></table>");
+        }
+
+        foreach (var m in mirror)
+        {
+            page.Append("<h2>Mirror of ").Append(html.Encode(m.Connection)).Append("</h2><p>Last pass: ")
+                .Append(html.Encode(m.LastRun is { } run ? $"{run.RequestedMode} ({run.Trigger}), {run.Outcome}, started {run.StartedAt:u}" : "none yet"))
+                .Append("</p><table><thead><tr><th>Stream</th><th>Rows</th><th>Deleted</th><th>Sync token</th></tr></thead><tbody>");
+            foreach (var stream in m.Streams)
+            {
+                page.Append("<tr><td>").Append(html.Encode(stream.Stream)).Append("</td><td>").Append(stream.Rows).Append("</td><td>").Append(stream.DeletedRows)
+                    .Append("</td><td>").Append(stream.SkippedReason is { } why ? "<span class=\"missing\">skipped: " + html.Encode(why) + "</span>" : stream.HasSyncToken ? "yes" : "no").Append("</td></tr>");
             }
 
             page.Append("</tbody></table>");

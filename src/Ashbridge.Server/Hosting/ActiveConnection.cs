@@ -24,6 +24,9 @@ public sealed partial class ActiveConnection(
     /// <summary>Where Ashby (or the emulator) answers.</summary>
     public Uri? BaseUrl { get; private set; }
 
+    /// <summary>The key in use (the configured one, or the demo emulator's); for the connection store only, never shown.</summary>
+    internal string? ApiKey { get; private set; }
+
     /// <summary>The key check's outcome, once it ran.</summary>
     public KeyCheckReport? Report { get; private set; }
 
@@ -43,6 +46,7 @@ public sealed partial class ActiveConnection(
             LogDemo(logger, BaseUrl, apiKey);
         }
 
+        ApiKey = apiKey;
         _client = new AshbyClient(new AshbyClientOptions { ApiKey = apiKey, BaseUrl = BaseUrl });
         try
         {

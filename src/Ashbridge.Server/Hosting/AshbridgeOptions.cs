@@ -12,6 +12,11 @@ public sealed class AshbyConnectionOptions
 
     /// <summary>The Ashby API key. Set it through an environment variable (<c>Ashbridge__Ashby__ApiKey</c>), not a file.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>The name the configured Ashby gets among the hub's connections.</summary>
+    [Required]
+    [RegularExpression("^[a-z][a-z0-9-]{0,63}$")]
+    public string ConnectionName { get; set; } = "ashby";
 }
 
 /// <summary>The emulator started when no key is configured (<c>Ashbridge:Demo</c>).</summary>

@@ -1,0 +1,56 @@
+using Ashbridge.Ashby;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace Ashbridge.Server.Hosting;
+
+/// <summary>
+/// At start-up: stores the hub's active Ashby (the demo emulator, or the configured key) as a connection, runs its
+/// pre-flight, and puts every connection on the sync schedule, whose first incremental pass starts at once.
+/// </summary>
+public sealed partial class ConnectionScheduling(
+    ActiveConnection active,
+    IOptions<AshbyConnectionOptions> options,
+    ConnectionStore connections,
+    AshbyClientPool clients,
+    SyncSchedule schedule,
+    ILogger<ConnectionScheduling> logger) : IHostedService
+{
+    /// <summary>The name of the demo emulator's connection.</summary>
+    public const string DemoName = "demo";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (active.BaseUrl is { } url && active.ApiKey is { } key)
+        {
+            var name = active.IsDemo ? DemoName : options.Value.ConnectionName;
+            var connection = await connections.FindAsync(name, cancellationToken) is null
+                ? await connections.AddAsync(name, url, key, cancellationToken)
+                : await connections.SetEndpointAsync(name, url, key, cancellationToken);
+            try
+            {
+                await connections.SavePreflightAsync(connection.Id, await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), cancellationToken);
+            }
+            catch (AshbyApiException ex)
+            {
+                // The status page shows the key check's failure; the schedule retries on its own.
+                PreflightFailed(logger, name, ex.Message);
+            }
+        }
+
+        foreach (var connection in await connections.ListAsync(cancellationToken))
+        {
+            await schedule.ScheduleAsync(connection, cancellationToken);
+            Scheduled(logger, connection.Name, connection.SyncCron ?? $"every {connection.SyncIntervalMinutes ?? (int)SyncSchedule.DefaultInterval.TotalMinutes} min");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(1, LogLevel.Warning, "Pre-flight of connection {Connection} failed: {Problem}")]
+    private static partial void PreflightFailed(ILogger logger, string connection, string problem);
+
+    [LoggerMessage(2, LogLevel.Information, "Connection {Connection} scheduled: incremental passes {Schedule}, full repair daily")]
+    private static partial void Scheduled(ILogger logger, string connection, string schedule);
+}

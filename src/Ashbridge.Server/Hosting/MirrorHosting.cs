@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ashbridge.Core;
+using Ashbridge.Core.Storage;
+using Quartz;
+
+namespace Ashbridge.Server.Hosting;
+
+/// <summary>The mirror in the hub: the database, the connections, and Quartz running every connection's passes.</summary>
+public static class MirrorHosting
+{
+    /// <summary>The database setting: a SQLite path or a PostgreSQL connection string; else <c>ASHBRIDGE_DATABASE</c>; else the default file.</summary>
+    public const string DatabaseKey = "Ashbridge:Database";
+
+    /// <summary>Opens (and migrates) the database, then registers the mirror, the scheduler and the start-up scheduling.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be opened; the message says which and why.</exception>
+    public static async Task<IHostApplicationBuilder> AddAshbridgeMirrorAsync(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var setting = builder.Configuration[DatabaseKey];
+        var location = setting is { Length: > 0 } ? DatabaseLocation.Parse(setting) : DatabaseLocation.FromEnvironment();
+        var database = await AshbridgeDatabase.OpenAsync(location);
+        builder.Services.AddAshbridgeMirror(database).AddAshbridgeScheduler();
+        // Modes and outcomes read as words ("incremental", "succeeded") in the API, as in the CLI's JSON.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddHostedService<ConnectionScheduling>();
+        // Registered after the scheduling above, so the scheduler starts with every connection's triggers in place.
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}
