@@ -55,7 +55,7 @@ internal static class ConnectionCommand
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             var store = hub.Get<ConnectionStore>();
-            try
+            return await GuardedAsync(console, async () =>
             {
                 ConnectionStore.ValidateName(connectionName);
                 if (await store.FindAsync(connectionName, ct) is not null)
@@ -72,17 +72,7 @@ internal static class ConnectionCommand
                 PreflightOutput.WriteTables(console, preflight.Report!);
                 console.MarkupLineInterpolated($"[green]Added connection '{added.Name}'[/] ({added.BaseUrl}). Run 'ashbridge sync --connection {added.Name}' for its first full pass.");
                 return 0;
-            }
-            catch (ArgumentException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
-            }
-            catch (ConnectionExistsException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return Exists;
-            }
+            });
         });
         return command;
     }
@@ -124,7 +114,7 @@ internal static class ConnectionCommand
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             var store = hub.Get<ConnectionStore>();
-            try
+            return await GuardedAsync(console, async () =>
             {
                 var connection = await store.GetAsync(result.GetValue(name)!, ct);
                 var key = await store.ReadApiKeyAsync(connection, ct);
@@ -133,12 +123,7 @@ internal static class ConnectionCommand
                 await store.SavePreflightAsync(connection.Id, preflight.Report!, ct);
                 PreflightOutput.WriteTables(console, preflight.Report!);
                 return 0;
-            }
-            catch (Exception ex) when (ex is ConnectionNotFoundException or ConnectionSecretUnreadableException)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return SyncCommand.UnknownConnection;
-            }
+            });
         });
         return command;
     }
@@ -154,7 +139,7 @@ internal static class ConnectionCommand
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             var store = hub.Get<ConnectionStore>();
-            try
+            return await GuardedAsync(console, async () =>
             {
                 var connection = await store.GetAsync(result.GetValue(name)!, ct);
                 var preflight = await RunPreflightAsync(console, hub, connection.BaseUrl, key, ct);
@@ -164,17 +149,7 @@ internal static class ConnectionCommand
                 PreflightOutput.WriteTables(console, preflight.Report!);
                 console.MarkupLineInterpolated($"[green]Key of '{connection.Name}' replaced.[/]");
                 return 0;
-            }
-            catch (ConnectionNotFoundException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return SyncCommand.UnknownConnection;
-            }
-            catch (ArgumentException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
-            }
+            });
         });
         return command;
     }
@@ -189,23 +164,13 @@ internal static class ConnectionCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            try
+            return await GuardedAsync(console, async () =>
             {
                 var changed = await hub.Get<ConnectionStore>().SetScheduleAsync(result.GetValue(name)!, result.GetValue(every), result.GetValue(cron), ct);
                 var schedule = changed.SyncCron is { } c ? $"on cron '{c}'" : $"every {changed.SyncIntervalMinutes ?? 5} minutes";
                 console.MarkupLineInterpolated($"[green]'{changed.Name}' now syncs {schedule}[/] (a running hub picks this up when it restarts or the connection is saved in the UI).");
                 return 0;
-            }
-            catch (ConnectionNotFoundException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return SyncCommand.UnknownConnection;
-            }
-            catch (ArgumentException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
-            }
+            });
         });
         return command;
     }
@@ -218,19 +183,33 @@ internal static class ConnectionCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            try
+            return await GuardedAsync(console, async () =>
             {
                 await hub.Get<ConnectionStore>().RemoveAsync(result.GetValue(name)!, ct);
                 console.MarkupLineInterpolated($"[green]Removed '{result.GetValue(name)}'[/] and its mirror.");
                 return 0;
-            }
-            catch (ConnectionNotFoundException ex)
-            {
-                console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return SyncCommand.UnknownConnection;
-            }
+            });
         });
         return command;
+    }
+
+    /// <summary>Runs a verb, turning the store's refusals into their message and exit code.</summary>
+    private static async Task<int> GuardedAsync(IAnsiConsole console, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (Exception ex) when (ex is ConnectionNotFoundException or ConnectionSecretUnreadableException or ConnectionExistsException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            return ex switch
+            {
+                ArgumentException => 2,
+                ConnectionExistsException => Exists,
+                _ => SyncCommand.UnknownConnection,
+            };
+        }
     }
 
     private static string? ReadKey(IAnsiConsole console, string? value)
