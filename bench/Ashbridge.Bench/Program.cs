@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == "emulator")
     return await EmulatorBench.RunAsync(candidates);
 }
 
+// dotnet run -c Release --project bench/Ashbridge.Bench -- mirror [--candidates N] [--memory-sizes 10000,1000000]
+if (args.Length > 0 && args[0] == "mirror") return await MirrorSyncBench.RunAsync(args);
+if (args.Length > 0 && args[0] == "mirror-child") return await MirrorSyncBench.ChildMainAsync(args);
+if (args.Length > 0 && args[0] == "emulator-serve") return await Ashbridge.Emulator.EmulatorProgram.RunAsync(args[1..]);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -16,5 +21,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | micro [BenchmarkDotNet arguments]");
 return 1;

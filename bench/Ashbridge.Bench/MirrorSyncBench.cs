@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ashbridge.Ashby;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Dapper;
+
+namespace Ashbridge.Bench;
+
+/// <summary>
+/// The mirror's figures. The emulator runs in its own process and every measured pass in another, fresh one, so the
+/// memory figure is the sync's alone: the floor (fetch every page the engine fetches and parse only the paging), a full
+/// sync, an incremental sync after 1% of candidates changed, and the peak memory of full syncs at two sizes.
+/// </summary>
+internal static class MirrorSyncBench
+{
+    private static readonly string Self = typeof(MirrorSyncBench).Assembly.Location;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var candidates = IntOption(args, "--candidates") ?? 100_000;
+        var memorySizes = (Option(args, "--memory-sizes") ?? "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var folder = Directory.CreateTempSubdirectory("ashbridge-bench-").FullName;
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; SQLite in {folder}");
+        try
+        {
+            await using (var emulator = await EmulatorProcess.StartAsync(candidates))
+            {
+                Console.WriteLine($"Emulator: {emulator.Summary}");
+                var floor = await ChildAsync("floor", emulator, Path.Combine(folder, "floor.db"));
+                var db = Path.Combine(folder, "mirror.db");
+                var full = await ChildAsync("full", emulator, db);
+                var changed = await emulator.ChangeCandidatesAsync(candidates / 100);
+                var incremental = await ChildAsync("incremental", emulator, db);
+                Console.WriteLine();
+                Console.WriteLine($"| pass | candidates | pages | rows written | seconds | peak RSS (MB) |");
+                Console.WriteLine($"|---|---:|---:|---:|---:|---:|");
+                foreach (var (name, r) in new[] { ("floor (fetch only)", floor), ("full sync", full), ($"incremental ({changed} candidates changed)", incremental) })
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {candidates:N0} | {r.Pages:N0} | {r.Rows:N0} | {r.Seconds:F2} | {r.PeakMb:F0} |"));
+                }
+
+                Console.WriteLine($"full sync by stream: {full.Breakdown}");
+                Console.WriteLine($"incremental by stream: {incremental.Breakdown}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"full / floor = {full.Seconds / floor.Seconds:F2}× (target ≤ 1.25×); incremental / full = {100 * incremental.Seconds / full.Seconds:F1}% (target ≤ 3%)"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| full sync of | seconds | peak RSS of the sync process (MB) |");
+            Console.WriteLine("|---:|---:|---:|");
+            foreach (var size in memorySizes)
+            {
+                await using var emulator = await EmulatorProcess.StartAsync(size);
+                var run = await ChildAsync("full", emulator, Path.Combine(folder, $"memory-{size}.db"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {size:N0} candidates | {run.Seconds:F1} | {run.PeakMb:F0} |"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The measured process: <c>mirror-child floor|full|incremental URL KEY DB</c>; prints one JSON line.</summary>
+    public static async Task<int> ChildMainAsync(string[] args)
+    {
+        var (mode, url, key, dbPath) = (args[1], new Uri(args[2]), args[3], args[4]);
+        using var client = new AshbyClient(new AshbyClientOptions { BaseUrl = url, ApiKey = key });
+        var clock = Stopwatch.StartNew();
+        long pages, rows;
+        var breakdown = "";
+        if (mode == "floor")
+        {
+            (pages, rows) = await FetchOnlyAsync(client);
+        }
+        else
+        {
+            await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(dbPath));
+            long connectionId;
+            await using (var connection = await database.ConnectAsync())
+            {
+                connectionId = await connection.ExecuteScalarAsync<long?>("SELECT id FROM connections WHERE name = 'bench'")
+                    ?? await connection.ExecuteScalarAsync<long>(
+                        "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('bench', @url, 'unused', 0, 0) RETURNING id",
+                        new { url = url.ToString() });
+            }
+
+            clock.Restart(); // the database's opening and migration are not the sync
+            var run = await new SyncEngine(database).RunAsync(connectionId, "bench", client, new SyncRequest(mode == "full" ? SyncMode.Full : SyncMode.Incremental, "bench"));
+            if (run.Outcome != SyncOutcome.Succeeded) throw new InvalidOperationException($"The sync failed: {run.Error}");
+            pages = run.Streams.Sum(s => s.Pages);
+            rows = run.Streams.Sum(s => s.New + s.Changed);
+            breakdown = string.Join(", ", run.Streams.Where(s => s.Duration.TotalSeconds >= 0.05).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stream} {s.Duration.TotalSeconds:F1}s")));
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("BENCH_MEMORY_DETAIL") == "1")
+        {
+            var gc = GC.GetGCMemoryInfo();
+            var status = File.ReadLines("/proc/self/status").Where(l => l.StartsWith("Rss", StringComparison.Ordinal) || l.StartsWith("VmHWM", StringComparison.Ordinal));
+            await Console.Error.WriteLineAsync($"{string.Join("; ", status)}; GC heap {gc.HeapSizeBytes >> 20} MB, committed {gc.TotalCommittedBytes >> 20} MB, gen2 collections {GC.CollectionCount(2)}");
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(pages, rows, seconds, PeakRssMb(), breakdown)));
+        return 0;
+    }
+
+    /// <summary>The floor: the engine's requests in the engine's order, reading nothing but what paging needs.</summary>
+    private static async Task<(long Pages, long Rows)> FetchOnlyAsync(AshbyClient client)
+    {
+        long pages = 0, rows = 0;
+        foreach (var stream in MirrorStreams.All)
+        {
+            if (stream.Fetch == MirrorFetch.PerInterviewPlan)
+            {
+                var plans = new List<string>();
+                await PageAsync(client, "interviewPlan.list", new JsonObject { ["includeArchived"] = true }, r => plans.Add(r.GetProperty("id").GetString()!));
+                foreach (var plan in plans)
+                {
+                    var body = new JsonObject { ["interviewPlanId"] = plan };
+                    (pages, rows) = Add(pages, rows, await PageAsync(client, stream.Endpoint, body, null, paged: false));
+                }
+            }
+            else
+            {
+                (pages, rows) = Add(pages, rows, await PageAsync(client, stream.Endpoint, stream.NewRequestBody(), null, stream.Fetch == MirrorFetch.Paged));
+            }
+        }
+
+        return (pages, rows);
+
+        static (long, long) Add(long pages, long rows, (long Pages, long Rows) more) => (pages + more.Pages, rows + more.Rows);
+    }
+
+    private static async Task<(long Pages, long Rows)> PageAsync(AshbyClient client, string endpoint, JsonObject body, Action<JsonElement>? each, bool paged = true)
+    {
+        long pages = 0, rows = 0;
+        string? cursor = null;
+        do
+        {
+            var request = (JsonObject)body.DeepClone();
+            if (paged) request["limit"] = 100;
+            if (cursor is not null) request["cursor"] = cursor;
+            var envelope = await client.SendRawBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(request), null, CancellationToken.None);
+            using var document = JsonDocument.Parse(envelope);
+            var root = document.RootElement;
+            foreach (var row in root.GetProperty("results").EnumerateArray())
+            {
+                rows++;
+                each?.Invoke(row);
+            }
+
+            pages++;
+            cursor = paged && root.TryGetProperty("moreDataAvailable", out var more) && more.GetBoolean() ? root.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+        return (pages, rows);
+    }
+
+    private static async Task<ChildResult> ChildAsync(string mode, EmulatorProcess emulator, string db)
+    {
+        var output = await ProcessRunner.RunAsync("dotnet", [Self, "mirror-child", mode, emulator.BaseUrl.ToString(), emulator.ApiKey, db]);
+        return JsonSerializer.Deserialize<ChildResult>(output.Trim().Split('\n')[^1])!;
+    }
+
+    /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
+    private static double PeakRssMb()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static int? IntOption(string[] args, string name) => Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+
+    private sealed record ChildResult(long Pages, long Rows, double Seconds, double PeakMb, string Breakdown);
+
+    /// <summary>An emulator in its own process (the bench's <c>emulator-serve</c> mode), read from its banner.</summary>
+    private sealed class EmulatorProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _http;
+
+        private EmulatorProcess(Process process, Uri baseUrl, string apiKey, string summary)
+        {
+            _process = process;
+            BaseUrl = baseUrl;
+            ApiKey = apiKey;
+            Summary = summary;
+            _http = new HttpClient { BaseAddress = baseUrl };
+        }
+
+        public Uri BaseUrl { get; }
+
+        public string ApiKey { get; }
+
+        public string Summary { get; }
+
+        public static async Task<EmulatorProcess> StartAsync(int candidates)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in new[] { Self, "emulator-serve", "--urls", "http://127.0.0.1:0", "--seed", "7", "--size", candidates.ToString(CultureInfo.InvariantCulture) })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(start)!;
+            Uri? url = null;
+            string? key = null, summary = null;
+            while (key is null && await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("Ashby emulator listening on ", StringComparison.Ordinal)) url = new Uri(line["Ashby emulator listening on ".Length..]);
+                else if (line.StartsWith("Organisation: ", StringComparison.Ordinal)) summary = line["Organisation: ".Length..];
+                else if (line.StartsWith("API key (every permission): ", StringComparison.Ordinal)) key = line["API key (every permission): ".Length..];
+            }
+
+            if (url is null || key is null) throw new InvalidOperationException("The emulator did not start.");
+            return new EmulatorProcess(process, url, key, summary ?? "");
+        }
+
+        /// <summary>Edits this many distinct candidates through the control API.</summary>
+        public async Task<int> ChangeCandidatesAsync(int count)
+        {
+            var ids = new List<string>();
+            string? cursor = null;
+            using var client = new AshbyClient(new AshbyClientOptions { BaseUrl = BaseUrl, ApiKey = ApiKey });
+            do
+            {
+                var body = new JsonObject { ["limit"] = 100 };
+                if (cursor is not null) body["cursor"] = cursor;
+                using var page = JsonDocument.Parse(await client.SendRawBytesAsync("candidate.list", JsonSerializer.SerializeToUtf8Bytes(body), null, CancellationToken.None));
+                ids.AddRange(page.RootElement.GetProperty("results").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+                cursor = page.RootElement.GetProperty("moreDataAvailable").GetBoolean() ? page.RootElement.GetProperty("nextCursor").GetString() : null;
+            }
+            while (cursor is not null);
+
+            var step = Math.Max(1, ids.Count / count);
+            var changed = 0;
+            for (var i = 0; i < ids.Count && changed < count; i += step, changed++)
+            {
+                using var response = await _http.PostAsJsonAsync($"_emulator/candidates/{ids[i]}/edit", new { company = $"Bench {i}" });
+                response.EnsureSuccessStatusCode();
+            }
+
+            return changed;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+
+    private static class ProcessRunner
+    {
+        public static async Task<string> RunAsync(string file, IEnumerable<string> args)
+        {
+            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', args)} failed: {await stderr}");
+            return await stdout;
+        }
+    }
+}
