@@ -35,11 +35,11 @@ internal static class RunRecorder
             new { runId, stream, reason }, cancellationToken: cancellationToken));
 
     /// <summary>Adds a page's counts (inside the page's transaction, so the history never disagrees with the data).</summary>
-    public static Task AddPageAsync(DbConnection connection, DbTransaction transaction, long runId, string stream, PageCounts counts, long deleted, CancellationToken cancellationToken) =>
+    public static Task AddPagesAsync(DbConnection connection, DbTransaction transaction, long runId, string stream, int pages, PageCounts counts, long deleted, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sync_run_streams SET pages = pages + 1, new_count = new_count + @New, changed_count = changed_count + @Changed, "
+            "UPDATE sync_run_streams SET pages = pages + @pages, new_count = new_count + @New, changed_count = changed_count + @Changed, "
             + "unchanged_count = unchanged_count + @Unchanged, deleted_count = deleted_count + @deleted WHERE run_id = @runId AND stream = @stream",
-            new { counts.New, counts.Changed, counts.Unchanged, deleted, runId, stream }, transaction, cancellationToken: cancellationToken));
+            new { pages, counts.New, counts.Changed, counts.Unchanged, deleted, runId, stream }, transaction, cancellationToken: cancellationToken));
 
     public static Task FinishStreamAsync(DbConnection connection, long runId, string stream, StreamOutcome outcome, StreamPassMode? mode, string? message, long nowMs, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -21,10 +21,13 @@ internal sealed class StreamCheckpoint
 
     public long FullPassesCompleted { get; set; }
 
+    /// <summary>When the last full pass ended (Unix ms), if one has.</summary>
+    public long? LastFullMs { get; set; }
+
     public static async Task<StreamCheckpoint> LoadAsync(DbConnection connection, long connectionId, string stream, CancellationToken cancellationToken)
     {
         var command = new CommandDefinition(
-            "SELECT sync_token AS SyncToken, pass_mode AS PassMode, pass_cursor AS PassCursor, pass_number AS PassNumber, full_passes_completed AS FullPassesCompleted "
+            "SELECT sync_token AS SyncToken, pass_mode AS PassMode, pass_cursor AS PassCursor, pass_number AS PassNumber, full_passes_completed AS FullPassesCompleted, last_full_ms AS LastFullMs "
             + "FROM sync_streams WHERE connection_id = @connectionId AND stream = @stream",
             new { connectionId, stream }, cancellationToken: cancellationToken);
         if (await connection.QuerySingleOrDefaultAsync<StreamCheckpoint>(command).ConfigureAwait(false) is { } found) return found;

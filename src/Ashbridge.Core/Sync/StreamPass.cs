@@ -21,6 +21,19 @@ internal sealed class StreamPass(
 {
     private const int PageSize = 100;
     private const int MaxRestarts = 2;
+
+    /// <summary>
+    /// Pages the fetch may run ahead by, all written in one transaction when the writer gets to them: rows keyed by
+    /// random ids touch a random leaf of every index, so a group writes each leaf once where single pages wrote it
+    /// once per page (a full pass runs about a quarter faster). It also bounds the rows held in memory.
+    /// </summary>
+    private const int MaxPagesPerTransaction = 16;
+
+    /// <summary>
+    /// How stale the interview stages may get before an incremental pass re-reads them: Ashby has no change feed for
+    /// them, and re-reading means one call per interview plan, most of an incremental pass's time. Full passes always do.
+    /// </summary>
+    private static readonly TimeSpan StageRefreshInterval = TimeSpan.FromHours(1);
     private StreamPassMode _mode;
     private int _pages;
     private long _rows;
@@ -28,10 +41,17 @@ internal sealed class StreamPass(
     /// <summary>The mode the pass ran in (after any restart).</summary>
     public StreamPassMode Mode => _mode;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the pass; returns why it did not, when the stream was not due (it was read recently enough).</summary>
+    public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
+        if (NotDue(checkpoint) is { } notDue)
+        {
+            _mode = StreamPassMode.Skipped;
+            await RunRecorder.StartStreamAsync(connection, runId, stream.Name, _mode, Now(), cancellationToken).ConfigureAwait(false);
+            return notDue;
+        }
 
         // A pass left midway resumes from its cursor, unless a full pass is asked for and it was incremental.
         var resume = checkpoint.PassMode == "full" || (checkpoint.PassMode == "incremental" && requested == SyncMode.Incremental && stream.HasSyncToken);
@@ -51,7 +71,7 @@ internal sealed class StreamPass(
             {
                 if (stream.Fetch == MirrorFetch.Paged) await PagedAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
                 else await WholeAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
-                return;
+                return null;
             }
             catch (AshbySyncRestartRequiredException ex) when (restarts < MaxRestarts)
             {
@@ -64,20 +84,35 @@ internal sealed class StreamPass(
         }
     }
 
+    /// <summary>An incremental pass leaves the interview stages alone while their last read is fresh enough.</summary>
+    private string? NotDue(StreamCheckpoint checkpoint)
+    {
+        if (requested != SyncMode.Incremental || stream.Fetch != MirrorFetch.PerInterviewPlan || checkpoint.PassMode is not null || checkpoint.LastFullMs is not { } last) return null;
+        var next = DateTimeOffset.FromUnixTimeMilliseconds(last) + StageRefreshInterval;
+        return time.GetUtcNow() < next
+            ? $"Not due: Ashby has no change feed for {stream.Name}, so incremental passes re-read them hourly (next after {next:u}); full passes always do."
+            : null;
+    }
+
     public void Report(bool finished, StreamOutcome? outcome, string? message) =>
         progress?.Report(new StreamProgress(stream.Name, _mode, _pages, _rows, finished, outcome, message));
 
     private async Task PagedAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var full = checkpoint.PassMode == "full";
-        var pages = Channel.CreateBounded<FetchedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var pages = Channel.CreateBounded<FetchedPage>(new BoundedChannelOptions(MaxPagesPerTransaction) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fetching = FetchPagesAsync(pages.Writer, checkpoint.PassCursor, full ? null : checkpoint.SyncToken, stop.Token);
         try
         {
-            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var group = new List<FetchedPage>(MaxPagesPerTransaction);
+            while (await pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await WritePageAsync(connection, checkpoint, page.Rows, page.IsLast, page.NextCursor, page.SyncToken, cancellationToken).ConfigureAwait(false);
+                // Whatever pages the fetch has got ahead by go into one transaction: each random-keyed index leaf
+                // is then written once per group rather than once per page.
+                group.Clear();
+                while (group.Count < MaxPagesPerTransaction && pages.Reader.TryRead(out var page)) group.Add(page);
+                await WritePagesAsync(connection, checkpoint, group, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -122,7 +157,10 @@ internal sealed class StreamPass(
         }
     }
 
-    /// <summary>Streams without paging (or with fan-out per interview plan) are read whole and written as one page.</summary>
+    /// <summary>
+    /// Streams without paging are read whole and written as one page; the per-plan stages are written a group of pages'
+    /// worth at a time, so a large organisation's tens of thousands of stages never sit in memory at once.
+    /// </summary>
     private async Task WholeAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         var rows = new List<MirrorRow>();
@@ -132,6 +170,9 @@ internal sealed class StreamPass(
             {
                 var stages = await client.SendRawAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken).ConfigureAwait(false);
                 rows.AddRange(FetchedPage.ReadRows(stream, stages));
+                if (rows.Count < MaxPagesPerTransaction * PageSize) continue;
+                await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
+                rows = [];
             }
         }
         else
@@ -140,7 +181,7 @@ internal sealed class StreamPass(
             rows.AddRange(FetchedPage.ReadRows(stream, results));
         }
 
-        await WritePageAsync(connection, checkpoint, rows, isLast: true, nextCursor: null, syncToken: null, cancellationToken).ConfigureAwait(false);
+        await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<string>> InterviewPlanIdsAsync(CancellationToken cancellationToken)
@@ -161,34 +202,37 @@ internal sealed class StreamPass(
         return ids;
     }
 
-    /// <summary>The page, its checkpoint, its counts and, on a full pass's last page, the deletion sweep: one transaction.</summary>
-    private async Task WritePageAsync(DbConnection connection, StreamCheckpoint checkpoint, IReadOnlyList<MirrorRow> rows, bool isLast, string? nextCursor, string? syncToken, CancellationToken cancellationToken)
+    private async Task WritePagesAsync(DbConnection connection, StreamCheckpoint checkpoint, List<FetchedPage> pages, CancellationToken cancellationToken)
     {
         var now = Now();
-        var full = checkpoint.PassMode == "full";
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var counts = default(PageCounts);
-        for (var start = 0; start < rows.Count; start += PageSize)
+        foreach (var page in pages)
         {
-            var chunk = rows.Count <= PageSize ? rows : rows.Skip(start).Take(PageSize).ToList();
-            var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, cancellationToken).ConfigureAwait(false);
-            counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
+            for (var start = 0; start < page.Rows.Count; start += PageSize)
+            {
+                var chunk = page.Rows.Count <= PageSize ? page.Rows : page.Rows.Skip(start).Take(PageSize).ToList();
+                var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, cancellationToken).ConfigureAwait(false);
+                counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
+            }
         }
 
+        var last = pages[^1];
         long deleted = 0;
-        if (isLast)
+        if (last.IsLast)
         {
-            if (full) deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
-            await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, syncToken, now, cancellationToken).ConfigureAwait(false);
+            if (checkpoint.PassMode == "full") deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
+            await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await checkpoint.AdvanceAsync(connection, transaction, connectionId, stream.Name, nextCursor!, cancellationToken).ConfigureAwait(false);
+            // A fan-out's intermediate group has no cursor: a crash re-reads the stream from its start.
+            if (last.NextCursor is { } cursor) await checkpoint.AdvanceAsync(connection, transaction, connectionId, stream.Name, cursor, cancellationToken).ConfigureAwait(false);
         }
 
-        await RunRecorder.AddPageAsync(connection, transaction, runId, stream.Name, counts, deleted, cancellationToken).ConfigureAwait(false);
+        await RunRecorder.AddPagesAsync(connection, transaction, runId, stream.Name, pages.Count, counts, deleted, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        _pages++;
+        _pages += pages.Count;
         _rows += counts.Rows;
         Report(false, null, null);
     }

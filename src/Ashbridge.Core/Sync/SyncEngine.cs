@@ -99,8 +99,9 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
     {
         try
         {
-            await pass.RunAsync(cancellationToken).ConfigureAwait(false);
-            return (StreamOutcome.Succeeded, null, false);
+            return await pass.RunAsync(cancellationToken).ConfigureAwait(false) is { } notDue
+                ? (StreamOutcome.Skipped, notDue, false)
+                : (StreamOutcome.Succeeded, null, false);
         }
         catch (AshbyPermissionException ex)
         {

@@ -120,6 +120,48 @@ public sealed class SyncEngineTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Incremental_passes_re_read_interview_stages_hourly_and_say_so_in_between(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync(SyncMode.Full);
+        await h.ControlAsync("jobs", new { title = "Staff Cartographer" }); // a new job brings a new interview plan and its stages
+        var stagesBefore = await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_interview_stages");
+
+        h.Clock!.Advance(TimeSpan.FromMinutes(59));
+        var soon = await h.SyncAsync();
+
+        var stages = soon.Streams.Single(s => s.Stream == "interview_stages");
+        (stages.Mode, stages.Outcome).ShouldBe((StreamPassMode.Skipped, StreamOutcome.Skipped));
+        stages.Message.ShouldNotBeNull().ShouldContain("hourly");
+        soon.Outcome.ShouldBe(SyncOutcome.Succeeded);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_interview_stages")).ShouldBe(stagesBefore);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        var later = await h.SyncAsync();
+
+        var reread = later.Streams.Single(s => s.Stream == "interview_stages");
+        reread.Outcome.ShouldBe(StreamOutcome.Succeeded, reread.Message);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_interview_stages")).ShouldBeGreaterThan(stagesBefore);
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Interview_stages_of_many_plans_are_written_in_groups_and_still_equal_ashby(DatabaseProvider provider)
+    {
+        // 10,000 candidates bring 200 interview plans and more stages than one group of pages holds.
+        await using var h = await SyncHarness.StartAsync(provider, o => o.Size = "10000");
+
+        var run = await h.SyncAsync(SyncMode.Full, streams: ["interview_stages"]);
+
+        var stages = run.Streams.Single(s => s.Stream == "interview_stages");
+        stages.Outcome.ShouldBe(StreamOutcome.Succeeded, stages.Message);
+        stages.Pages.ShouldBeGreaterThan(1);
+        var mirror = await MirrorOracle.MirrorRowsAsync(h.Database, h.ConnectionId, MirrorStreams.InterviewStages);
+        stages.New.ShouldBe(mirror.Count);
+        mirror.ShouldBe(await h.Oracle.AshbyRowsAsync(MirrorStreams.InterviewStages), ignoreOrder: true);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_forged_stored_cursor_on_resume_restarts_the_stream(DatabaseProvider provider)
     {
         await using var h = await SyncHarness.StartAsync(provider);
@@ -210,11 +252,20 @@ public sealed class SyncEngineTests
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_cancelled_pass_resumes_from_its_checkpoint_with_nothing_lost_or_doubled(DatabaseProvider provider)
     {
-        await using var h = await SyncHarness.StartAsync(provider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var twoPagesStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var progress = new InlineProgress(p =>
         {
-            if (p.Stream == "applications" && p.Pages == 2) stop.Cancel();
+            if (p.Stream == "applications" && p.Pages >= 2) twoPagesStored.TrySetResult();
+        });
+        var applicationPages = 0;
+
+        // The fetch runs ahead of the writer: hold the third page's request until two pages are stored, then cancel.
+        await using var h = await SyncHarness.StartAsync(provider, beforeEachRequest: async request =>
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/application.list", StringComparison.Ordinal) || ++applicationPages != 3) return;
+            await twoPagesStored.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await stop.CancelAsync();
         });
 
         await Should.ThrowAsync<OperationCanceledException>(() => h.SyncAsync(progress: progress, cancellationToken: stop.Token));

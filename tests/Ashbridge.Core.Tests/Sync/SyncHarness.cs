@@ -30,7 +30,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         _keysFile = keysFile;
         ConnectionId = connectionId;
         Client = client;
-        Engine = new SyncEngine(test.Database);
+        Engine = new SyncEngine(test.Database, clock);
     }
 
     public TestDatabase Test { get; }
@@ -83,8 +83,9 @@ internal sealed class SyncHarness : IAsyncDisposable
         return new SyncHarness(test, emulator, clock, keysFile, id, clientHttp, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
     }
 
-    public Task<SyncRunResult> SyncAsync(SyncMode mode = SyncMode.Incremental, IProgress<StreamProgress>? progress = null, CancellationToken? cancellationToken = null) =>
-        Engine.RunAsync(ConnectionId, "acme", Client, new SyncRequest(mode, "test"), progress, cancellationToken ?? TestContext.Current.CancellationToken);
+    public Task<SyncRunResult> SyncAsync(
+        SyncMode mode = SyncMode.Incremental, IProgress<StreamProgress>? progress = null, CancellationToken? cancellationToken = null, IReadOnlyList<string>? streams = null) =>
+        Engine.RunAsync(ConnectionId, "acme", Client, new SyncRequest(mode, "test", streams), progress, cancellationToken ?? TestContext.Current.CancellationToken);
 
     /// <summary>Calls the emulator's control API and returns its JSON answer.</summary>
     public async Task<JsonNode?> ControlAsync(string path, object? body = null)
