@@ -5,7 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAshbridgeConnection();
 await builder.AddAshbridgeMirrorAsync();
 
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
+app.MapStaticAssets();
 app.MapStatusApi();
+app.MapConnectionsApi();
+app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();

@@ -23,6 +23,7 @@ public static class MirrorHosting
         builder.Services.AddAshbridgeMirror(database).AddAshbridgeScheduler();
         // Modes and outcomes read as words ("incremental", "succeeded") in the API, as in the CLI's JSON.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSingleton<Connections.ConnectionAdmin>();
         builder.Services.AddHostedService<ConnectionScheduling>();
         // Registered after the scheduling above, so the scheduler starts with every connection's triggers in place.
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -1,0 +1,97 @@
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync;
+using Ashbridge.Server.Connections;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ashbridge.Server.Api;
+
+/// <summary>
+/// Connections over JSON: list, add (with the pre-flight), detail, check again, sync now, run history, remove. The API
+/// key goes in once, on add, and never comes back out.
+/// </summary>
+public static class ConnectionsApi
+{
+    /// <summary>What <c>POST /api/connections</c> takes.</summary>
+    /// <param name="Name">A short unique name (lowercase letters, digits, dashes).</param>
+    /// <param name="ApiKey">The Ashby API key.</param>
+    /// <param name="BaseUrl">The Ashby API's base URL; Ashby's own when absent.</param>
+    public sealed record AddConnectionRequest(string Name, string ApiKey, Uri? BaseUrl);
+
+    /// <summary>What <c>POST /api/connections/{name}/sync</c> takes: <c>incremental</c> (the default) or <c>full</c>.</summary>
+    public sealed record SyncNowRequest(SyncMode Mode = SyncMode.Incremental);
+
+    /// <summary>A connection in a list, with its last pass.</summary>
+    public sealed record ConnectionSummary(Connection Connection, SyncRunResult? LastRun);
+
+    /// <summary>A connection just added, with the pre-flight its key passed.</summary>
+    public sealed record AddedConnection(Connection Connection, PreflightReport Preflight);
+
+    public static IEndpointRouteBuilder MapConnectionsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/connections").WithTags("Connections");
+        api.MapGet("", ListAsync).WithName("ListConnections").WithSummary("Every connection with its last pass");
+        api.MapPost("", AddAsync).WithName("AddConnection").WithSummary("Checks the key (pre-flight), then stores and schedules the connection");
+        api.MapGet("/{name}", GetAsync).WithName("GetConnection").WithSummary("A connection's pre-flight, streams and recent passes");
+        api.MapPost("/{name}/preflight", CheckAsync).WithName("CheckConnection").WithSummary("Runs the pre-flight of the stored key again");
+        api.MapPost("/{name}/sync", SyncNowAsync).WithName("SyncConnectionNow").WithSummary("Queues a pass behind any running one");
+        api.MapGet("/{name}/runs", RunsAsync).WithName("ListConnectionRuns").WithSummary("The connection's passes, newest first, with counts per stream");
+        api.MapDelete("/{name}", RemoveAsync).WithName("RemoveConnection").WithSummary("Unschedules and removes the connection with its mirror");
+        return routes;
+    }
+
+    private static async Task<Ok<List<ConnectionSummary>>> ListAsync(ConnectionStore connections, SyncHistory history, CancellationToken ct)
+    {
+        var list = new List<ConnectionSummary>();
+        foreach (var c in await connections.ListAsync(ct))
+        {
+            var runs = await history.ListRunsAsync(c.Id, 1, ct);
+            list.Add(new ConnectionSummary(c, runs.Count > 0 ? runs[0] : null));
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Created<AddedConnection>, ProblemHttpResult>> AddAsync(AddConnectionRequest request, ConnectionAdmin admin, CancellationToken ct)
+    {
+        var (connection, report, refusal) = await admin.AddAsync(request.Name ?? "", request.BaseUrl, request.ApiKey ?? "", ct);
+        return refusal is not null
+            ? Problem(refusal)
+            : TypedResults.Created($"/api/connections/{connection!.Name}", new AddedConnection(connection, report!));
+    }
+
+    private static async Task<Results<Ok<ConnectionDetail>, ProblemHttpResult>> GetAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct) =>
+        await connections.FindAsync(name, ct) is { } c ? TypedResults.Ok(await admin.DetailAsync(c, 10, ct)) : NotFound(name);
+
+    private static async Task<Results<Ok<PreflightReport>, ProblemHttpResult>> CheckAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        var (report, refusal) = await admin.CheckAsync(c, ct);
+        return refusal is not null ? Problem(refusal) : TypedResults.Ok(report!);
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(string name, SyncNowRequest? request, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        await admin.SyncNowAsync(c, request?.Mode ?? SyncMode.Incremental, ct);
+        return TypedResults.Accepted($"/api/connections/{c.Name}/runs");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SyncRunResult>>, ProblemHttpResult>> RunsAsync(
+        string name, int? limit, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+        await connections.FindAsync(name, ct) is { } c
+            ? TypedResults.Ok(await history.ListRunsAsync(c.Id, Math.Clamp(limit ?? 20, 1, 200), ct))
+            : NotFound(name);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        await admin.RemoveAsync(c, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Problem(ConnectionRefusal refusal) =>
+        TypedResults.Problem(refusal.Detail, statusCode: refusal.Status, title: refusal.Title);
+
+    private static ProblemHttpResult NotFound(string name) =>
+        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+}

@@ -1,0 +1,97 @@
+using Ashbridge.Ashby;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync;
+using Ashbridge.Core.Sync.Scheduling;
+
+namespace Ashbridge.Server.Connections;
+
+/// <summary>Why adding a connection or checking its key failed, in words for the admin, with the HTTP status that fits.</summary>
+public sealed record ConnectionRefusal(int Status, string Title, string Detail);
+
+/// <summary>
+/// What an admin does to connections from the UI or the API: add one (the pre-flight runs first, and a key Ashby
+/// refuses stores nothing), re-run its pre-flight, sync it now, remove it. The CLI does the same through the same stores.
+/// </summary>
+public sealed class ConnectionAdmin(ConnectionStore connections, AshbyClientPool clients, SyncSchedule schedule, SyncHistory history)
+{
+    /// <summary>Checks the key, then stores the connection with its pre-flight and puts it on the schedule (its first pass starts at once).</summary>
+    public async Task<(Connection? Connection, PreflightReport? Report, ConnectionRefusal? Refusal)> AddAsync(
+        string name, Uri? baseUrl, string apiKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            ConnectionStore.ValidateName(name);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, null, new ConnectionRefusal(StatusCodes.Status400BadRequest, "The name is not usable", ex.Message));
+        }
+
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            return (null, null, new ConnectionRefusal(StatusCodes.Status400BadRequest, "The API key is missing", "Paste the key from Ashby's Admin > API Keys."));
+        }
+
+        if (await connections.FindAsync(name, cancellationToken) is not null)
+        {
+            return (null, null, new ConnectionRefusal(StatusCodes.Status409Conflict, "The name is taken", $"A connection named '{name}' exists; choose another name or remove it first."));
+        }
+
+        var url = baseUrl ?? AshbyClientDefaults.BaseUrl;
+        var (report, refusal) = await PreflightAsync(url, apiKey.Trim(), cancellationToken);
+        if (report is null) return (null, null, refusal);
+
+        var connection = await connections.AddAsync(name, url, apiKey.Trim(), cancellationToken);
+        await connections.SavePreflightAsync(connection.Id, report, cancellationToken);
+        await schedule.ScheduleAsync(connection, cancellationToken);
+        return (connection, report, null);
+    }
+
+    /// <summary>Runs the stored key's pre-flight again and keeps the result.</summary>
+    public async Task<(PreflightReport? Report, ConnectionRefusal? Refusal)> CheckAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var key = await connections.ReadApiKeyAsync(connection, cancellationToken);
+        var (report, refusal) = await PreflightAsync(connection.BaseUrl, key, cancellationToken);
+        if (report is not null) await connections.SavePreflightAsync(connection.Id, report, cancellationToken);
+        return (report, refusal);
+    }
+
+    /// <summary>Queues a pass behind any running one; the run history shows it once it starts.</summary>
+    public Task SyncNowAsync(Connection connection, SyncMode mode, CancellationToken cancellationToken) =>
+        schedule.SyncNowAsync(connection.Id, mode, cancellationToken);
+
+    /// <summary>Takes the connection off the schedule, then removes it with its mirror and history.</summary>
+    public async Task RemoveAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        await schedule.UnscheduleAsync(connection.Id, cancellationToken);
+        await connections.RemoveAsync(connection.Name, cancellationToken);
+    }
+
+    /// <summary>A connection with its pre-flight, its streams and its recent runs.</summary>
+    public async Task<ConnectionDetail> DetailAsync(Connection connection, int runs, CancellationToken cancellationToken) => new(
+        connection,
+        await connections.LoadPreflightAsync(connection.Id, cancellationToken),
+        await history.StreamStatesAsync(connection.Id, cancellationToken),
+        await history.ListRunsAsync(connection.Id, runs, cancellationToken));
+
+    private async Task<(PreflightReport? Report, ConnectionRefusal? Refusal)> PreflightAsync(Uri url, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), null);
+        }
+        catch (AshbyAuthenticationException ex)
+        {
+            return (null, new ConnectionRefusal(StatusCodes.Status422UnprocessableEntity, "Ashby refused the API key",
+                $"{ex.Message} Check that the key is copied whole and still active in Ashby's Admin > API Keys. Nothing was stored."));
+        }
+        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return (null, new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not be reached",
+                $"{ex.Message} Check the base URL ({url}) and the network, then try again. Nothing was stored."));
+        }
+    }
+}
+
+/// <summary>A connection as its page shows it.</summary>
+public sealed record ConnectionDetail(Connection Connection, PreflightReport? Preflight, IReadOnlyList<StreamState> Streams, IReadOnlyList<SyncRunResult> Runs);

@@ -1,0 +1,63 @@
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Sync;
+using Ashbridge.Server.Connections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ashbridge.Server.Pages.Connections;
+
+/// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
+public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin) : PageModel
+{
+    /// <summary>Passes shown in the history and the chart.</summary>
+    public const int HistoryLength = 20;
+
+    public ConnectionDetail Detail { get; private set; } = null!;
+
+    /// <summary>A message after an action (sync queued, key checked), or its refusal.</summary>
+    public string? Notice { get; private set; }
+
+    public ConnectionRefusal? Refusal { get; private set; }
+
+    /// <summary>A pass was just queued: the live progress waits for it to start.</summary>
+    public bool WaitingForRun { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        Detail = await admin.DetailAsync(connection, HistoryLength, ct);
+        Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started." : queued ? "Sync queued." : null;
+        WaitingForRun = added || queued;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSyncAsync(string name, bool full, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        await admin.SyncNowAsync(connection, full ? SyncMode.Full : SyncMode.Incremental, ct);
+        return RedirectToPage(new { name, queued = true });
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(string name, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        var (_, refusal) = await admin.CheckAsync(connection, ct);
+        Refusal = refusal;
+        Notice = refusal is null ? "Pre-flight run again." : null;
+        Detail = await admin.DetailAsync(connection, HistoryLength, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string name, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        await admin.RemoveAsync(connection, ct);
+        return RedirectToPage("Index");
+    }
+
+    /// <summary>The run the live progress starts after: the newest finished one (a running one is shown at once).</summary>
+    public long LiveAfterRun => Detail.Runs.Count == 0 ? 0 : Detail.Runs[0].Outcome == SyncOutcome.Running ? Detail.Runs[0].RunId - 1 : Detail.Runs[0].RunId;
+
+    /// <summary>Rows a pass wrote or removed: new, changed and deleted.</summary>
+    public static long Records(SyncRunResult run) => run.Streams.Sum(s => s.New + s.Changed + s.Deleted);
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ashbridge.Testing;
+
+namespace Ashbridge.Server.Tests.Connections;
+
+/// <summary>The connections API against a real hub and a second emulated Ashby, over HTTP.</summary>
+public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+{
+    private readonly HubFactory _hub = new();
+    private HttpClient _http = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _hub.StartServer();
+        _http = _hub.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Adding_a_connection_runs_the_pre_flight_stores_it_and_never_returns_the_key()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        response.Headers.Location!.ToString().ShouldBe("/api/connections/acme");
+        body.ShouldNotContain(ashby.ApiKey);
+        using var added = JsonDocument.Parse(body);
+        added.RootElement.GetProperty("preflight").GetProperty("streams").EnumerateArray()
+            .ShouldAllBe(s => s.GetProperty("state").GetString() == "granted");
+
+        var detail = await _http.GetStringAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct);
+        detail.ShouldNotContain(ashby.ApiKey);
+        using var parsed = JsonDocument.Parse(detail);
+        parsed.RootElement.GetProperty("connection").GetProperty("baseUrl").GetString().ShouldBe(ashby.BaseUrl.ToString());
+        parsed.RootElement.GetProperty("preflight").GetProperty("key").GetProperty("keyTitle").GetString().ShouldNotBeNullOrEmpty();
+        (await ListNamesAsync()).ShouldContain("acme");
+    }
+
+    [Fact]
+    public async Task A_key_ashby_refuses_is_a_422_that_says_so_and_stores_nothing()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "wrong", apiKey = "not-a-key", baseUrl = ashby.BaseUrl }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("title").GetString().ShouldBe("Ashby refused the API key");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Nothing was stored");
+        (await ListNamesAsync()).ShouldNotContain("wrong");
+    }
+
+    [Fact]
+    public async Task An_unreachable_ashby_is_a_502_and_stores_nothing()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "nowhere", apiKey = "k", baseUrl = "http://127.0.0.1:9/" }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!.ShouldContain("http://127.0.0.1:9/");
+        (await ListNamesAsync()).ShouldNotContain("nowhere");
+    }
+
+    [Theory]
+    [InlineData("Bad Name", HttpStatusCode.BadRequest)]
+    [InlineData("demo", HttpStatusCode.Conflict)]
+    public async Task A_bad_or_taken_name_is_refused_before_ashby_is_asked(string name, HttpStatusCode expected)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/connections", new { name, apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
+
+        response.StatusCode.ShouldBe(expected);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Sync_now_queues_a_pass_that_shows_in_the_run_history()
+    {
+        (await _http.PostAsJsonAsync("/api/connections", new { name = "syncme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        await WaitForRunsAsync("syncme", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() != "running"); // the first pass starts on add
+
+        using var response = await _http.PostAsJsonAsync("/api/connections/syncme/sync", new { mode = "full" }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var runs = await WaitForRunsAsync("syncme", r => r.Count >= 2 && r[0].GetProperty("outcome").GetString() != "running");
+        runs[0].GetProperty("requestedMode").GetString().ShouldBe("full");
+        runs[0].GetProperty("trigger").GetString().ShouldBe("manual");
+        runs[0].GetProperty("outcome").GetString().ShouldBe("succeeded");
+    }
+
+    [Fact]
+    public async Task Removing_a_connection_removes_it_and_unknown_names_are_404()
+    {
+        (await _http.PostAsJsonAsync("/api/connections", new { name = "gone", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+
+        (await _http.DeleteAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await ListNamesAsync()).ShouldNotContain("gone");
+        (await _http.GetAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _http.PostAsJsonAsync("/api/connections/gone/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<List<string>> ListNamesAsync()
+    {
+        var list = await _http.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
+        return [.. list.EnumerateArray().Select(c => c.GetProperty("connection").GetProperty("name").GetString()!)];
+    }
+
+    /// <summary>Reads the run history until it satisfies <paramref name="done"/> (a pass runs in the hub's scheduler, off this thread).</summary>
+    private async Task<List<JsonElement>> WaitForRunsAsync(string name, Func<List<JsonElement>, bool> done)
+    {
+        return await Eventually.ValueAsync(
+            async () => (await _http.GetFromJsonAsync<JsonElement>($"/api/connections/{name}/runs", Ct)).EnumerateArray().ToList(),
+            done, TimeSpan.FromSeconds(60), $"the run history of {name}");
+    }
+}
