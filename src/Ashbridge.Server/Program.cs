@@ -5,6 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAshbridgeConnection();
 await builder.AddAshbridgeMirrorAsync();
 
+// The stylesheet and script are found from a build's output in any environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
