@@ -2,6 +2,7 @@ using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Sync.Scheduling;
+using Ashbridge.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<SyncHistory>(_ => new SyncHistory(database));
         services.AddSingleton<ConnectionSync>();
+        services.AddSingleton(sp => WebhookInbox.For(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WebhookProcessor(
+            database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<ConnectionStore>(), sp.GetRequiredService<AshbyClientPool>(),
+            sp.GetRequiredService<SyncEngine>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<WebhookProcessor>>()));
         return services;
     }
 

@@ -46,7 +46,7 @@ internal static class AshbyErrorFactory
                 }
             }
 
-            warnings = new AshbyEnvelope { Root = r, Body = [] }.Warnings;
+            warnings = new AshbyEnvelope(r).Warnings;
         }
 
         // Without errorInfo, a lone snake_case string in errors[] is the code (older shape).

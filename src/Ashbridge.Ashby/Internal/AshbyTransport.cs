@@ -124,6 +124,11 @@ internal sealed class AshbyTransport
         {
             ReportVersion(endpoint, response);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && AshbyEnvelope.IsSuccess(bytes))
+            {
+                return new AshbyEnvelope(bytes);
+            }
+
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             JsonElement? root = null;
             Exception? parseError = null;
@@ -141,13 +146,6 @@ internal sealed class AshbyTransport
             }
 
             var status = response.StatusCode;
-            var success = root is { ValueKind: JsonValueKind.Object } r
-                && r.TryGetProperty("success", out var s) && s.ValueKind == JsonValueKind.True;
-            if (response.IsSuccessStatusCode && success)
-            {
-                return new AshbyEnvelope { Root = root!.Value, Body = bytes };
-            }
-
             var isEnvelope = root is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("success", out _);
             if (!isEnvelope && response.IsSuccessStatusCode)
             {

@@ -36,8 +36,8 @@ public static class CandidateMerges
         return current;
     }
 
-    internal static Task RecordAsync(DbConnection connection, long connectionId, string fromId, string intoId, long nowMs, CancellationToken cancellationToken) =>
+    internal static Task RecordAsync(DbConnection connection, long connectionId, string fromId, string intoId, long nowMs, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE mirror_candidates SET merged_into_id = @intoId, deleted_ms = COALESCE(deleted_ms, @nowMs) WHERE connection_id = @connectionId AND id = @fromId",
-            new { connectionId, fromId, intoId, nowMs }, cancellationToken: cancellationToken));
+            new { connectionId, fromId, intoId, nowMs }, transaction, cancellationToken: cancellationToken));
 }

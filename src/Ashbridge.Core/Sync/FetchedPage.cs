@@ -32,12 +32,15 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
     }
 
     /// <summary>Extracts the rows of a <c>results</c> array, keeping the last copy when a page repeats an id.</summary>
-    public static List<MirrorRow> ReadRows(StreamDefinition stream, JsonElement results)
+    public static List<MirrorRow> ReadRows(StreamDefinition stream, JsonElement results) =>
+        results.ValueKind == JsonValueKind.Array ? ReadRows(stream, results.EnumerateArray().ToList()) : [];
+
+    /// <summary>Extracts the rows of some elements of a <c>results</c> array, keeping the last copy of a repeated id.</summary>
+    public static List<MirrorRow> ReadRows(StreamDefinition stream, IReadOnlyList<JsonElement> items)
     {
-        var rows = new List<MirrorRow>(results.ValueKind == JsonValueKind.Array ? results.GetArrayLength() : 0);
-        if (results.ValueKind != JsonValueKind.Array) return rows;
+        var rows = new List<MirrorRow>(items.Count);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in results.EnumerateArray())
+        foreach (var item in items)
         {
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var idElement) || idElement.GetString() is not { Length: > 0 } id)
             {

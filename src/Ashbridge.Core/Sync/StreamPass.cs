@@ -158,27 +158,37 @@ internal sealed class StreamPass(
     }
 
     /// <summary>
-    /// Streams without paging are read whole and written as one page; the per-plan stages are written a group of pages'
-    /// worth at a time, so a large organisation's tens of thousands of stages never sit in memory at once.
+    /// Streams without paging are read in one call (or one per interview plan) and written a group of pages' worth of
+    /// rows at a time, so a large organisation's tens of thousands of postings or stages never sit in memory as rows
+    /// all at once. The last group ends the pass (its sweep); a crash before then re-reads the stream from the start.
     /// </summary>
     private async Task WholeAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
+        const int GroupRows = MaxPagesPerTransaction * PageSize;
         var rows = new List<MirrorRow>();
+        async Task AddAsync(List<MirrorRow> more)
+        {
+            rows.AddRange(more);
+            if (rows.Count < GroupRows) return;
+            await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
+            rows = [];
+        }
+
         if (stream.Fetch == MirrorFetch.PerInterviewPlan)
         {
             foreach (var planId in await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false))
             {
                 var stages = await client.SendRawAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken).ConfigureAwait(false);
-                rows.AddRange(FetchedPage.ReadRows(stream, stages));
-                if (rows.Count < MaxPagesPerTransaction * PageSize) continue;
-                await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
-                rows = [];
+                await AddAsync(FetchedPage.ReadRows(stream, stages)).ConfigureAwait(false);
             }
         }
         else
         {
             var results = await client.SendRawAsync(stream.Endpoint, stream.NewRequestBody(), null, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(FetchedPage.ReadRows(stream, results));
+            if (results.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var chunk in results.EnumerateArray().Chunk(GroupRows)) await AddAsync(FetchedPage.ReadRows(stream, chunk)).ConfigureAwait(false);
+            }
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Ashbridge.Core.Mirror;
+
+namespace Ashbridge.Core.Webhooks;
+
+/// <summary>A hard deletion a webhook reports (Ashby's lists never do): the table, and the row's id.</summary>
+public sealed record MirrorDeletion(StreamDefinition Stream, string Id);
+
+/// <summary>
+/// What one event means for the mirror. Changes are not copied from the payload (payloads can be partial, and a late
+/// retry must not overwrite newer state): the affected streams are re-read incrementally, which brings Ashby's current
+/// state whatever order events arrive in. Deletions and merges, which lists do not report, are applied from the event.
+/// </summary>
+public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<MirrorDeletion> Deletions, (string From, string Into)? Merge)
+{
+    private static readonly WebhookEffect Nothing = new(new HashSet<string>(), [], null);
+
+    /// <summary>Whether Ashbridge uses this type at all; others are stored as ignored.</summary>
+    public static bool IsUsed(string action) => Refreshes(action).Length > 0 || action is "candidateDelete" or "candidateMerge" or "offerDelete" or "jobPostingDelete";
+
+    /// <summary>Reads an event's effect.</summary>
+    /// <exception cref="InvalidDataException">The body lacks what the type must carry (the event is a dead letter).</exception>
+    public static WebhookEffect Of(string action, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!IsUsed(action)) return Nothing;
+        using var document = JsonDocument.Parse(body);
+        var data = document.RootElement.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+            ? d
+            : throw new InvalidDataException($"A {action} event without a data object.");
+        var streams = new HashSet<string>(Refreshes(action), StringComparer.Ordinal);
+        return action switch
+        {
+            "candidateDelete" => new(streams, [new(MirrorStreams.Candidates, Id(data, action, "candidate"))], null),
+            "offerDelete" => new(streams, [new(MirrorStreams.Offers, Id(data, action, "offer"))], null),
+            "jobPostingDelete" => new(streams, [new(MirrorStreams.JobPostings, Id(data, action, "jobPosting"))], null),
+            "candidateMerge" => new(streams, [], (Id(data, action, "deletedCandidate"), Id(data, action, "mergedCandidate"))),
+            _ => Checked(action, data, streams),
+        };
+    }
+
+    /// <summary>The streams an event type changes, re-read when it arrives.</summary>
+    private static string[] Refreshes(string action) => action switch
+    {
+        "applicationSubmit" or "applicationUpdate" or "candidateStageChange" => ["candidates", "applications"],
+        "candidateHire" => ["candidates", "applications", "offers"],
+        "candidateDelete" or "candidateMerge" => ["candidates", "applications", "offers"],
+        "offerCreate" or "offerUpdate" or "offerDelete" => ["offers"],
+        "jobCreate" or "jobUpdate" or "interviewPlanTransition" => ["jobs", "job_postings"],
+        "jobPostingPublish" or "jobPostingUnpublish" or "jobPostingUpdate" or "jobPostingDelete" => ["job_postings"],
+        "openingCreate" or "openingUpdate" => ["openings"],
+        _ => [],
+    };
+
+    /// <summary>A change event must at least name its object, or it is not what its type says.</summary>
+    private static WebhookEffect Checked(string action, JsonElement data, HashSet<string> streams)
+    {
+        var expected = action switch
+        {
+            "applicationSubmit" or "applicationUpdate" or "candidateStageChange" or "candidateHire" => "application",
+            "offerCreate" or "offerUpdate" => "offer",
+            "jobCreate" or "jobUpdate" or "interviewPlanTransition" => "job",
+            "openingCreate" or "openingUpdate" => "opening",
+            _ => "jobPosting",
+        };
+        Id(data, action, expected);
+        return new(streams, [], null);
+    }
+
+    private static string Id(JsonElement data, string action, string property) =>
+        data.TryGetProperty(property, out var o) && o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
+            ? value
+            : throw new InvalidDataException($"A {action} event without data.{property}.id.");
+}

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Text.Json;
+using Ashbridge.Ashby;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ashbridge.Core.Webhooks;
+
+/// <summary>
+/// Applies stored events to the mirror, a batch per connection at a time: deletions and merges from the events, then
+/// one incremental pass of the streams they touched. Applying is idempotent (a pass brings Ashby's current state), so
+/// duplicates, retries and reordering cannot leave the mirror wrong. A batch that fails is retried with backoff; an
+/// event that still fails after <see cref="MaxAttempts"/>, or cannot be read, becomes a dead letter for replay.
+/// </summary>
+public sealed partial class WebhookProcessor(
+    AshbridgeDatabase database, WebhookInbox inbox, ConnectionStore connections, AshbyClientPool clients, SyncEngine engine,
+    TimeProvider? timeProvider = null, ILogger<WebhookProcessor>? logger = null)
+{
+    /// <summary>Attempts before an event becomes a dead letter.</summary>
+    public const int MaxAttempts = 6;
+
+    private const int BatchSize = 500;
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(500);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Processes the events that are due; returns how many it looked at (0 when there is nothing to do).</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await inbox.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in due.GroupBy(e => e.ConnectionId))
+        {
+            await ProcessAsync(batch.Key, [.. batch], cancellationToken).ConfigureAwait(false);
+        }
+
+        return due.Count;
+    }
+
+    private async Task ProcessAsync(long connectionId, List<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        var effects = new List<(WebhookEvent Event, WebhookEffect Effect)>();
+        foreach (var e in events)
+        {
+            try
+            {
+                effects.Add((e, WebhookEffect.Of(e.Action, e.Body)));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or JsonException)
+            {
+                // Retrying cannot change what the body says: straight to the dead letters, with the reason.
+                await inbox.MarkFailedAsync(e.Id, e.Attempts + 1, $"Unreadable event: {ex.Message}", null, cancellationToken).ConfigureAwait(false);
+                DeadLetter(_logger, e.Id, e.Action, ex.Message);
+            }
+        }
+
+        if (effects.Count == 0) return;
+        string? failure;
+        var busy = false;
+        try
+        {
+            var connection = await connections.FindAsync(connectionId, cancellationToken).ConfigureAwait(false)
+                ?? throw new ConnectionNotFoundException($"Connection {connectionId} was removed.");
+            await ApplyDeletionsAndMergesAsync(connectionId, effects.Select(x => x.Effect).ToList(), cancellationToken).ConfigureAwait(false);
+            var streams = effects.SelectMany(x => x.Effect.Streams).Distinct(StringComparer.Ordinal).ToList();
+            failure = streams.Count == 0 ? null : await RefreshAsync(connection, streams, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SyncAlreadyRunningException)
+        {
+            (failure, busy) = ("A pass of this connection is running; the events are applied right after it.", true);
+        }
+        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException or DbException or ConnectionNotFoundException or ConnectionSecretUnreadableException)
+        {
+            failure = ex.Message;
+        }
+
+        if (failure is null)
+        {
+            await inbox.MarkProcessedAsync([.. effects.Select(x => x.Event.Id)], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var (e, _) in effects)
+        {
+            // A running pass is not the event's fault: wait for it without spending an attempt.
+            var attempts = busy ? e.Attempts : e.Attempts + 1;
+            var retryAt = attempts >= MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + (busy ? BusyRetry : Backoff(attempts));
+            await inbox.MarkFailedAsync(e.Id, attempts, failure, retryAt, cancellationToken).ConfigureAwait(false);
+            if (retryAt is null) DeadLetter(_logger, e.Id, e.Action, failure);
+        }
+    }
+
+    /// <summary>An incremental pass of the touched streams; returns what failed, or null.</summary>
+    private async Task<string?> RefreshAsync(Connection connection, List<string> streams, CancellationToken cancellationToken)
+    {
+        var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
+        var run = await engine.RunAsync(connection.Id, connection.Name, client, new SyncRequest(SyncMode.Incremental, "webhook", streams), null, cancellationToken).ConfigureAwait(false);
+        if (run.Outcome == SyncOutcome.Succeeded) return null;
+        var failed = run.Streams.Where(s => s.Outcome == StreamOutcome.Failed).Select(s => $"{s.Stream}: {s.Message}");
+        return run.Error ?? string.Join("; ", failed);
+    }
+
+    /// <summary>What Ashby's lists never report: hard deletions (a deleted candidate takes its applications) and merges.</summary>
+    private async Task ApplyDeletionsAndMergesAsync(long connectionId, List<WebhookEffect> effects, CancellationToken cancellationToken)
+    {
+        if (effects.All(e => e.Deletions.Count == 0 && e.Merge is null)) return;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var effect in effects)
+        {
+            foreach (var deletion in effect.Deletions)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE {deletion.Stream.Table} SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND id = @id",
+                    new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (deletion.Stream == MirrorStreams.Candidates)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE mirror_applications SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND candidate_id = @id",
+                        new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+            }
+
+            if (effect.Merge is { } merge) await CandidateMerges.RecordAsync(connection, connectionId, merge.From, merge.Into, now, cancellationToken, transaction).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 2 * Math.Pow(3, attempts - 1)));
+
+    [LoggerMessage(1, LogLevel.Warning, "Webhook event {EventId} ({Action}) is a dead letter: {Reason}")]
+    private static partial void DeadLetter(ILogger logger, long eventId, string action, string reason);
+}
