@@ -1,5 +1,6 @@
 using Ashbridge.Server.Api;
 using Ashbridge.Server.Hosting;
+using Ashbridge.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAshbridgeConnection();
@@ -13,6 +14,8 @@ var app = builder.Build();
 app.MapStaticAssets();
 app.MapStatusApi();
 app.MapConnectionsApi();
+app.MapWebhooksApi();
+app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();

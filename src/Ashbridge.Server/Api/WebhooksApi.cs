@@ -1,0 +1,81 @@
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Webhooks;
+using Ashbridge.Server.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ashbridge.Server.Api;
+
+/// <summary>
+/// A connection's webhook inbox over JSON: the Request URL and Secret Token to paste into Ashby, refusals, the last
+/// event per type, recent events, dead letters, and replay.
+/// </summary>
+public static class WebhooksApi
+{
+    /// <summary>The hub's public base URL, when it sits behind a proxy (the Request URL shown to admins is built on it).</summary>
+    public const string PublicUrlKey = "Ashbridge:PublicUrl";
+
+    public sealed record WebhookSetup(
+        string RequestUrl, string SecretToken, WebhookRejections Rejections, IReadOnlyList<WebhookTypeActivity> LastByType,
+        IReadOnlyList<WebhookEventSummary> Recent, IReadOnlyList<WebhookEventSummary> DeadLetters);
+
+    /// <summary>An event without its body (which holds candidates' personal data): what the lists show.</summary>
+    public sealed record WebhookEventSummary(long Id, string Action, string WebhookActionId, DateTimeOffset ReceivedAt, WebhookEventState State, int Attempts, string? LastError, DateTimeOffset? ProcessedAt)
+    {
+        public static WebhookEventSummary Of(WebhookEvent e) => new(e.Id, e.Action, e.WebhookActionId, e.ReceivedAt, e.State, e.Attempts, e.LastError, e.ProcessedAt);
+    }
+
+    /// <summary>What <c>POST …/webhooks/replay</c> takes: one dead event, or all of them when absent.</summary>
+    public sealed record ReplayRequest(long? EventId);
+
+    public sealed record Replayed(int Events);
+
+    public sealed record RotatedSecret(string SecretToken);
+
+    public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks");
+        api.MapGet("", GetAsync).WithName("GetWebhookSetup").WithSummary("Request URL, Secret Token, refusals, last event per type, recent events and dead letters");
+        api.MapPost("/secret", RotateAsync).WithName("RotateWebhookSecret").WithSummary("Replaces the Secret Token (paste the new one into Ashby)");
+        api.MapPost("/replay", ReplayAsync).WithName("ReplayWebhookEvents").WithSummary("Queues dead events again: one, or all");
+        return routes;
+    }
+
+    /// <summary>The Request URL for a connection, on the configured public URL or the address the request came to.</summary>
+    public static string RequestUrl(HttpRequest request, IConfiguration configuration, string connection)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = configuration[PublicUrlKey] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return root + WebhookIntake.PathFor(connection);
+    }
+
+    /// <summary>What the connection's page and the API show.</summary>
+    public static async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, WebhookInbox inbox, CancellationToken ct) => new(
+        requestUrl,
+        await inbox.SecretAsync(connection.Id, ct),
+        await inbox.RejectionsAsync(connection.Id, ct),
+        await inbox.ActivityAsync(connection.Id, ct),
+        [.. (await inbox.RecentAsync(connection.Id, null, 20, ct)).Select(WebhookEventSummary.Of)],
+        [.. (await inbox.RecentAsync(connection.Id, WebhookEventState.Dead, 100, ct)).Select(WebhookEventSummary.Of)]);
+
+    private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
+        string name, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
+        await connections.FindAsync(name, ct) is { } c
+            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, ct))
+            : NotFound(name);
+
+    private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(string name, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
+        await connections.FindAsync(name, ct) is { } c ? TypedResults.Ok(new RotatedSecret(await inbox.RotateSecretAsync(c.Id, ct))) : NotFound(name);
+
+    private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> ReplayAsync(
+        string name, ReplayRequest? request, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        var count = await inbox.ReplayAsync(c.Id, request?.EventId, ct);
+        if (count > 0) signal.Notify();
+        return TypedResults.Ok(new Replayed(count));
+    }
+
+    private static ProblemHttpResult NotFound(string name) =>
+        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ashbridge.Server.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/ashby/{connection}</c>: the Request URL pasted into Ashby. The signature is checked on the raw
+/// bytes, the event is stored, and only then does Ashby get its 200. Ashby never retries after 401/403/404/405/410, so
+/// those answer only what retrying cannot fix (no or a wrong signature, no such connection); anything on our side that
+/// fails, the database above all, answers 503, which Ashby retries.
+/// </summary>
+public static partial class WebhookIntake
+{
+    /// <summary>The largest body accepted; Ashby's events are a few kilobytes.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The route, relative to the hub's address.</summary>
+    public static string PathFor(string connection) => $"/webhooks/ashby/{connection}";
+
+    public static IEndpointRouteBuilder MapWebhookIntake(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/webhooks/ashby/{connection}", ReceiveAsync)
+            .WithName("ReceiveAshbyWebhook").WithTags("Webhooks")
+            .WithSummary("Receives one Ashby webhook delivery (signed with the connection's Secret Token)")
+            .DisableAntiforgery();
+        return routes;
+    }
+
+    public sealed record Received(string Outcome, long? Connection = null);
+
+    private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
+        string connection, HttpContext context, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(WebhookIntake));
+        var ct = context.RequestAborted;
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(context, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem($"The body is over {MaxBodyBytes} bytes; Ashby's events are far smaller.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        try
+        {
+            if (await connections.FindAsync(connection, ct) is not { } target)
+            {
+                return TypedResults.Problem(
+                    $"There is no connection named '{connection}'. Copy the Request URL from the connection's page in Ashbridge.",
+                    statusCode: StatusCodes.Status404NotFound, title: "Unknown connection");
+            }
+
+            var check = WebhookSignature.Check(await inbox.SecretAsync(target.Id, ct), body, context.Request.Headers[WebhookSignature.Header]);
+            if (check != SignatureCheck.Valid)
+            {
+                await inbox.RejectAsync(target.Id, check, ct);
+                Rejected(logger, connection, check);
+                return TypedResults.Problem(
+                    check == SignatureCheck.Missing
+                        ? "The delivery has no Ashby-Signature header: give the webhook the Secret Token shown on the connection's page."
+                        : "The Ashby-Signature does not match: the webhook's Secret Token in Ashby differs from the one on the connection's page.",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Signature refused");
+            }
+
+            var delivery = WebhookDelivery.Read(body);
+            var state = delivery.Problem is not null ? WebhookEventState.Dead
+                : delivery.Action == WebhookDelivery.Ping || !WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Ignored
+                : WebhookEventState.Pending;
+            var intake = await inbox.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
+            if (intake == IntakeOutcome.Stored && state == WebhookEventState.Pending) signal.Notify();
+            return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException)
+        {
+            // Our fault, and perhaps a passing one: Ashby retries a 5xx, so nothing is lost.
+            StoreFailed(logger, ex, connection);
+            context.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem("The event could not be stored; Ashby will retry it.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox unavailable");
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context, CancellationToken ct)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        if (context.Request.ContentLength > MaxBodyBytes) throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
+        using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 8192, MaxBodyBytes));
+        await context.Request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBodyBytes) throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Webhook for connection {Connection} refused: signature {Check}")]
+    private static partial void Rejected(ILogger logger, string connection, SignatureCheck check);
+
+    [LoggerMessage(2, LogLevel.Error, "Webhook for connection {Connection} could not be stored; answered 503 so Ashby retries")]
+    private static partial void StoreFailed(ILogger logger, Exception exception, string connection);
+}
