@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Ashbridge.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -39,7 +40,8 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/acme"));
         await Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("passed the pre-flight");
         var preflight = _page.Locator("#preflight tbody tr");
-        (await preflight.CountAsync()).ShouldBeGreaterThan(10);
+        // One row per feature, one per mirror stream, and the two visibility flags (the page may reload meanwhile: the assertion waits).
+        await Expect(preflight).ToHaveCountAsync(Ashbridge.Core.Connections.FeatureRequirements.All.Count + Ashbridge.Core.Mirror.MirrorStreams.All.Count + 2);
         await Expect(_page.Locator("#preflight")).Not.ToContainTextAsync("missing");
         (await _page.Locator("#preflight").InnerTextAsync()).ShouldNotContain(ashby.ApiKey);
 
@@ -71,5 +73,36 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ashby refused the API key");
         await Expect(_page.GetByLabel("Ashby API key")).ToHaveValueAsync("");
         await Expect(_page.Locator("#connections")).Not.ToContainTextAsync("wrongkey");
+    }
+
+    [Fact]
+    public async Task The_connection_page_shows_what_to_paste_into_ashby_refusals_and_dead_letters_to_replay()
+    {
+        using var http = _hub.CreateClient();
+        (await http.PostAsJsonAsync("/api/connections", new { name = "hooks", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await _page.GotoAsync("/connections/hooks");
+        var requestUrl = await _page.Locator("#request-url").InnerTextAsync();
+        var secret = await _page.Locator("#secret-token").InnerTextAsync();
+        requestUrl.ShouldBe(new Uri(_hub.ClientOptions.BaseAddress, "/webhooks/ashby/hooks").ToString());
+        secret.Length.ShouldBeGreaterThan(30);
+
+        var garbage = System.Text.Encoding.UTF8.GetBytes("not an event");
+        (await DeliverAsync(http, requestUrl, garbage, "sha256=" + new string('0', 64))).ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        (await DeliverAsync(http, requestUrl, garbage, Ashbridge.Core.Webhooks.WebhookSignature.Sign(secret, garbage))).ShouldBe(System.Net.HttpStatusCode.OK);
+        await _page.ReloadAsync();
+
+        await Expect(_page.Locator("#webhook-rejections")).ToContainTextAsync("1 with a wrong signature");
+        await Expect(_page.Locator("#dead-letters tbody tr")).ToHaveCountAsync(1);
+        await Expect(_page.Locator("#dead-letters")).ToContainTextAsync("not JSON");
+        await _page.Locator("#dead-letters").GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 event queued again.");
+    }
+
+    private static async Task<System.Net.HttpStatusCode> DeliverAsync(HttpClient http, string url, byte[] body, string signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation("Ashby-Signature", signature);
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 }

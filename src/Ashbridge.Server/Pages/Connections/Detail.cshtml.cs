@@ -1,18 +1,24 @@
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
+using Ashbridge.Core.Webhooks;
+using Ashbridge.Server.Api;
 using Ashbridge.Server.Connections;
+using Ashbridge.Server.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
-public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin) : PageModel
+public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
 
     public ConnectionDetail Detail { get; private set; } = null!;
+
+    /// <summary>The webhook inbox of the connection: what to paste into Ashby, and what arrived.</summary>
+    public WebhooksApi.WebhookSetup Webhooks { get; private set; } = null!;
 
     /// <summary>A message after an action (sync queued, key checked), or its refusal.</summary>
     public string? Notice { get; private set; }
@@ -25,7 +31,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, CancellationToken ct)
     {
         if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
-        Detail = await admin.DetailAsync(connection, HistoryLength, ct);
+        await LoadAsync(connection, ct);
         Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started." : queued ? "Sync queued." : null;
         WaitingForRun = added || queued;
         return Page();
@@ -44,7 +50,26 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         var (_, refusal) = await admin.CheckAsync(connection, ct);
         Refusal = refusal;
         Notice = refusal is null ? "Pre-flight run again." : null;
-        Detail = await admin.DetailAsync(connection, HistoryLength, ct);
+        await LoadAsync(connection, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplayAsync(string name, long? eventId, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        var count = await inbox.ReplayAsync(connection.Id, eventId, ct);
+        if (count > 0) signal.Notify();
+        Notice = count == 1 ? "1 event queued again." : $"{count} events queued again.";
+        await LoadAsync(connection, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRotateSecretAsync(string name, CancellationToken ct)
+    {
+        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        await inbox.RotateSecretAsync(connection.Id, ct);
+        Notice = "New Secret Token made: paste it into every Ashby webhook of this connection, or their deliveries will be refused.";
+        await LoadAsync(connection, ct);
         return Page();
     }
 
@@ -53,6 +78,12 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
         await admin.RemoveAsync(connection, ct);
         return RedirectToPage("Index");
+    }
+
+    private async Task LoadAsync(Connection connection, CancellationToken ct)
+    {
+        Detail = await admin.DetailAsync(connection, HistoryLength, ct);
+        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), inbox, ct);
     }
 
     /// <summary>The run the live progress starts after: the newest finished one (a running one is shown at once).</summary>
