@@ -1,3 +1,4 @@
+using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
@@ -27,6 +28,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
         services.AddSingleton<SyncHistory>(_ => new SyncHistory(database));
         services.AddSingleton<ConnectionSync>();
+        services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TokenStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AuditLog(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => WebhookInbox.For(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WebhookProcessor(
             database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<ConnectionStore>(), sp.GetRequiredService<AshbyClientPool>(),

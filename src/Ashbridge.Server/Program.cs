@@ -1,3 +1,4 @@
+using Ashbridge.Server.Access;
 using Ashbridge.Server.Api;
 using Ashbridge.Server.Hosting;
 using Ashbridge.Server.Webhooks;
@@ -9,13 +10,20 @@ await builder.AddAshbridgeMirrorAsync();
 // The stylesheet and script are found from a build's output in any environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
+builder.AddAshbridgeAccess();
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-app.MapStaticAssets();
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
+app.MapStaticAssets().AllowAnonymous();
+app.UseAshbridgeAccess();
 app.MapStatusApi();
 app.MapConnectionsApi();
 app.MapWebhooksApi();
 app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/healthz");
+app.MapAccessEndpoints();
+app.MapHealthChecks("/healthz").AllowAnonymous();
 await app.RunAsync();

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
+using Ashbridge.Server.Access;
 using Ashbridge.Server.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,19 +33,19 @@ public static class ConnectionsApi
     {
         var api = routes.MapGroup("/api/connections").WithTags("Connections");
         api.MapGet("", ListAsync).WithName("ListConnections").WithSummary("Every connection with its last pass");
-        api.MapPost("", AddAsync).WithName("AddConnection").WithSummary("Checks the key (pre-flight), then stores and schedules the connection");
+        api.MapPost("", AddAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("AddConnection").WithSummary("Checks the key (pre-flight), then stores and schedules the connection");
         api.MapGet("/{name}", GetAsync).WithName("GetConnection").WithSummary("A connection's pre-flight, streams and recent passes");
-        api.MapPost("/{name}/preflight", CheckAsync).WithName("CheckConnection").WithSummary("Runs the pre-flight of the stored key again");
-        api.MapPost("/{name}/sync", SyncNowAsync).WithName("SyncConnectionNow").WithSummary("Queues a pass behind any running one");
+        api.MapPost("/{name}/preflight", CheckAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("CheckConnection").WithSummary("Runs the pre-flight of the stored key again");
+        api.MapPost("/{name}/sync", SyncNowAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("SyncConnectionNow").WithSummary("Queues a pass behind any running one");
         api.MapGet("/{name}/runs", RunsAsync).WithName("ListConnectionRuns").WithSummary("The connection's passes, newest first, with counts per stream");
-        api.MapDelete("/{name}", RemoveAsync).WithName("RemoveConnection").WithSummary("Unschedules and removes the connection with its mirror");
+        api.MapDelete("/{name}", RemoveAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("RemoveConnection").WithSummary("Unschedules and removes the connection with its mirror");
         return routes;
     }
 
-    private static async Task<Ok<List<ConnectionSummary>>> ListAsync(ConnectionStore connections, SyncHistory history, CancellationToken ct)
+    private static async Task<Ok<List<ConnectionSummary>>> ListAsync(ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct)
     {
         var list = new List<ConnectionSummary>();
-        foreach (var c in await connections.ListAsync(ct))
+        foreach (var c in (await connections.ListAsync(ct)).Where(principal.CanSee))
         {
             var runs = await history.ListRunsAsync(c.Id, 1, ct);
             list.Add(new ConnectionSummary(c, runs.Count > 0 ? runs[0] : null));
@@ -51,43 +54,50 @@ public static class ConnectionsApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Created<AddedConnection>, ProblemHttpResult>> AddAsync(AddConnectionRequest request, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<Created<AddedConnection>, ProblemHttpResult>> AddAsync(
+        AddConnectionRequest request, ClaimsPrincipal principal, ConnectionAdmin admin, AuditLog audit, CancellationToken ct)
     {
         var (connection, report, refusal) = await admin.AddAsync(request.Name ?? "", request.BaseUrl, request.ApiKey ?? "", ct);
+        if (connection is not null) await audit.WriteAsync(principal.Actor(), "connection.add", connection.Name, connection.BaseUrl.ToString(), ct);
         return refusal is not null
             ? Problem(refusal)
             : TypedResults.Created($"/api/connections/{connection!.Name}", new AddedConnection(connection, report!));
     }
 
-    private static async Task<Results<Ok<ConnectionDetail>, ProblemHttpResult>> GetAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct) =>
-        await connections.FindAsync(name, ct) is { } c ? TypedResults.Ok(await admin.DetailAsync(c, 10, ct)) : NotFound(name);
+    private static async Task<Results<Ok<ConnectionDetail>, ProblemHttpResult>> GetAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct) =>
+        await FindVisibleAsync(principal, connections, name, ct) is { } c ? TypedResults.Ok(await admin.DetailAsync(c, 10, ct)) : NotFound(name);
 
-    private static async Task<Results<Ok<PreflightReport>, ProblemHttpResult>> CheckAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<Ok<PreflightReport>, ProblemHttpResult>> CheckAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         var (report, refusal) = await admin.CheckAsync(c, ct);
         return refusal is not null ? Problem(refusal) : TypedResults.Ok(report!);
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(string name, SyncNowRequest? request, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(string name, ClaimsPrincipal principal, SyncNowRequest? request, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         await admin.SyncNowAsync(c, request?.Mode ?? SyncMode.Incremental, ct);
         return TypedResults.Accepted($"/api/connections/{c.Name}/runs");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SyncRunResult>>, ProblemHttpResult>> RunsAsync(
-        string name, int? limit, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
-        await connections.FindAsync(name, ct) is { } c
+        string name, int? limit, ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+        await FindVisibleAsync(principal, connections, name, ct) is { } c
             ? TypedResults.Ok(await history.ListRunsAsync(c.Id, Math.Clamp(limit ?? 20, 1, 200), ct))
             : NotFound(name);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string name, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, AuditLog audit, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         await admin.RemoveAsync(c, ct);
+        await audit.WriteAsync(principal.Actor(), "connection.remove", c.Name, null, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The connection, unless there is none or the caller's token is limited to another (both read as 404: no leak).</summary>
+    internal static async Task<Connection?> FindVisibleAsync(ClaimsPrincipal principal, ConnectionStore connections, string name, CancellationToken ct) =>
+        await connections.FindAsync(name, ct) is { } c && principal.CanSee(c) ? c : null;
 
     private static ProblemHttpResult Problem(ConnectionRefusal refusal) =>
         TypedResults.Problem(refusal.Detail, statusCode: refusal.Status, title: refusal.Title);

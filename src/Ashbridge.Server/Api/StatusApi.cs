@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
+using Ashbridge.Server.Access;
 using Ashbridge.Server.Hosting;
 
 namespace Ashbridge.Server.Api;
@@ -17,11 +18,11 @@ public static class StatusApi
             throw new InvalidOperationException("MapStatusApi needs the hub's services: call builder.AddAshbridgeConnection() first.");
         }
 
-        routes.MapGet("/api/status", async (ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
-                TypedResults.Ok(ToStatus(connection, await MirrorAsync(connections, history, ct))))
+        routes.MapGet("/api/status", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+                TypedResults.Ok(ToStatus(connection, await MirrorAsync(principal, connections, history, ct))))
             .WithName("GetStatus").WithSummary("The Ashby connection and what its key can do").WithTags("Status");
-        routes.MapGet("/", async (ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
-                TypedResults.Content(RenderPage(connection, await MirrorAsync(connections, history, ct)), "text/html; charset=utf-8"))
+        routes.MapGet("/", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
+                TypedResults.Content(RenderPage(connection, await MirrorAsync(principal, connections, history, ct)), "text/html; charset=utf-8"))
             .WithName("StatusPage").ExcludeFromDescription();
         return routes;
     }
@@ -34,10 +35,10 @@ public static class StatusApi
 
     public sealed record FeatureState(string Name, bool Ready, IReadOnlyList<string> Missing);
 
-    private static async Task<IReadOnlyList<MirrorStatus>> MirrorAsync(ConnectionStore connections, SyncHistory history, CancellationToken ct)
+    private static async Task<IReadOnlyList<MirrorStatus>> MirrorAsync(System.Security.Claims.ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct)
     {
         var mirror = new List<MirrorStatus>();
-        foreach (var c in await connections.ListAsync(ct))
+        foreach (var c in (await connections.ListAsync(ct)).Where(principal.CanSee))
         {
             var runs = await history.ListRunsAsync(c.Id, 1, ct);
             mirror.Add(new MirrorStatus(c.Name, c.BaseUrl, runs.Count > 0 ? runs[0] : null, await history.StreamStatesAsync(c.Id, ct)));

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
+using Ashbridge.Server.Access;
 using Ashbridge.Server.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,7 +36,8 @@ public static class WebhooksApi
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks");
+        // The Secret Token is a credential: the whole inbox API is for admins.
+        var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks").RequireAuthorization(AccessHosting.AdminPolicy);
         api.MapGet("", GetAsync).WithName("GetWebhookSetup").WithSummary("Request URL, Secret Token, refusals, last event per type, recent events and dead letters");
         api.MapPost("/secret", RotateAsync).WithName("RotateWebhookSecret").WithSummary("Replaces the Secret Token (paste the new one into Ashby)");
         api.MapPost("/replay", ReplayAsync).WithName("ReplayWebhookEvents").WithSummary("Queues dead events again: one, or all");
@@ -59,19 +63,26 @@ public static class WebhooksApi
         [.. (await inbox.RecentAsync(connection.Id, WebhookEventState.Dead, 100, ct)).Select(WebhookEventSummary.Of)]);
 
     private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
-        string name, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
-        await connections.FindAsync(name, ct) is { } c
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
+        await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is { } c
             ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, ct))
             : NotFound(name);
 
-    private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(string name, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
-        await connections.FindAsync(name, ct) is { } c ? TypedResults.Ok(new RotatedSecret(await inbox.RotateSecretAsync(c.Id, ct))) : NotFound(name);
+    private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
+        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, AuditLog audit, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        var secret = await inbox.RotateSecretAsync(c.Id, ct);
+        await audit.WriteAsync(principal.Actor(), "webhook.secret.rotate", c.Name, null, ct);
+        return TypedResults.Ok(new RotatedSecret(secret));
+    }
 
     private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> ReplayAsync(
-        string name, ReplayRequest? request, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, CancellationToken ct)
+        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, AuditLog audit, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } c) return NotFound(name);
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         var count = await inbox.ReplayAsync(c.Id, request?.EventId, ct);
+        await audit.WriteAsync(principal.Actor(), "webhook.replay", c.Name, request?.EventId is { } id ? $"event {id}" : "all dead letters", ct);
         if (count > 0) signal.Notify();
         return TypedResults.Ok(new Replayed(count));
     }

@@ -25,7 +25,8 @@ public static partial class WebhookIntake
         routes.MapPost("/webhooks/ashby/{connection}", ReceiveAsync)
             .WithName("ReceiveAshbyWebhook").WithTags("Webhooks")
             .WithSummary("Receives one Ashby webhook delivery (signed with the connection's Secret Token)")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AllowAnonymous(); // Ashby signs instead of signing in
         return routes;
     }
 

@@ -36,8 +36,9 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
                 ["data"] = new JsonObject { ["application"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() } },
             }.ToJsonString());
 
+            using var ashbyHttp = hub.CreateAnonymousClient(); // Ashby signs; it carries no token
             await SetConnectionsAllowedAsync(name, false);
-            using (var refused = await PostAsync(http, body, WebhookSignature.Sign(secret, body)))
+            using (var refused = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body)))
             {
                 refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
                 refused.Headers.RetryAfter.ShouldNotBeNull();
@@ -45,7 +46,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
             }
 
             await SetConnectionsAllowedAsync(name, true);
-            using var retried = await PostAsync(http, body, WebhookSignature.Sign(secret, body));
+            using var retried = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body));
             retried.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await retried.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
         }

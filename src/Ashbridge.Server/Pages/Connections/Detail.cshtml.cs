@@ -1,6 +1,7 @@
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Webhooks;
+using Ashbridge.Server.Access;
 using Ashbridge.Server.Api;
 using Ashbridge.Server.Connections;
 using Ashbridge.Server.Webhooks;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
-public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -30,7 +31,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) is not { } connection) return NotFound();
         await LoadAsync(connection, ct);
         Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started." : queued ? "Sync queued." : null;
         WaitingForRun = added || queued;
@@ -39,14 +40,14 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostSyncAsync(string name, bool full, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         await admin.SyncNowAsync(connection, full ? SyncMode.Full : SyncMode.Incremental, ct);
         return RedirectToPage(new { name, queued = true });
     }
 
     public async Task<IActionResult> OnPostCheckAsync(string name, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         var (_, refusal) = await admin.CheckAsync(connection, ct);
         Refusal = refusal;
         Notice = refusal is null ? "Pre-flight run again." : null;
@@ -56,8 +57,9 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostReplayAsync(string name, long? eventId, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         var count = await inbox.ReplayAsync(connection.Id, eventId, ct);
+        await audit.WriteAsync(User.Actor(), "webhook.replay", connection.Name, eventId is { } id ? $"event {id}" : "all dead letters", ct);
         if (count > 0) signal.Notify();
         Notice = count == 1 ? "1 event queued again." : $"{count} events queued again.";
         await LoadAsync(connection, ct);
@@ -66,8 +68,9 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostRotateSecretAsync(string name, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         await inbox.RotateSecretAsync(connection.Id, ct);
+        await audit.WriteAsync(User.Actor(), "webhook.secret.rotate", connection.Name, null, ct);
         Notice = "New Secret Token made: paste it into every Ashby webhook of this connection, or their deliveries will be refused.";
         await LoadAsync(connection, ct);
         return Page();
@@ -75,10 +78,15 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostRemoveAsync(string name, CancellationToken ct)
     {
-        if (await connections.FindAsync(name, ct) is not { } connection) return NotFound();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         await admin.RemoveAsync(connection, ct);
+        await audit.WriteAsync(User.Actor(), "connection.remove", connection.Name, null, ct);
         return RedirectToPage("Index");
     }
+
+    /// <summary>The connection a change is asked for: only admins change things.</summary>
+    private async Task<Connection?> AdminTargetAsync(string name, CancellationToken ct) =>
+        User.IsAdmin() ? await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) : null;
 
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {

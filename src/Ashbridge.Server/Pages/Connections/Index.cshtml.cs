@@ -1,5 +1,7 @@
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
+using Ashbridge.Server.Access;
+using Ashbridge.Server.Api;
 using Ashbridge.Server.Connections;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>The connections, each with its last pass, and the form that adds one (its pre-flight runs before anything is stored).</summary>
-public sealed class IndexModel(ConnectionStore connections, SyncHistory history, ConnectionAdmin admin) : PageModel
+public sealed class IndexModel(ConnectionStore connections, SyncHistory history, ConnectionAdmin admin, Ashbridge.Core.Access.AuditLog audit) : PageModel
 {
     public IReadOnlyList<(Connection Connection, SyncRunResult? LastRun)> Rows { get; private set; } = [];
 
@@ -21,6 +23,7 @@ public sealed class IndexModel(ConnectionStore connections, SyncHistory history,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!User.IsAdmin()) return Forbid();
         Uri? baseUrl = null;
         if (!string.IsNullOrWhiteSpace(Add.BaseUrl) && !Uri.TryCreate(Add.BaseUrl.Trim(), UriKind.Absolute, out baseUrl))
         {
@@ -29,7 +32,12 @@ public sealed class IndexModel(ConnectionStore connections, SyncHistory history,
         else
         {
             var (connection, _, refusal) = await admin.AddAsync(Add.Name.Trim(), baseUrl, Add.ApiKey, ct);
-            if (connection is not null) return RedirectToPage("Detail", new { name = connection.Name, added = true });
+            if (connection is not null)
+            {
+                await audit.WriteAsync(User.Actor(), "connection.add", connection.Name, connection.BaseUrl.ToString(), ct);
+                return RedirectToPage("Detail", new { name = connection.Name, added = true });
+            }
+
             Refusal = refusal;
         }
 
@@ -42,7 +50,7 @@ public sealed class IndexModel(ConnectionStore connections, SyncHistory history,
     private async Task LoadAsync(CancellationToken ct)
     {
         var rows = new List<(Connection, SyncRunResult?)>();
-        foreach (var c in await connections.ListAsync(ct))
+        foreach (var c in (await connections.ListAsync(ct)).Where(User.CanSee))
         {
             var runs = await history.ListRunsAsync(c.Id, 1, ct);
             rows.Add((c, runs.Count > 0 ? runs[0] : null));

@@ -1,5 +1,6 @@
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
+using Ashbridge.Server.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ashbridge.Server.Pages.Webhooks;
@@ -14,7 +15,7 @@ public sealed class IndexModel(ConnectionStore connections, WebhookInbox inbox) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var inboxes = new List<(Connection, WebhookRejections, IReadOnlyList<WebhookEvent>, int)>();
-        foreach (var c in await connections.ListAsync(ct))
+        foreach (var c in (await connections.ListAsync(ct)).Where(User.CanSee))
         {
             inboxes.Add((c, await inbox.RejectionsAsync(c.Id, ct), await inbox.RecentAsync(c.Id, null, Shown, ct),
                 (await inbox.RecentAsync(c.Id, WebhookEventState.Dead, 1000, ct)).Count));

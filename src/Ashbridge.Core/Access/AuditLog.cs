@@ -1,0 +1,31 @@
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Access;
+
+/// <summary>One audited act: who, what, on what, when.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail);
+
+/// <summary>The audit log: sign-ins (and failed ones), tokens and users made or revoked, connections and keys changed, exports.</summary>
+public sealed class AuditLog(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Appends an entry. Never pass a secret in <paramref name="detail"/>.</summary>
+    public async Task WriteAsync(string actor, string action, string? target = null, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_log (at_ms, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)",
+            new { at = _time.GetUtcNow().ToUnixTimeMilliseconds(), actor, action, target, detail }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest entries, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, long AtMs, string Actor, string Action, string? Target, string? Detail)>(new CommandDefinition(
+            "SELECT id, at_ms, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT @limit", new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action, r.Target, r.Detail))];
+    }
+}

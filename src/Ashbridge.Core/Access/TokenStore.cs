@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Access;
+
+/// <summary>An API token as listed (the token itself is shown once, at creation, and never stored).</summary>
+public sealed record ApiToken(long Id, long UserId, string UserEmail, string Name, long? ConnectionId, bool ReadOnly, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>Whom a presented token speaks for, and what it is limited to.</summary>
+public sealed record TokenIdentity(long TokenId, User User, long? ConnectionId, bool ReadOnly);
+
+/// <summary>
+/// Bearer tokens for scripts: <c>abt_</c> and 43 random characters. Only the SHA-256 of a token is stored (a random
+/// 256-bit secret needs no slow hash), so a stolen database yields no usable token; lookups are by that hash.
+/// </summary>
+public sealed class TokenStore(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+{
+    /// <summary>What every token starts with, so a leaked one is recognisable (and greppable).</summary>
+    public const string Prefix = "abt_";
+
+    private const string Columns =
+        "t.id AS Id, t.user_id AS UserId, u.email AS UserEmail, t.name AS Name, t.connection_id AS ConnectionId, t.read_only AS ReadOnly, "
+        + "t.created_ms AS CreatedMs, t.last_used_ms AS LastUsedMs, t.revoked_ms AS RevokedMs";
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Creates a token for <paramref name="user"/>; returns it once with its record.</summary>
+    public async Task<(string Token, ApiToken Record)> CreateAsync(User user, string name, long? connectionId, bool readOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Give the token a name that says what uses it.", nameof(name));
+        var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms) VALUES (@userId, @name, @hash, @connectionId, @readOnly, @now) RETURNING id",
+            new { userId = user.Id, name = name.Trim(), hash = Hash(token), connectionId, readOnly, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (token, new ApiToken(id, user.Id, user.Email, name.Trim(), connectionId, readOnly, DateTimeOffset.FromUnixTimeMilliseconds(now), null, null));
+    }
+
+    /// <summary>Who a presented token speaks for, or null when it is unknown, revoked, or its user is disabled.</summary>
+    public async Task<TokenIdentity?> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 200) return null;
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long? ConnectionId, bool ReadOnly, long UserId, string Email, string Role, long CreatedMs, long? DisabledMs)>(new CommandDefinition(
+            "SELECT t.id, t.connection_id, t.read_only, u.id, u.email, u.role, u.created_ms, u.disabled_ms FROM api_tokens t JOIN users u ON u.id = t.user_id "
+            + "WHERE t.token_hash = @hash AND t.revoked_ms IS NULL",
+            new { hash = Hash(token) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row.Id == 0 || row.DisabledMs is not null) return null;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_tokens SET last_used_ms = @now WHERE id = @id", new { id = row.Id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var user = new User(row.UserId, row.Email, Enum.Parse<UserRole>(row.Role, ignoreCase: true), DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs), false);
+        return new TokenIdentity(row.Id, user, row.ConnectionId, row.ReadOnly);
+    }
+
+    /// <summary>Every token, newest first.</summary>
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToToken())];
+    }
+
+    /// <summary>Revokes a token; returns false when there is no such live token.</summary>
+    public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_tokens SET revoked_ms = @now WHERE id = @id AND revoked_ms IS NULL",
+            new { id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long UserId { get; set; }
+        public string UserEmail { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long? ConnectionId { get; set; }
+        public bool ReadOnly { get; set; }
+        public long CreatedMs { get; set; }
+        public long? LastUsedMs { get; set; }
+        public long? RevokedMs { get; set; }
+
+        public ApiToken ToToken() => new(Id, UserId, UserEmail, Name, ConnectionId, ReadOnly, DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs),
+            LastUsedMs is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null, RevokedMs is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ashbridge.Core.Access;
+using Ashbridge.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ashbridge.Server.Tests.Access;
+
+public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+{
+    /// <summary>The only routes a stranger may reach; anything else marked anonymous fails the route-table test.</summary>
+    private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal) { "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}" };
+
+    private readonly HubFactory _hub = new();
+    private HttpClient _admin = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _hub.StartServer();
+        _admin = _hub.CreateClient();
+        (await _admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _admin.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_a_stranger_except_health_sign_in_and_the_signed_webhook_intake()
+    {
+        using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _hub.ClientOptions.BaseAddress };
+        var endpoints = _hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        endpoints.Count.ShouldBeGreaterThan(20);
+        var checkedRoutes = 0;
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (IsStaticAsset(pattern))
+            {
+                anonymous.ShouldBeTrue($"{pattern} is a static asset");
+                continue;
+            }
+
+            if (anonymous)
+            {
+                OpenRoutes.ShouldContain(pattern, $"{pattern} is open to strangers but not on the list of open routes");
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Fill(pattern));
+                if (method is "POST" or "PUT" or "PATCH") request.Content = JsonContent.Create(new { });
+                using var response = await stranger.SendAsync(request, Ct);
+                var refused = response.StatusCode == HttpStatusCode.Unauthorized
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/signin", StringComparison.Ordinal));
+                refused.ShouldBeTrue($"{method} {pattern} answered {(int)response.StatusCode} to a stranger");
+                checkedRoutes++;
+            }
+        }
+
+        checkedRoutes.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task A_token_limited_to_one_connection_reads_nothing_of_another()
+    {
+        var acme = (await _admin.GetFromJsonAsync<JsonElement>("/api/connections/acme", Ct)).GetProperty("connection").GetProperty("id").GetInt64();
+        using var limited = _hub.CreateTokenClient(HubFactory.AdminEmail, connectionId: acme);
+
+        var list = await limited.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
+        list.EnumerateArray().Select(c => c.GetProperty("connection").GetProperty("name").GetString()).ShouldBe(["acme"]);
+        var status = await limited.GetFromJsonAsync<JsonElement>("/api/status", Ct);
+        status.GetProperty("mirror").EnumerateArray().Select(m => m.GetProperty("connection").GetString()).ShouldBe(["acme"]);
+        foreach (var path in new[] { "/api/connections/demo", "/api/connections/demo/runs", "/api/connections/demo/webhooks" })
+        {
+            (await limited.GetAsync(new Uri(path, UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
+        }
+
+        (await limited.GetAsync(new Uri("/api/connections/acme/runs", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _admin.GetAsync(new Uri("/api/connections/demo", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_read_only_token_reads_but_changes_nothing_and_a_revoked_token_is_refused()
+    {
+        using var reader = _hub.CreateTokenClient(HubFactory.AdminEmail, readOnly: true);
+
+        (await reader.GetAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var refused = await reader.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("read");
+
+        using var created = await _admin.PostAsJsonAsync("/api/tokens", new { name = "short-lived" }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var token = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        using var script = _hub.CreateAnonymousClient();
+        script.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        (await script.GetAsync(new Uri("/api/connections", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _admin.DeleteAsync(new Uri($"/api/tokens/{token.GetProperty("record").GetProperty("id").GetInt64()}", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await script.GetAsync(new Uri("/api/connections", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
+        audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldContain("token.revoke");
+        audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldContain("token.create");
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_but_cannot_change_connections_or_see_secrets_and_tokens()
+    {
+        (await _admin.PostAsJsonAsync("/api/users", new { email = "viewer@hub.test", password = "a long viewer password", role = "viewer" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var viewer = _hub.CreateTokenClient("viewer@hub.test");
+
+        (await viewer.GetAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await viewer.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.DeleteAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.GetAsync(new Uri("/api/connections/acme/webhooks", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.GetAsync(new Uri("/api/tokens", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.PostAsJsonAsync("/api/users", new { email = "x@hub.test", password = "another long password", role = "admin" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_fails_is_audited_and_guessing_is_rate_limited()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _hub.ClientOptions.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            // The form's antiforgery token and cookie, as a browser would send them.
+            using var form = await browser.GetAsync(new Uri("/signin", UriKind.Relative), Ct);
+            var html = await form.Content.ReadAsStringAsync(Ct);
+            var antiforgery = AntiforgeryField().Match(html).Groups[1].Value;
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/account/signin")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["email"] = HubFactory.AdminEmail, ["password"] = "not the password", ["__RequestVerificationToken"] = antiforgery,
+                }),
+            };
+            foreach (var cookie in form.Headers.TryGetValues("Set-Cookie", out var set) ? set : []) post.Headers.Add("Cookie", cookie.Split(';')[0]);
+            using var answer = await browser.SendAsync(post, Ct);
+            statuses.Add(answer.StatusCode);
+            if (answer.StatusCode == HttpStatusCode.Redirect) answer.Headers.Location!.ToString().ShouldStartWith("/signin?error=1");
+        }
+
+        statuses.Take(10).ShouldAllBe(s => s == HttpStatusCode.Redirect);
+        statuses.Skip(10).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
+        audit.EnumerateArray().Count(a => a.GetProperty("action").GetString() == "sign-in.failed" && a.GetProperty("actor").GetString() == HubFactory.AdminEmail).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task With_no_admin_configured_the_first_start_makes_one_and_leaves_its_password_for_the_owner_only()
+    {
+        await using var hub = new HubFactory(new() { ["Ashbridge:Admin:Email"] = "", ["Ashbridge:Admin:Password"] = "" });
+        hub.StartServer();
+
+        var file = Path.Combine(hub.DataFolder, Ashbridge.Server.Access.FirstAdmin.PasswordFile);
+        var lines = await File.ReadAllLinesAsync(file, Ct);
+        lines[0].ShouldBe(Ashbridge.Server.Access.FirstAdmin.DefaultEmail);
+        if (!OperatingSystem.IsWindows()) File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        (await hub.Services.GetRequiredService<UserStore>().VerifyAsync(lines[0], lines[1], Ct)).ShouldNotBeNull().Role.ShouldBe(UserRole.Admin);
+    }
+
+    private static bool IsStaticAsset(string pattern) => Regex.IsMatch(pattern, @"\.(css|js|map|ico|png|svg|woff2?)(\.gz|\.br)?$", RegexOptions.IgnoreCase)
+        || pattern.Contains("#[", StringComparison.Ordinal);
+
+    private static string Fill(string pattern) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+    {
+        "id" or "eventId" => "1",
+        _ => "acme",
+    });
+
+    [GeneratedRegex(@"\{\**([a-zA-Z]+)(:[^}]*)?\??\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
