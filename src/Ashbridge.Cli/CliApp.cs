@@ -19,6 +19,8 @@ internal static class CliApp
             ConnectionCommand.Create(console, database),
             SyncCommand.Create(console, database),
             StatusCommand.Create(console, database),
+            UserCommand.Create(console, database),
+            TokenCommand.Create(console, database),
             EmulatorCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
