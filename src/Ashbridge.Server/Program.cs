@@ -22,6 +22,7 @@ app.UseAshbridgeAccess();
 app.MapStatusApi();
 app.MapConnectionsApi();
 app.MapWebhooksApi();
+app.MapMirrorApi();
 app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
 app.MapAccessEndpoints();

@@ -63,22 +63,40 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
     }
 
     /// <summary>Stores a delivery whose signature was checked; a second copy of the same event changes nothing.</summary>
-    public async Task<IntakeOutcome> StoreAsync(long connectionId, WebhookDelivery delivery, string body, WebhookEventState state, CancellationToken cancellationToken = default)
+    public async Task<IntakeOutcome> StoreAsync(long connectionId, WebhookDelivery delivery, string body, WebhookEventState state, CancellationToken cancellationToken = default) =>
+        (await StoreManyAsync([(connectionId, delivery, body, state)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Stores several checked deliveries in one transaction (the intake's group commit: one durable write for every
+    /// delivery that arrived meanwhile); returns each one's outcome, in order. Either all are stored or none is.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeOutcome>> StoreManyAsync(
+        IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(events);
+        var outcomes = new IntakeOutcome[events.Count];
+        if (events.Count == 0) return outcomes;
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
-            + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed) "
-            + "ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING",
-            new
-            {
-                connectionId, action = delivery.Action, id = delivery.WebhookActionId, now, body, state = Text(state), problem = delivery.Problem,
-                processed = state == WebhookEventState.Pending ? (long?)null : now,
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return inserted == 1 ? IntakeOutcome.Stored : IntakeOutcome.Duplicate;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (connectionId, delivery, body, state) = events[i];
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
+                + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed) "
+                + "ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING",
+                new
+                {
+                    connectionId, action = delivery.Action, id = delivery.WebhookActionId, now, body, state = Text(state), problem = delivery.Problem,
+                    processed = state == WebhookEventState.Pending ? (long?)null : now,
+                },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            outcomes[i] = inserted == 1 ? IntakeOutcome.Stored : IntakeOutcome.Duplicate;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
     }
 
     /// <summary>Counts a delivery refused for its signature.</summary>

@@ -24,7 +24,7 @@ public sealed partial class WebhookProcessor(
     /// <summary>Attempts before an event becomes a dead letter.</summary>
     public const int MaxAttempts = 6;
 
-    private const int BatchSize = 500;
+    private const int BatchSize = 5000;
     private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(500);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;

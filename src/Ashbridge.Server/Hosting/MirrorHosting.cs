@@ -30,6 +30,9 @@ public static class MirrorHosting
         builder.Services.AddSingleton<Connections.ConnectionAdmin>();
         builder.Services.AddSingleton<Webhooks.WebhookSignal>();
         builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
+        builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();
+        builder.Services.AddSingleton<Webhooks.WebhookWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookWriter>());
         builder.Services.AddHostedService<ConnectionScheduling>();
         // Registered after the scheduling above, so the scheduler starts with every connection's triggers in place.
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

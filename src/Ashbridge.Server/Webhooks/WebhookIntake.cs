@@ -33,7 +33,7 @@ public static partial class WebhookIntake
     public sealed record Received(string Outcome, long? Connection = null);
 
     private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
-        string connection, HttpContext context, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, ILoggerFactory loggers)
+        string connection, HttpContext context, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(WebhookIntake));
         var ct = context.RequestAborted;
@@ -72,11 +72,11 @@ public static partial class WebhookIntake
             var state = delivery.Problem is not null ? WebhookEventState.Dead
                 : delivery.Action == WebhookDelivery.Ping || !WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Ignored
                 : WebhookEventState.Pending;
-            var intake = await inbox.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
-            if (intake == IntakeOutcome.Stored && state == WebhookEventState.Pending) signal.Notify();
+            var intake = await writer.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
             return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException
+            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // Our fault, and perhaps a passing one: Ashby retries a 5xx, so nothing is lost.
             StoreFailed(logger, ex, connection);

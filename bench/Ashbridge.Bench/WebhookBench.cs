@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ashbridge.Core.Access;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Ashbridge.Bench;
+
+/// <summary>
+/// The webhook inbox: the rate of verified deliveries the hub stores (each a new event, its processing running
+/// alongside) against a bare Kestrel endpoint that only checks the same HMAC, both loaded by the same senders; and the
+/// time from a change in the emulator, through its signed webhook, to the change readable in the hub's API.
+/// The hub is the real server in its own process on SQLite; the emulator is in another.
+/// </summary>
+internal static class WebhookBench
+{
+    private const string Secretless = "bench-bare-secret-0123456789";
+    private const int Senders = 32;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var deliveries = IntOption(args, "--deliveries") ?? 20_000;
+        var changes = IntOption(args, "--changes") ?? 200;
+        var folder = Directory.CreateTempSubdirectory("ashbridge-webhook-bench-").FullName;
+        try
+        {
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            var bare = await BareRateAsync(deliveries);
+            Console.WriteLine($"bare Kestrel + HMAC: {bare:F0} deliveries/s");
+
+            await using var emulator = await EmulatorProcess.StartAsync(10_000);
+            await using var hub = await HubProcess.StartAsync(folder, emulator);
+            var hubRate = await HubRateAsync(hub, deliveries);
+            Console.WriteLine($"hub inbox (verified and stored): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare (targets: >= 3,000/s and >= 50%)");
+
+            var latencies = await LatencyAsync(hub, emulator, changes);
+            latencies.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"change in Ashby to visible in the hub's API over {latencies.Count} changes: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms (target p99 <= 1,000 ms)"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Kestrel doing only what the intake must: read the body, check the signature, answer.</summary>
+    private static async Task<double> BareRateAsync(int deliveries)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapPost("/hook", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            return WebhookSignature.Check(Secretless, buffer.ToArray(), context.Request.Headers[WebhookSignature.Header]) == SignatureCheck.Valid
+                ? Results.Ok()
+                : Results.Unauthorized();
+        });
+        await app.StartAsync();
+        using var http = Client(new Uri(app.Urls.First()));
+        return await LoadAsync(http, "/hook", Bodies(Secretless, deliveries, "applicationUpdate"));
+    }
+
+    private static async Task<double> HubRateAsync(HubProcess hub, int deliveries)
+    {
+        using var http = Client(hub.BaseUrl);
+        await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, 2_000, "applicationUpdate")); // warm-up, as for the bare endpoint's JIT
+        return await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, deliveries, "applicationUpdate"));
+    }
+
+    /// <summary>Moves applications on a stage in the emulator; each time, reads the hub's API until the move shows.</summary>
+    private static async Task<List<double>> LatencyAsync(HubProcess hub, EmulatorProcess emulator, int changes)
+    {
+        using var ashby = Client(emulator.BaseUrl);
+        ashby.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.ApiKey + ":")));
+        foreach (var type in new[] { "applicationUpdate", "candidateStageChange" })
+        {
+            using var created = await ashby.PostAsJsonAsync("webhook.create", new { webhookType = type, requestUrl = new Uri(hub.BaseUrl, "/webhooks/ashby/acme").ToString(), secretToken = hub.Secret });
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var list = await ashby.PostAsJsonAsync("application.list", new { status = "Active", limit = 100 });
+        var applications = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        using var api = Client(hub.BaseUrl);
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
+        var latencies = new List<double>(changes);
+        for (var i = 0; i < changes; i++)
+        {
+            var id = applications[i % applications.Count];
+            var stage = (i / applications.Count) % 2 == 0 ? "Offer" : "Active";
+            var clock = Stopwatch.StartNew();
+            using (var moved = await ashby.PostAsJsonAsync($"_emulator/applications/{id}/stage", new { stageType = stage }))
+            {
+                moved.EnsureSuccessStatusCode();
+            }
+
+            while (await StageAsync(api, id) != stage)
+            {
+                if (clock.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"Application {id} did not reach {stage} in the hub within 30 s.");
+                await Task.Delay(2);
+            }
+
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    private static async Task<string?> StageAsync(HttpClient api, string id)
+    {
+        using var response = await api.GetAsync(new Uri($"/api/connections/acme/mirror/applications/{id}", UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        var row = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return row.GetProperty("ashby").GetProperty("currentInterviewStage").GetProperty("type").GetString();
+    }
+
+    /// <summary>Sends every body once through <see cref="Senders"/> concurrent senders; returns deliveries per second.</summary>
+    private static async Task<double> LoadAsync(HttpClient http, string path, List<(byte[] Body, string Signature)> bodies)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bodies[i].Body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Headers.TryAddWithoutValidation(WebhookSignature.Header, bodies[i].Signature);
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }));
+        return bodies.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Ashby-shaped events, each with its own id (so each is stored), signed.</summary>
+    private static List<(byte[] Body, string Signature)> Bodies(string secret, int count, string action) =>
+        [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            var body = Encoding.UTF8.GetBytes(new JsonObject
+            {
+                ["webhookActionId"] = Guid.NewGuid().ToString(),
+                ["action"] = action,
+                ["data"] = new JsonObject { ["application"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["status"] = "Active" } },
+            }.ToJsonString());
+            return (body, WebhookSignature.Sign(secret, body));
+        })];
+
+    private static HttpClient Client(Uri baseUrl) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = Senders, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUrl };
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int? IntOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
+    private sealed class HubProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private HubProcess(Process process, Uri baseUrl, string token, string secret)
+        {
+            _process = process;
+            BaseUrl = baseUrl;
+            Token = token;
+            Secret = secret;
+        }
+
+        public Uri BaseUrl { get; }
+
+        public string Token { get; }
+
+        public string Secret { get; }
+
+        public static async Task<HubProcess> StartAsync(string folder, EmulatorProcess emulator)
+        {
+            var server = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Ashbridge.Server", "release", "Ashbridge.Server.dll"));
+            if (!File.Exists(server)) throw new FileNotFoundException("Build the server first: dotnet build -c Release src/Ashbridge.Server", server);
+            var port = FreePort();
+            var database = Path.Combine(folder, "ashbridge.db");
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(server)! };
+            start.ArgumentList.Add(server);
+            start.Environment["Urls"] = $"http://127.0.0.1:{port}"; // wins over appsettings.json, as ASPNETCORE_URLS does not
+            start.Environment["Ashbridge__Database"] = database;
+            start.Environment["Ashbridge__Ashby__BaseUrl"] = emulator.BaseUrl.ToString();
+            start.Environment["Ashbridge__Ashby__ApiKey"] = emulator.ApiKey;
+            start.Environment["Ashbridge__Ashby__ConnectionName"] = "acme";
+            start.Environment["Ashbridge__Admin__Email"] = "bench@ashbridge.local";
+            start.Environment["Ashbridge__Admin__Password"] = "bench password long enough";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+            using var probe = new HttpClient { BaseAddress = baseUrl };
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if ((await probe.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode) break;
+                }
+                catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                }
+
+                await Task.Delay(100);
+            }
+
+            // The hub made the admin and the connection at start; a token and the Secret Token come from the same stores.
+            await using var db = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(database));
+            var admin = (await new UserStore(db).FindAsync("bench@ashbridge.local"))!;
+            var (token, _) = await new TokenStore(db).CreateAsync(admin, "bench", null, false);
+            using var api = new HttpClient { BaseAddress = baseUrl };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var setup = await api.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks");
+            await WaitForFirstPassAsync(api);
+            return new HubProcess(process, baseUrl, token, setup.GetProperty("secretToken").GetString()!);
+        }
+
+        private static async Task WaitForFirstPassAsync(HttpClient api)
+        {
+            while (true)
+            {
+                var runs = await api.GetFromJsonAsync<JsonElement>("/api/connections/acme/runs");
+                if (runs.GetArrayLength() > 0 && runs[0].GetProperty("outcome").GetString() == "succeeded") return;
+                await Task.Delay(200);
+            }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}

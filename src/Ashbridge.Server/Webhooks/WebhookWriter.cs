@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using Ashbridge.Core.Webhooks;
+
+namespace Ashbridge.Server.Webhooks;
+
+/// <summary>
+/// Group commit for the intake: deliveries that arrive while one transaction is being written wait for the next, which
+/// stores them all at once. Each request still gets its answer only after its own event is durable, but a burst costs
+/// one write (and one lock on SQLite) instead of one per delivery.
+/// </summary>
+public sealed class WebhookWriter : BackgroundService
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4096) { SingleReader = true });
+    private readonly WebhookInbox _inbox;
+    private readonly WebhookSignal _signal;
+
+    public WebhookWriter(WebhookInbox inbox, WebhookSignal signal)
+    {
+        _inbox = inbox;
+        _signal = signal;
+    }
+
+    /// <summary>Stores the delivery with whatever else is waiting; completes once it is committed.</summary>
+    public async Task<IntakeOutcome> StoreAsync(long connectionId, WebhookDelivery delivery, string body, WebhookEventState state, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(connectionId, delivery, body, state, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+                try
+                {
+                    var outcomes = await _inbox.StoreManyAsync([.. batch.Select(p => (p.ConnectionId, p.Delivery, p.Body, p.State))], stoppingToken);
+                    for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
+                    if (batch.Any(p => p.State == WebhookEventState.Pending)) _signal.Notify();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Nothing of the batch was stored: every request answers 503 and Ashby retries it.
+                    foreach (var p in batch) p.Done.TrySetException(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            // Shutting down: whoever still waits gets a 503, so Ashby retries against the next start.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
+            foreach (var p in batch) p.Done.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    private sealed record Pending(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State, TaskCompletionSource<IntakeOutcome> Done);
+}
