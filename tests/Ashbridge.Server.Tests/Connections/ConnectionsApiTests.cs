@@ -107,6 +107,22 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
         (await _http.PostAsJsonAsync("/api/connections/gone/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_mirrored_object_reads_back_as_ashby_sent_it_and_unknown_streams_or_ids_are_404()
+    {
+        (await _http.PostAsJsonAsync("/api/connections", new { name = "reader", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        await WaitForRunsAsync("reader", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() == "succeeded");
+        using var oracle = new MirrorOracle(ashby.BaseUrl, ashby.ApiKey);
+        var (id, json) = (await oracle.AshbyRowsAsync(Ashbridge.Core.Mirror.MirrorStreams.Candidates)).First();
+
+        var row = await _http.GetFromJsonAsync<JsonElement>($"/api/connections/reader/mirror/candidates/{id}", Ct);
+
+        row.GetProperty("ashby").GetRawText().ShouldBe(json);
+        row.GetProperty("deletedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await _http.GetAsync(new Uri("/api/connections/reader/mirror/nothing/x", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _http.GetAsync(new Uri("/api/connections/reader/mirror/candidates/no-such-id", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private async Task<List<string>> ListNamesAsync()
     {
         var list = await _http.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
