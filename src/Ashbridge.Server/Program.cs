@@ -26,5 +26,5 @@ app.MapMirrorApi();
 app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
 app.MapAccessEndpoints();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthEndpoint.WriteAsync }).AllowAnonymous();
 await app.RunAsync();

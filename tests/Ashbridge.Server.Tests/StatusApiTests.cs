@@ -47,9 +47,14 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task Health_is_reported()
     {
-        var response = await _http.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var stranger = _hub.CreateAnonymousClient(); // health needs no sign-in
+        var response = await stranger.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        health.RootElement.GetProperty("status").GetString().ShouldBe("healthy");
+        health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("healthy");
+        health.RootElement.GetProperty("checks").GetProperty("scheduler").GetProperty("detail").GetString().ShouldBe("running");
     }
 }
 

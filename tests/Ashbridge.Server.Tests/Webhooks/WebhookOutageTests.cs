@@ -17,7 +17,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task With_the_database_unreachable_a_delivery_gets_503_and_its_retry_is_stored_once_it_is_back()
+    public async Task With_the_database_unreachable_a_delivery_gets_503_health_says_why_and_the_retry_is_stored_once_it_is_back()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, Ct);
         var name = new NpgsqlConnectionStringBuilder(test.Location.ConnectionString).Database!;
@@ -43,6 +43,12 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
                 refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
                 refused.Headers.RetryAfter.ShouldNotBeNull();
                 (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("Ashby will retry");
+            }
+
+            using (var health = await ashbyHttp.GetAsync(new Uri("/healthz", UriKind.Relative), Ct))
+            {
+                health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable); // not ready: the database is gone
+                (await health.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("unhealthy");
             }
 
             await SetConnectionsAllowedAsync(name, true);
