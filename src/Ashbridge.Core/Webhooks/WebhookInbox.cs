@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
@@ -73,10 +74,21 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
     public async Task<IReadOnlyList<IntakeOutcome>> StoreManyAsync(
         IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, CancellationToken cancellationToken = default)
     {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreManyAsync(connection, events, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="StoreManyAsync(IReadOnlyList{ValueTuple{long, WebhookDelivery, string, WebhookEventState}}, CancellationToken)"/> on a
+    /// connection the caller keeps open between batches (opening one, and reading the schema, cost more than a batch).
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeOutcome>> StoreManyAsync(
+        DbConnection connection, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(events);
         var outcomes = new IntakeOutcome[events.Count];
         if (events.Count == 0) return outcomes;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
         for (var i = 0; i < events.Count; i++)
@@ -161,14 +173,23 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         return ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
     }
 
-    /// <summary>Marks events applied.</summary>
+    /// <summary>Marks events applied, in one transaction (one write lock taken, not one per event).</summary>
     public async Task MarkProcessedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         if (ids.Count == 0) return;
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE webhook_events SET state = 'processed', processed_ms = @now, last_error = NULL WHERE id = @id",
-            ids.Select(id => new { id, now = Now() }), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = Now();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            // The ids are numbers from this table, so they go in as literals: the same SQL on both databases.
+            var list = string.Join(",", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE webhook_events SET state = 'processed', processed_ms = @now, last_error = NULL WHERE id IN ({list})",
+                new { now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a failed attempt: the event waits for <paramref name="retryAt"/>, or becomes dead when that is null.</summary>

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using System.Data.Common;
+using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
 
 namespace Ashbridge.Server.Webhooks;
@@ -15,11 +17,13 @@ public sealed class WebhookWriter : BackgroundService
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4096) { SingleReader = true });
     private readonly WebhookInbox _inbox;
     private readonly WebhookSignal _signal;
+    private readonly AshbridgeDatabase _database;
 
-    public WebhookWriter(WebhookInbox inbox, WebhookSignal signal)
+    public WebhookWriter(WebhookInbox inbox, WebhookSignal signal, AshbridgeDatabase database)
     {
         _inbox = inbox;
         _signal = signal;
+        _database = database;
     }
 
     /// <summary>Stores the delivery with whatever else is waiting; completes once it is committed.</summary>
@@ -33,6 +37,7 @@ public sealed class WebhookWriter : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
+        DbConnection? connection = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -41,14 +46,18 @@ public sealed class WebhookWriter : BackgroundService
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
                 try
                 {
-                    var outcomes = await _inbox.StoreManyAsync([.. batch.Select(p => (p.ConnectionId, p.Delivery, p.Body, p.State))], stoppingToken);
+                    connection ??= await _database.ConnectAsync(stoppingToken);
+                    var outcomes = await _inbox.StoreManyAsync(connection, [.. batch.Select(p => (p.ConnectionId, p.Delivery, p.Body, p.State))], stoppingToken);
                     for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
                     if (batch.Any(p => p.State == WebhookEventState.Pending)) _signal.Notify();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Nothing of the batch was stored: every request answers 503 and Ashby retries it.
+                    // Nothing of the batch was stored: every request answers 503 and Ashby retries it. The next batch
+                    // starts on a fresh connection, in case this one is what broke.
                     foreach (var p in batch) p.Done.TrySetException(ex);
+                    if (connection is not null) await connection.DisposeAsync();
+                    connection = null;
                 }
             }
         }
@@ -57,6 +66,8 @@ public sealed class WebhookWriter : BackgroundService
         }
         finally
         {
+            if (connection is not null) await connection.DisposeAsync();
+
             // Shutting down: whoever still waits gets a 503, so Ashby retries against the next start.
             _queue.Writer.TryComplete();
             while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled(stoppingToken);
