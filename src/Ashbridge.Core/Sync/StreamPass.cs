@@ -15,7 +15,7 @@ namespace Ashbridge.Core.Sync;
 /// pass, at whatever page that happens. The next page is fetched while the previous one is written.
 /// </summary>
 internal sealed class StreamPass(
-    AshbridgeDatabase database, AshbyClient client, TimeProvider time, ILogger logger,
+    DbConnection connection, AshbyClient client, TimeProvider time, ILogger logger,
     long connectionId, long runId, StreamDefinition stream, SyncMode requested,
     IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves)
 {
@@ -44,7 +44,6 @@ internal sealed class StreamPass(
     /// <summary>Runs the pass; returns why it did not, when the stream was not due (it was read recently enough).</summary>
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
         if (NotDue(checkpoint) is { } notDue)
         {

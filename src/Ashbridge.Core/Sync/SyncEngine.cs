@@ -35,14 +35,17 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         var streams = Select(request.Streams);
+        using var activity = AshbridgeTelemetry.Source.StartActivity("sync.run");
+        activity?.SetTag("ashbridge.connection", connectionName);
+        activity?.SetTag("ashbridge.mode", RunRecorder.Text(request.Mode));
+        activity?.SetTag("ashbridge.trigger", request.Trigger);
 
         await using var gate = await ConnectionSyncLock.AcquireAsync(database, connectionId, connectionName, cancellationToken).ConfigureAwait(false);
-        long runId;
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
-            runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
-        }
+        // One connection for the whole run: without a pool (see DatabaseLocation) each open re-reads the schema, which
+        // cost an incremental pass more than its data.
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
+        var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
 
         SyncLog.RunStarted(_logger, connectionName, runId, RunRecorder.Text(request.Mode), request.Trigger);
         var moves = new List<(string From, string To)>();
@@ -54,31 +57,35 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
             {
                 if (stopReason is not null)
                 {
-                    await RecordNotRunAsync(runId, stream, stopReason, progress, cancellationToken).ConfigureAwait(false);
+                    await RecordNotRunAsync(connection, runId, stream, stopReason, progress, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                var pass = new StreamPass(database, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
+                var pass = new StreamPass(connection, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
                     stream == MirrorStreams.Applications ? moves : null);
-                var (outcome, message, stop) = await RunStreamAsync(pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
+                var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;
                 stopReason = stop ? message : null;
-                await FinishStreamAsync(runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
+                await FinishStreamAsync(connection, runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
                 pass.Report(true, outcome, message);
             }
 
-            await ResolveMergesAsync(connectionId, client, moves, cancellationToken).ConfigureAwait(false);
+            await ResolveMergesAsync(connection, connectionId, client, moves, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await FinishRunAsync(runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
+            await FinishRunAsync(connection, runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
-        await FinishRunAsync(runId, result, stopReason, cancellationToken).ConfigureAwait(false);
+        await FinishRunAsync(connection, runId, result, stopReason, cancellationToken).ConfigureAwait(false);
         SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
-        return (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+        var finished = (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+        AshbridgeTelemetry.RecordSync(connectionName, finished);
+        activity?.SetTag("ashbridge.outcome", RunRecorder.Text(result));
+        if (failed) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, stopReason);
+        return finished;
     }
 
     /// <summary>The streams a request names, in sync order.</summary>
@@ -95,7 +102,7 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
     }
 
     /// <summary>Runs one stream and sorts its failure: skip it, fail it, or fail it and stop the run.</summary>
-    private async Task<(StreamOutcome Outcome, string? Message, bool StopRun)> RunStreamAsync(StreamPass pass, long connectionId, StreamDefinition stream, CancellationToken cancellationToken)
+    private async Task<(StreamOutcome Outcome, string? Message, bool StopRun)> RunStreamAsync(DbConnection connection, StreamPass pass, long connectionId, StreamDefinition stream, CancellationToken cancellationToken)
     {
         try
         {
@@ -108,7 +115,6 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
             var needed = ex.RequiredPermission?.Describe() ?? $"the {AshbyPermissions.ToModule(stream.Permission)} read permission ({stream.Permission})";
             var reason = $"The API key lacks {needed}; {stream.Endpoint} cannot be read. Grant it in Ashby (Admin > API Keys) to mirror {stream.Name}.";
             SyncLog.Skipped(_logger, stream.Name, reason);
-            await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
             await StreamCheckpoint.SkipAsync(connection, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
             return (StreamOutcome.Skipped, reason, false);
         }
@@ -140,10 +146,9 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
     /// An application that moved to another candidate is the trace of a merge: if the old candidate is gone from Ashby,
     /// it was merged into the new one.
     /// </summary>
-    private async Task ResolveMergesAsync(long connectionId, AshbyClient client, List<(string From, string To)> moves, CancellationToken cancellationToken)
+    private async Task ResolveMergesAsync(DbConnection connection, long connectionId, AshbyClient client, List<(string From, string To)> moves, CancellationToken cancellationToken)
     {
         if (moves.Count == 0) return;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (from, to) in moves.Distinct())
         {
             try
@@ -158,24 +163,21 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
         }
     }
 
-    private async Task RecordNotRunAsync(long runId, StreamDefinition stream, string reason, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
+    private async Task RecordNotRunAsync(DbConnection connection, long runId, StreamDefinition stream, string reason, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await RunRecorder.StartStreamAsync(connection, runId, stream.Name, StreamPassMode.Skipped, Now(), cancellationToken).ConfigureAwait(false);
         var message = $"Not run: the run stopped earlier. {reason}";
         await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, StreamOutcome.Skipped, StreamPassMode.Skipped, message, Now(), cancellationToken).ConfigureAwait(false);
         progress?.Report(new StreamProgress(stream.Name, StreamPassMode.Skipped, 0, 0, true, StreamOutcome.Skipped, message));
     }
 
-    private async Task FinishStreamAsync(long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)
+    private async Task FinishStreamAsync(DbConnection connection, long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, outcome, mode, message, Now(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task FinishRunAsync(long runId, SyncOutcome outcome, string? error, CancellationToken cancellationToken)
+    private async Task FinishRunAsync(DbConnection connection, long runId, SyncOutcome outcome, string? error, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await RunRecorder.FinishRunAsync(connection, runId, outcome, error, Now(), cancellationToken).ConfigureAwait(false);
     }
 
