@@ -11,6 +11,8 @@ await builder.AddAshbridgeMirrorAsync();
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
 builder.AddAshbridgeAccess();
+builder.AddAshbridgeTelemetry();
+builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
 builder.Services.AddProblemDetails();
@@ -26,5 +28,6 @@ app.MapMirrorApi();
 app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
 app.MapAccessEndpoints();
+app.MapOpenApi(); // /openapi/v1.json, for signed-in users like every other route
 app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthEndpoint.WriteAsync }).AllowAnonymous();
 await app.RunAsync();

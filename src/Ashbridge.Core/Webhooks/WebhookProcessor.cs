@@ -59,6 +59,9 @@ public sealed partial class WebhookProcessor(
         }
 
         if (effects.Count == 0) return;
+        using var activity = AshbridgeTelemetry.Source.StartActivity("webhooks.process");
+        activity?.SetTag("ashbridge.connection_id", connectionId);
+        activity?.SetTag("ashbridge.events", effects.Count);
         string? failure;
         var busy = false;
         try
@@ -81,15 +84,18 @@ public sealed partial class WebhookProcessor(
         if (failure is null)
         {
             await inbox.MarkProcessedAsync([.. effects.Select(x => x.Event.Id)], cancellationToken).ConfigureAwait(false);
+            AshbridgeTelemetry.RecordWebhooksSettled(connectionId, "processed", effects.Count);
             return;
         }
 
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure);
         foreach (var (e, _) in effects)
         {
             // A running pass is not the event's fault: wait for it without spending an attempt.
             var attempts = busy ? e.Attempts : e.Attempts + 1;
             var retryAt = attempts >= MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + (busy ? BusyRetry : Backoff(attempts));
             await inbox.MarkFailedAsync(e.Id, attempts, failure, retryAt, cancellationToken).ConfigureAwait(false);
+            AshbridgeTelemetry.RecordWebhooksSettled(connectionId, retryAt is null ? "dead" : "retry", 1);
             if (retryAt is null) DeadLetter(_logger, e.Id, e.Action, failure);
         }
     }

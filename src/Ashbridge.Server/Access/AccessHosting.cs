@@ -95,7 +95,7 @@ public static class AccessHosting
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ashbridge.Core;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
@@ -51,6 +52,7 @@ public static partial class WebhookIntake
         {
             if (await connections.FindAsync(connection, ct) is not { } target)
             {
+                AshbridgeTelemetry.RecordWebhookReceived(connection, "unknown_connection");
                 return TypedResults.Problem(
                     $"There is no connection named '{connection}'. Copy the Request URL from the connection's page in Ashbridge.",
                     statusCode: StatusCodes.Status404NotFound, title: "Unknown connection");
@@ -60,6 +62,7 @@ public static partial class WebhookIntake
             if (check != SignatureCheck.Valid)
             {
                 await inbox.RejectAsync(target.Id, check, ct);
+                AshbridgeTelemetry.RecordWebhookReceived(connection, check == SignatureCheck.Missing ? "unsigned" : "forged");
                 Rejected(logger, connection, check);
                 return TypedResults.Problem(
                     check == SignatureCheck.Missing
@@ -73,6 +76,7 @@ public static partial class WebhookIntake
                 : delivery.Action == WebhookDelivery.Ping || !WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Ignored
                 : WebhookEventState.Pending;
             var intake = await writer.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
+            AshbridgeTelemetry.RecordWebhookReceived(connection, intake == IntakeOutcome.Stored ? "stored" : "duplicate");
             return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException
@@ -80,6 +84,7 @@ public static partial class WebhookIntake
         {
             // Our fault, and perhaps a passing one: Ashby retries a 5xx, so nothing is lost.
             StoreFailed(logger, ex, connection);
+            AshbridgeTelemetry.RecordWebhookReceived(connection, "unavailable");
             context.Response.Headers.RetryAfter = "30";
             return TypedResults.Problem("The event could not be stored; Ashby will retry it.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox unavailable");
         }

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Ashbridge.Server.Tests;
+
+/// <summary>The OpenAPI document and the reference page describe the API that is there.</summary>
+public sealed class ApiDocumentTests : IAsyncLifetime
+{
+    private readonly HubFactory _hub = new();
+    private HttpClient _http = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _hub.StartServer();
+        _http = _hub.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _hub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_routes_with_their_operations()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        var paths = document.RootElement.GetProperty("paths");
+        paths.GetProperty("/api/connections").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("AddConnection");
+        paths.GetProperty("/api/connections/{name}/webhooks/replay").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("ReplayWebhookEvents");
+        paths.GetProperty("/webhooks/ashby/{connection}").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("ReceiveAshbyWebhook");
+        paths.TryGetProperty("/account/signin", out _).ShouldBeFalse(); // forms are not API
+    }
+
+    [Fact]
+    public async Task The_reference_page_shows_each_operation_and_strangers_get_neither()
+    {
+        var page = await _http.GetStringAsync(new Uri("/api-docs", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        page.ShouldContain("/api/connections/{name}/sync");
+        page.ShouldContain("Queues a pass behind any running one");
+        using var stranger = _hub.CreateAnonymousClient();
+        (await stranger.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
