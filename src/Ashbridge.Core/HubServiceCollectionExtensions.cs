@@ -32,6 +32,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(sp => new TokenStore(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => WebhookInbox.For(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WebhookRegistrar(database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<AshbyClientPool>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WebhookProcessor(
             database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<ConnectionStore>(), sp.GetRequiredService<AshbyClientPool>(),
             sp.GetRequiredService<SyncEngine>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<WebhookProcessor>>()));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ashbridge.Ashby;
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
@@ -19,7 +20,11 @@ public static class WebhooksApi
 
     public sealed record WebhookSetup(
         string RequestUrl, string SecretToken, WebhookRejections Rejections, IReadOnlyList<WebhookTypeActivity> LastByType,
-        IReadOnlyList<WebhookEventSummary> Recent, IReadOnlyList<WebhookEventSummary> DeadLetters);
+        IReadOnlyList<WebhookEventSummary> Recent, IReadOnlyList<WebhookEventSummary> DeadLetters, IReadOnlyList<WebhookRegistration> Registered);
+
+    public sealed record Registered(IReadOnlyList<WebhookRegistration> Webhooks);
+
+    public sealed record Unregistered(int Removed);
 
     /// <summary>An event without its body (which holds candidates' personal data): what the lists show.</summary>
     public sealed record WebhookEventSummary(long Id, string Action, string WebhookActionId, DateTimeOffset ReceivedAt, WebhookEventState State, int Attempts, string? LastError, DateTimeOffset? ProcessedAt)
@@ -40,6 +45,9 @@ public static class WebhooksApi
         var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks").RequireAuthorization(AccessHosting.AdminPolicy);
         api.MapGet("", GetAsync).WithName("GetWebhookSetup").WithSummary("Request URL, Secret Token, refusals, last event per type, recent events and dead letters");
         api.MapPost("/secret", RotateAsync).WithName("RotateWebhookSecret").WithSummary("Replaces the Secret Token (paste the new one into Ashby)");
+        api.MapPost("/registrations", RegisterAsync).WithName("RegisterWebhooks")
+            .WithSummary("Creates the needed webhooks in Ashby with webhook.create (the key needs API Keys write)");
+        api.MapDelete("/registrations", UnregisterAsync).WithName("UnregisterWebhooks").WithSummary("Deletes the webhooks Ashbridge created in Ashby");
         api.MapPost("/replay", ReplayAsync).WithName("ReplayWebhookEvents").WithSummary("Queues dead events again: one, or all");
         return routes;
     }
@@ -54,25 +62,28 @@ public static class WebhooksApi
     }
 
     /// <summary>What the connection's page and the API show.</summary>
-    public static async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, WebhookInbox inbox, CancellationToken ct) => new(
+    public static async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, WebhookInbox inbox, WebhookRegistrar registrar, CancellationToken ct) => new(
         requestUrl,
         await inbox.SecretAsync(connection.Id, ct),
         await inbox.RejectionsAsync(connection.Id, ct),
         await inbox.ActivityAsync(connection.Id, ct),
         [.. (await inbox.RecentAsync(connection.Id, null, 20, ct)).Select(WebhookEventSummary.Of)],
-        [.. (await inbox.RecentAsync(connection.Id, WebhookEventState.Dead, 100, ct)).Select(WebhookEventSummary.Of)]);
+        [.. (await inbox.RecentAsync(connection.Id, WebhookEventState.Dead, 100, ct)).Select(WebhookEventSummary.Of)],
+        await registrar.ListAsync(connection.Id, ct));
 
     private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, CancellationToken ct) =>
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar,
+        CancellationToken ct) =>
         await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is { } c
-            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, ct))
+            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, registrar, ct))
             : NotFound(name);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, AuditLog audit, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         var secret = await inbox.RotateSecretAsync(c.Id, ct);
+        await registrar.UpdateSecretAsync(c, ct); // the webhooks Ashbridge made in Ashby get the new secret too
         await audit.WriteAsync(principal.Actor(), "webhook.secret.rotate", c.Name, null, ct);
         return TypedResults.Ok(new RotatedSecret(secret));
     }
@@ -85,6 +96,45 @@ public static class WebhooksApi
         await audit.WriteAsync(principal.Actor(), "webhook.replay", c.Name, request?.EventId is { } id ? $"event {id}" : "all dead letters", ct);
         if (count > 0) signal.Notify();
         return TypedResults.Ok(new Replayed(count));
+    }
+
+    private static async Task<Results<Ok<Registered>, ProblemHttpResult>> RegisterAsync(
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookRegistrar registrar,
+        AuditLog audit, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            var registered = await registrar.RegisterAsync(c, RequestUrl(request, configuration, c.Name), ct);
+            await audit.WriteAsync(principal.Actor(), "webhook.register", c.Name, $"{registered.Count} webhooks in Ashby", ct);
+            return TypedResults.Ok(new Registered(registered));
+        }
+        catch (AshbyPermissionException ex)
+        {
+            return TypedResults.Problem(
+                $"Ashby refused: {ex.Message} The key needs the API Keys write permission (apiKeysWrite) to create webhooks; grant it, or paste the Request URL and Secret Token into Ashby yourself.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "The key cannot create webhooks");
+        }
+        catch (AshbyApiException ex)
+        {
+            return TypedResults.Problem($"Ashby failed: {ex.Message} What was created is kept; try again to create the rest.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not create the webhooks");
+        }
+    }
+
+    private static async Task<Results<Ok<Unregistered>, ProblemHttpResult>> UnregisterAsync(
+        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            var removed = await registrar.UnregisterAsync(c, ct);
+            await audit.WriteAsync(principal.Actor(), "webhook.unregister", c.Name, $"{removed} webhooks in Ashby", ct);
+            return TypedResults.Ok(new Unregistered(removed));
+        }
+        catch (AshbyApiException ex)
+        {
+            return TypedResults.Problem($"Ashby failed: {ex.Message} Those not deleted are still listed; try again.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not delete the webhooks");
+        }
     }
 
     private static ProblemHttpResult NotFound(string name) =>

@@ -12,7 +12,8 @@ public sealed record ConnectionRefusal(int Status, string Title, string Detail);
 /// What an admin does to connections from the UI or the API: add one (the pre-flight runs first, and a key Ashby
 /// refuses stores nothing), re-run its pre-flight, sync it now, remove it. The CLI does the same through the same stores.
 /// </summary>
-public sealed class ConnectionAdmin(ConnectionStore connections, AshbyClientPool clients, SyncSchedule schedule, SyncHistory history)
+public sealed partial class ConnectionAdmin(
+    ConnectionStore connections, AshbyClientPool clients, SyncSchedule schedule, SyncHistory history, Core.Webhooks.WebhookRegistrar registrar, ILogger<ConnectionAdmin> logger)
 {
     /// <summary>Checks the key, then stores the connection with its pre-flight and puts it on the schedule (its first pass starts at once).</summary>
     public async Task<(Connection? Connection, PreflightReport? Report, ConnectionRefusal? Refusal)> AddAsync(
@@ -60,9 +61,19 @@ public sealed class ConnectionAdmin(ConnectionStore connections, AshbyClientPool
     public Task SyncNowAsync(Connection connection, SyncMode mode, CancellationToken cancellationToken) =>
         schedule.SyncNowAsync(connection.Id, mode, cancellationToken);
 
-    /// <summary>Takes the connection off the schedule, then removes it with its mirror and history.</summary>
+    /// <summary>Deletes the webhooks Ashbridge made in Ashby, takes the connection off the schedule, then removes it with its mirror and history.</summary>
     public async Task RemoveAsync(Connection connection, CancellationToken cancellationToken)
     {
+        try
+        {
+            await registrar.UnregisterAsync(connection, cancellationToken);
+        }
+        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException)
+        {
+            // Removing must not depend on Ashby answering: its webhooks will get 404s, after which Ashby stops sending.
+            UnregisterFailed(logger, connection.Name, ex.Message);
+        }
+
         await schedule.UnscheduleAsync(connection.Id, cancellationToken);
         await connections.RemoveAsync(connection.Name, cancellationToken);
     }
@@ -91,6 +102,12 @@ public sealed class ConnectionAdmin(ConnectionStore connections, AshbyClientPool
                 $"{ex.Message} Check the base URL ({url}) and the network, then try again. Nothing was stored."));
         }
     }
+}
+
+public sealed partial class ConnectionAdmin
+{
+    [LoggerMessage(1, LogLevel.Warning, "Could not delete the webhooks of connection {Connection} in Ashby ({Problem}); delete them in Ashby's webhook settings")]
+    private static partial void UnregisterFailed(ILogger logger, string connection, string problem);
 }
 
 /// <summary>A connection as its page shows it.</summary>

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
-public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -71,7 +71,38 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
         await inbox.RotateSecretAsync(connection.Id, ct);
         await audit.WriteAsync(User.Actor(), "webhook.secret.rotate", connection.Name, null, ct);
-        Notice = "New Secret Token made: paste it into every Ashby webhook of this connection, or their deliveries will be refused.";
+        try
+        {
+            await registrar.UpdateSecretAsync(connection, ct);
+            Notice = "New Secret Token made and given to the webhooks Ashbridge registered; paste it into any webhook you made by hand in Ashby.";
+        }
+        catch (Ashbridge.Ashby.AshbyApiException ex)
+        {
+            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby did not take the new Secret Token", $"{ex.Message} Its webhooks will be refused until they have it: try again, or paste it in Ashby.");
+        }
+        await LoadAsync(connection, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(string name, CancellationToken ct)
+    {
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        try
+        {
+            var registered = await registrar.RegisterAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), ct);
+            await audit.WriteAsync(User.Actor(), "webhook.register", connection.Name, $"{registered.Count} webhooks in Ashby", ct);
+            Notice = $"{registered.Count} webhooks registered in Ashby; each was pinged and answered.";
+        }
+        catch (Ashbridge.Ashby.AshbyPermissionException ex)
+        {
+            Refusal = new ConnectionRefusal(StatusCodes.Status422UnprocessableEntity, "The key cannot create webhooks",
+                $"{ex.Message} It needs the API Keys write permission (apiKeysWrite); grant it, or paste the Request URL and Secret Token into Ashby yourself.");
+        }
+        catch (Ashbridge.Ashby.AshbyApiException ex)
+        {
+            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not create the webhooks", $"{ex.Message} What was created is kept; try again for the rest.");
+        }
+
         await LoadAsync(connection, ct);
         return Page();
     }
@@ -91,7 +122,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {
         Detail = await admin.DetailAsync(connection, HistoryLength, ct);
-        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), inbox, ct);
+        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), inbox, registrar, ct);
     }
 
     /// <summary>The run the live progress starts after: the newest finished one (a running one is shown at once).</summary>
