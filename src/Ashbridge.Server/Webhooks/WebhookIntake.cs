@@ -27,6 +27,7 @@ public static partial class WebhookIntake
             .WithName("ReceiveAshbyWebhook").WithTags("Webhooks")
             .WithSummary("Receives one Ashby webhook delivery (signed with the connection's Secret Token)")
             .DisableAntiforgery()
+            .RequireRateLimiting(Access.AccessHosting.WebhookLimit)
             .AllowAnonymous(); // Ashby signs instead of signing in
         return routes;
     }
