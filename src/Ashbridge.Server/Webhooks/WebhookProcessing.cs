@@ -43,7 +43,7 @@ public sealed partial class WebhookProcessing(WebhookProcessor processor, Webhoo
     /// After a wake-up, how long to let more events gather: a burst is then applied by one pass instead of many, which
     /// leaves the intake the CPU it needs, at a small cost in freshness.
     /// </summary>
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,9 +52,12 @@ public sealed partial class WebhookProcessing(WebhookProcessor processor, Webhoo
             var wait = IdleWait;
             try
             {
-                while (await processor.ProcessDueAsync(stoppingToken) > 0)
+                if (await processor.ProcessDueAsync(stoppingToken) > 0)
                 {
-                    // Keep draining: more may have arrived while the last batch was applied.
+                    // Under a stream of deliveries, one pass per gather period: more events per pass, and the CPU
+                    // in between goes to the intake.
+                    await Task.Delay(Gather, time, stoppingToken);
+                    continue;
                 }
 
                 if (await inbox.NextDueAsync(stoppingToken) is { } next)
@@ -63,7 +66,11 @@ public sealed partial class WebhookProcessing(WebhookProcessor processor, Webhoo
                     wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < IdleWait ? untilDue : IdleWait;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 // The database may be down; the events are safe in it (or were never acknowledged). Try again shortly.
                 ProcessingFailed(logger, ex);
