@@ -11,6 +11,7 @@ public sealed class SyncTelemetryTests
     [Fact]
     public async Task A_pass_emits_a_span_and_the_rows_it_wrote_as_metrics()
     {
+        var name = $"telemetry-{Guid.NewGuid():N}"; // listeners are process-wide: this pass's own name tells its figures apart
         var spans = new List<Activity>();
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         using var activities = new ActivityListener
@@ -35,16 +36,18 @@ public sealed class SyncTelemetryTests
                 else if (tag.Key == "ashbridge.connection") connection = tag.Value as string;
             }
 
-            if (connection != "acme") return; // other tests' passes in this process
+            if (connection != name) return; // other tests' passes in this process report too
             lock (rows) rows[$"{stream}/{kind}"] = rows.GetValueOrDefault($"{stream}/{kind}") + value;
         });
         meters.Start();
         await using var h = await SyncHarness.StartAsync(DatabaseProvider.Sqlite);
 
-        var run = await h.SyncAsync(SyncMode.Full);
+        var run = await h.Engine.RunAsync(h.ConnectionId, name, h.Client, new SyncRequest(SyncMode.Full, "test"), null, TestContext.Current.CancellationToken);
 
-        var span = spans.Single(a => a.OperationName == "sync.run" && (string?)a.GetTagItem("ashbridge.connection") == "acme" && (string?)a.GetTagItem("ashbridge.mode") == "full");
+        Activity span;
+        lock (spans) span = spans.Single(a => a.OperationName == "sync.run" && (string?)a.GetTagItem("ashbridge.connection") == name);
         span.GetTagItem("ashbridge.outcome").ShouldBe("succeeded");
+        span.GetTagItem("ashbridge.mode").ShouldBe("full");
         rows["candidates/new"].ShouldBe(run.Streams.Single(s => s.Stream == "candidates").New);
         rows["applications/new"].ShouldBe(run.Streams.Single(s => s.Stream == "applications").New);
     }
