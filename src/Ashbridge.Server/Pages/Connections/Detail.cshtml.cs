@@ -29,11 +29,14 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     /// <summary>A pass was just queued: the live progress waits for it to start.</summary>
     public bool WaitingForRun { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, long? finished, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) is not { } connection) return NotFound();
         await LoadAsync(connection, ct);
-        Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started." : queued ? "Sync queued." : null;
+        Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started."
+            : queued ? "Sync queued."
+            : finished is { } run && Detail.Runs.FirstOrDefault(r => r.RunId == run) is { } done ? $"Pass {run} finished: {OutcomeDisplay.Text(done.Outcome)}."
+            : null;
         WaitingForRun = added || queued;
         return Page();
     }
