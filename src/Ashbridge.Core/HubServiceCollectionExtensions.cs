@@ -1,5 +1,8 @@
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
+using Ashbridge.Core.Members;
+using Ashbridge.Core.NewHires;
+using Ashbridge.Core.Outbound;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Sync.Scheduling;
@@ -25,7 +28,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(_ => SecretProtector.ForDataFolder(database.Location.DataFolder));
         services.AddSingleton(sp => new ConnectionStore(database, sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AshbyClientPool(sp.GetRequiredService<ConnectionStore>(), sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new NewHireImporter(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<NewHireImporter>());
+        services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetServices<IMirrorObserver>()));
         services.AddSingleton<SyncHistory>(_ => new SyncHistory(database));
         services.AddSingleton<ConnectionSync>();
         services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<TimeProvider>()));
@@ -36,6 +41,11 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton(sp => new WebhookProcessor(
             database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<ConnectionStore>(), sp.GetRequiredService<AshbyClientPool>(),
             sp.GetRequiredService<SyncEngine>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<WebhookProcessor>>()));
+        services.AddSingleton(_ => new MemberDirectory(database));
+        services.AddSingleton(sp => new OutboundDeliveries(
+            database, SecretProtector.ForDataFolder(database.Location.DataFolder, OutboundDeliveries.SecretPurpose), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new NewHireReview(
+            database, sp.GetRequiredService<NewHireImporter>(), sp.GetRequiredService<OutboundDeliveries>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

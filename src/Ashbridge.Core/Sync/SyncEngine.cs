@@ -14,8 +14,10 @@ namespace Ashbridge.Core.Sync;
 /// the run history. A stream the key may not read is skipped with the reason recorded; a stream that fails keeps its
 /// checkpoint for the next run; a bad key or an unreachable Ashby stops the run, since every stream would fail alike.
 /// </summary>
-public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+public sealed partial class SyncEngine(
+    AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
 {
+    private readonly IMirrorObserver[] _observers = observers?.ToArray() ?? [];
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
 
@@ -80,6 +82,7 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
         await FinishRunAsync(connection, runId, result, stopReason, cancellationToken).ConfigureAwait(false);
+        await NotifyObserversAsync(connectionId, streams, cancellationToken).ConfigureAwait(false);
         SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
         var finished = (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
         AshbridgeTelemetry.RecordSync(connectionName, finished);
@@ -180,6 +183,26 @@ public sealed class SyncEngine(AshbridgeDatabase database, TimeProvider? timePro
     {
         await RunRecorder.FinishRunAsync(connection, runId, outcome, error, Now(), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Tells the features what the pass touched; their failures are theirs to report, never the pass's.</summary>
+    private async Task NotifyObserversAsync(long connectionId, IReadOnlyList<StreamDefinition> streams, CancellationToken cancellationToken)
+    {
+        var names = streams.Select(s => s.Name).ToArray();
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.MirrorChangedAsync(connectionId, names, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or System.Text.Json.JsonException)
+            {
+                ObserverFailed(_logger, observer.GetType().Name, connectionId, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(20, LogLevel.Error, "{Observer} could not follow the pass of connection {ConnectionId}; it catches up after the next pass")]
+    private static partial void ObserverFailed(ILogger logger, string observer, long connectionId, Exception exception);
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Members;
+
+/// <summary>The people directory: members added from new hires, listed, searched and read (the org chart and exports read it too).</summary>
+public sealed class MemberDirectory(AshbridgeDatabase database)
+{
+    /// <summary>The columns, aliased to <see cref="Row"/>'s properties.</summary>
+    private static readonly string Columns = string.Join(", ", new[]
+    {
+        "id", "connection_id", "application_id", "candidate_id", "first_name", "last_name", "personal_email", "personal_phone", "start_date", "job_title", "department", "place_of_work", "salary_amount", "salary_currency", "salary_period", "extra_json", "created_ms", "created_by",
+    }.Select(c => $"{c} AS {string.Concat(c.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}"));
+
+    /// <summary>Members whose name, email, job title or department contains <paramref name="search"/> (all when empty), by name.</summary>
+    /// <param name="connectionIds">Only members from these connections (a token limited to one); <see langword="null"/> for all.</param>
+    public async Task<IReadOnlyList<Member>> ListAsync(string? search = null, IReadOnlyCollection<long>? connectionIds = null, int limit = 500, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new DynamicParameters(new { limit });
+        var where = new List<string>();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            parameters.Add("@search", "%" + search.Trim().ToLowerInvariant().Replace("%", "", StringComparison.Ordinal) + "%");
+            where.Add("(LOWER(first_name || ' ' || last_name) LIKE @search OR LOWER(personal_email) LIKE @search OR LOWER(job_title) LIKE @search OR LOWER(COALESCE(department, '')) LIKE @search)");
+        }
+
+        if (connectionIds is not null)
+        {
+            where.Add(connectionIds.Count == 0 ? "1 = 0" : $"connection_id IN ({string.Join(", ", connectionIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        }
+
+        var sql = $"SELECT {Columns} FROM members{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY last_name, first_name, id LIMIT @limit";
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToMember())];
+    }
+
+    /// <summary>The member with this id, or <see langword="null"/>.</summary>
+    public async Task<Member?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM members WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToMember();
+    }
+
+    /// <summary>The distinct job titles, departments and places of work members use, for matching new hires against.</summary>
+    public async Task<KnownValues> KnownValuesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        async Task<IReadOnlyList<string>> Distinct(string column) =>
+            [.. await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT {column} FROM members WHERE {column} IS NOT NULL ORDER BY {column}", cancellationToken: cancellationToken)).ConfigureAwait(false)];
+        return new KnownValues(await Distinct("job_title").ConfigureAwait(false), await Distinct("department").ConfigureAwait(false), await Distinct("place_of_work").ConfigureAwait(false));
+    }
+
+    /// <summary>Inserts a member inside the caller's transaction and returns it with its id.</summary>
+    internal static async Task<Member> InsertAsync(DbConnection connection, DbTransaction transaction, Member member, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO members (connection_id, application_id, candidate_id, first_name, last_name, personal_email, personal_phone, start_date, job_title, department,
+                                 place_of_work, salary_amount, salary_currency, salary_period, extra_json, created_ms, created_by)
+            VALUES (@ConnectionId, @ApplicationId, @CandidateId, @FirstName, @LastName, @PersonalEmail, @PersonalPhone, @StartDate, @JobTitle, @Department,
+                    @PlaceOfWork, @SalaryAmount, @SalaryCurrency, @SalaryPeriod, @extra, @created, @CreatedBy)
+            RETURNING id
+            """,
+            new
+            {
+                member.ConnectionId, member.ApplicationId, member.CandidateId, member.FirstName, member.LastName, member.PersonalEmail, member.PersonalPhone, member.StartDate,
+                member.JobTitle, member.Department, member.PlaceOfWork, member.SalaryAmount, member.SalaryCurrency, member.SalaryPeriod,
+                extra = JsonSerializer.Serialize(member.Extra), created = member.CreatedAt.ToUnixTimeMilliseconds(), member.CreatedBy,
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return member with { Id = id };
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long? ConnectionId { get; set; }
+        public string? ApplicationId { get; set; }
+        public string? CandidateId { get; set; }
+        public string FirstName { get; set; } = "";
+        public string LastName { get; set; } = "";
+        public string PersonalEmail { get; set; } = "";
+        public string? PersonalPhone { get; set; }
+        public string? StartDate { get; set; }
+        public string JobTitle { get; set; } = "";
+        public string? Department { get; set; }
+        public string? PlaceOfWork { get; set; }
+        public decimal? SalaryAmount { get; set; }
+        public string? SalaryCurrency { get; set; }
+        public string? SalaryPeriod { get; set; }
+        public string ExtraJson { get; set; } = "{}";
+        public long CreatedMs { get; set; }
+        public string CreatedBy { get; set; } = "";
+
+        public Member ToMember() => new(
+            Id, ConnectionId, ApplicationId, CandidateId, FirstName, LastName, PersonalEmail, PersonalPhone, StartDate, JobTitle, Department, PlaceOfWork,
+            SalaryAmount, SalaryCurrency, SalaryPeriod, JsonSerializer.Deserialize<Dictionary<string, string>>(ExtraJson) ?? [],
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), CreatedBy);
+    }
+}
+
+/// <summary>The values members already use, which new hires are matched against.</summary>
+public sealed record KnownValues(IReadOnlyList<string> JobTitles, IReadOnlyList<string> Departments, IReadOnlyList<string> PlacesOfWork);

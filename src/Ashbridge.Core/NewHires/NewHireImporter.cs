@@ -1,0 +1,254 @@
+using System.Data.Common;
+using System.Text.Json;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Dapper;
+
+namespace Ashbridge.Core.NewHires;
+
+/// <summary>
+/// Keeps the new-hire queue in step with the mirror. After every pass (whether a webhook, the schedule or "sync now"
+/// brought the hire) it queues each hired application not queued yet — one row per application, so a hire that
+/// arrives twice is queued once — and re-maps the pending ones whose application, candidate, job or offers changed,
+/// recording what changed for the reviewer. A deleted new hire stays deleted until Ashby un-hires and re-hires.
+/// </summary>
+public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? timeProvider = null) : IMirrorObserver
+{
+    /// <summary>By default hires last updated more than this before the queue first ran are history, not new hires.</summary>
+    public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(90);
+
+    private static readonly HashSet<string> SourceStreams = new(StringComparer.Ordinal)
+    {
+        MirrorStreams.Applications.Name, MirrorStreams.Candidates.Name, MirrorStreams.Jobs.Name, MirrorStreams.Offers.Name,
+        MirrorStreams.Departments.Name, MirrorStreams.Locations.Name,
+    };
+
+    /// <summary>Rows the watermark steps back, so a row stamped in the same millisecond as the last refresh is looked at again.</summary>
+    private const long WatermarkMarginMs = 2_000;
+
+    private const int BatchSize = 200;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <inheritdoc />
+    public async Task MirrorChangedAsync(long connectionId, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        if (streams.Any(SourceStreams.Contains)) await RefreshAsync(connectionId, everything: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The connection's mapping (the defaults until an admin saves one).</summary>
+    public async Task<(NewHireSettings Settings, DateTimeOffset ImportFrom)> GetSettingsAsync(long connectionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+        return (row.Settings, DateTimeOffset.FromUnixTimeMilliseconds(row.ImportFromMs));
+    }
+
+    /// <summary>Sets where the queue starts for a connection that has no settings yet (the demo queues every hire); later calls change nothing.</summary>
+    public async Task InitializeAsync(long connectionId, DateTimeOffset importFrom, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, 0, @now)
+            ON CONFLICT (connection_id) DO NOTHING
+            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from = importFrom.ToUnixTimeMilliseconds(), now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Saves the mapping and re-maps every pending new hire with it.</summary>
+    /// <exception cref="NewHireSettingsException">The settings are invalid; the message lists why.</exception>
+    public async Task SaveSettingsAsync(long connectionId, NewHireSettings settings, DateTimeOffset? importFrom = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Validate() is { Count: > 0 } problems) throw new NewHireSettingsException(string.Join(" ", problems));
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var current = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE new_hire_settings SET settings_json = @json, import_from_ms = @from, updated_ms = @now WHERE connection_id = @connectionId",
+                new { json = settings.ToJson(), from = importFrom?.ToUnixTimeMilliseconds() ?? current.ImportFromMs, now = Now(), connectionId },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await RefreshAsync(connectionId, everything: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings the queue up to date with the mirror; <paramref name="everything"/> re-reads every hire, not only the changed ones.</summary>
+    /// <returns>How many new hires were queued.</returns>
+    public async Task<int> RefreshAsync(long connectionId, bool everything = false, CancellationToken cancellationToken = default)
+    {
+        var started = Now();
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+        everything |= settings.RefreshedMs == 0;
+        var since = everything ? -1 : settings.RefreshedMs - WatermarkMarginMs;
+        var args = new { connectionId, since, all = everything ? 1 : 0, from = settings.ImportFromMs };
+
+        // Un-hired: a pending hire leaves the queue; a deleted one is released, so a re-hire queues it again.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM new_hires WHERE connection_id = @connectionId AND state IN ('pending', 'deleted') AND application_id IN (
+                SELECT id FROM mirror_applications WHERE connection_id = @connectionId AND last_seen_ms > @since AND (status <> 'Hired' OR deleted_ms IS NOT NULL))
+            """, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var fresh = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT a.id FROM mirror_applications a
+            WHERE a.connection_id = @connectionId AND a.status = 'Hired' AND a.deleted_ms IS NULL AND a.last_seen_ms > @since
+              AND COALESCE(a.ashby_updated_ms, a.first_seen_ms) >= @from
+              AND NOT EXISTS (SELECT 1 FROM new_hires n WHERE n.connection_id = a.connection_id AND n.application_id = a.id)
+            """, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+
+        var touched = (await connection.QueryAsync<(string ApplicationId, string ImportedJson, string? ChangesJson)>(new CommandDefinition(
+            """
+            SELECT n.application_id, n.imported_json, n.changes_json FROM new_hires n
+            WHERE n.connection_id = @connectionId AND n.state = 'pending' AND (@all = 1
+               OR EXISTS (SELECT 1 FROM mirror_applications a WHERE a.connection_id = n.connection_id AND a.id = n.application_id AND a.last_seen_ms > @since)
+               OR EXISTS (SELECT 1 FROM mirror_offers o WHERE o.connection_id = n.connection_id AND o.application_id = n.application_id AND (o.last_seen_ms > @since OR o.deleted_ms > @since))
+               OR EXISTS (SELECT 1 FROM mirror_candidates c WHERE c.connection_id = n.connection_id AND c.id = n.candidate_id AND c.last_seen_ms > @since)
+               OR EXISTS (SELECT 1 FROM mirror_applications a JOIN mirror_jobs j ON j.connection_id = a.connection_id AND j.id = a.job_id
+                          WHERE a.connection_id = n.connection_id AND a.id = n.application_id AND j.last_seen_ms > @since))
+            """, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(r => r.ApplicationId, r => r, StringComparer.Ordinal);
+
+        var queued = 0;
+        if (fresh.Count > 0 || touched.Count > 0)
+        {
+            var reference = await ReferenceNames.ReadAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in fresh.Concat(touched.Keys).Chunk(BatchSize))
+            {
+                var sources = await HireSourceReader.ReadAsync(connection, connectionId, batch, reference, cancellationToken).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var (applicationId, (candidateId, hire)) in sources)
+                {
+                    var imported = NewHireMapper.Map(hire, settings.Settings);
+                    if (touched.TryGetValue(applicationId, out var existing)) await UpdateAsync(connection, transaction, connectionId, applicationId, candidateId, existing, imported, cancellationToken).ConfigureAwait(false);
+                    else queued += await InsertAsync(connection, transaction, connectionId, applicationId, candidateId, imported, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE new_hire_settings SET refreshed_ms = @started WHERE connection_id = @connectionId", new { started, connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return queued;
+    }
+
+    private async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId, ImportedHire imported, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO new_hires (connection_id, application_id, candidate_id, state, imported_json, overrides_json, changes_json, created_ms, updated_ms)
+            VALUES (@connectionId, @applicationId, @candidateId, 'pending', @imported, '{}', NULL, @now, @now)
+            ON CONFLICT (connection_id, application_id) DO NOTHING
+            """, new { connectionId, applicationId, candidateId, imported = imported.ToJson(), now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task UpdateAsync(
+        DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId,
+        (string ApplicationId, string ImportedJson, string? ChangesJson) existing, ImportedHire imported, CancellationToken cancellationToken)
+    {
+        var before = ImportedHire.FromJson(existing.ImportedJson);
+        var changes = NewHireChanges.Merge(NewHireChanges.Read(existing.ChangesJson), before.Values, imported.Values, _time.GetUtcNow());
+        var json = imported.ToJson();
+        if (json == existing.ImportedJson) return;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE new_hires SET imported_json = @json, changes_json = @changes, candidate_id = @candidateId, updated_ms = @now
+            WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
+            """, new { json, changes = NewHireChanges.Write(changes), candidateId, now = Now(), connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private sealed record SettingsRow(NewHireSettings Settings, long ImportFromMs, long RefreshedMs);
+
+    private async Task<SettingsRow> EnsureSettingsAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(string Json, long From, long Refreshed)?>(new CommandDefinition(
+            "SELECT settings_json, import_from_ms, refreshed_ms FROM new_hire_settings WHERE connection_id = @connectionId",
+            new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (row is { } r) return new SettingsRow(NewHireSettings.FromJson(r.Json), r.From, r.Refreshed);
+
+        var now = Now();
+        var from = now - (long)DefaultLookBack.TotalMilliseconds;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, @refreshed, @now)
+            ON CONFLICT (connection_id) DO NOTHING
+            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from, refreshed = 0L, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new SettingsRow(NewHireSettings.Default, from, 0);
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+}
+
+/// <summary>Department and location names by id, read once per refresh (they are few).</summary>
+internal sealed record ReferenceNames(IReadOnlyDictionary<string, string> Departments, IReadOnlyDictionary<string, string> Locations)
+{
+    public static async Task<ReferenceNames> ReadAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
+    {
+        async Task<Dictionary<string, string>> Names(string table) =>
+            (await connection.QueryAsync<(string Id, string? Name)>(new CommandDefinition(
+                $"SELECT id, name FROM {table} WHERE connection_id = @connectionId AND deleted_ms IS NULL", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Where(r => r.Name is not null).ToDictionary(r => r.Id, r => r.Name!, StringComparer.Ordinal);
+        return new ReferenceNames(await Names("mirror_departments").ConfigureAwait(false), await Names("mirror_locations").ConfigureAwait(false));
+    }
+}
+
+/// <summary>Reads what the mirror holds about a batch of hired applications, in a few set-based queries.</summary>
+internal static class HireSourceReader
+{
+    public static async Task<Dictionary<string, (string? CandidateId, HireSources Sources)>> ReadAsync(
+        DbConnection connection, long connectionId, IReadOnlyList<string> applicationIds, ReferenceNames reference, CancellationToken cancellationToken)
+    {
+        var applications = await RowsAsync<(string Id, string Json, string? CandidateId, string? JobId)>(
+            connection, "SELECT id, raw_json, candidate_id, job_id FROM mirror_applications", "id", connectionId, applicationIds, false, cancellationToken).ConfigureAwait(false);
+
+        // A merged candidate's row points at the survivor, whose data the new hire follows.
+        var candidates = (await RowsAsync<(string Id, string Json, string? MergedInto)>(
+            connection, "SELECT id, raw_json, merged_into_id FROM mirror_candidates", "id", connectionId,
+            [.. applications.Select(a => a.CandidateId).OfType<string>().Distinct()], false, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var survivors = candidates.Values.Select(c => c.MergedInto).OfType<string>().Where(id => !candidates.ContainsKey(id)).Distinct().ToList();
+        foreach (var survivor in await RowsAsync<(string Id, string Json, string? MergedInto)>(
+            connection, "SELECT id, raw_json, merged_into_id FROM mirror_candidates", "id", connectionId, survivors, false, cancellationToken).ConfigureAwait(false))
+        {
+            candidates[survivor.Id] = survivor;
+        }
+
+        var jobs = (await RowsAsync<(string Id, string Json)>(
+            connection, "SELECT id, raw_json FROM mirror_jobs", "id", connectionId,
+            [.. applications.Select(a => a.JobId).OfType<string>().Distinct()], false, cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, j => Parse(j.Json), StringComparer.Ordinal);
+        var offers = (await RowsAsync<(string ApplicationId, string Json)>(
+            connection, "SELECT application_id, raw_json FROM mirror_offers", "application_id", connectionId, applicationIds, true, cancellationToken).ConfigureAwait(false))
+            .ToLookup(o => o.ApplicationId, o => Parse(o.Json), StringComparer.Ordinal);
+
+        var result = new Dictionary<string, (string?, HireSources)>(StringComparer.Ordinal);
+        foreach (var application in applications)
+        {
+            var candidateId = application.CandidateId;
+            for (var hops = 0; candidateId is not null && candidates.TryGetValue(candidateId, out var c) && c.MergedInto is { } next && hops < 8; hops++) candidateId = next;
+            JsonElement? candidate = candidateId is not null && candidates.TryGetValue(candidateId, out var row) ? Parse(row.Json) : null;
+            JsonElement? job = application.JobId is not null && jobs.TryGetValue(application.JobId, out var j) ? j : null;
+            result[application.Id] = (candidateId, new HireSources(Parse(application.Json), candidate, job, [.. offers[application.Id]], reference.Departments, reference.Locations));
+        }
+
+        return result;
+    }
+
+    private static async Task<List<T>> RowsAsync<T>(
+        DbConnection connection, string select, string keyColumn, long connectionId, IReadOnlyList<string> keys, bool liveOnly, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0) return [];
+        var parameters = new DynamicParameters();
+        parameters.Add("@connectionId", connectionId);
+        var sql = $"{select} WHERE connection_id = @connectionId AND {keyColumn} IN ({SqlList.In(parameters, "k", keys)}){(liveOnly ? " AND deleted_ms IS NULL" : "")}";
+        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Ashbridge.Core.NewHires;
+
+/// <summary>What the mirror holds about one hired application, as Ashby sent it.</summary>
+/// <param name="Application">The application.</param>
+/// <param name="Candidate">Its candidate (the survivor, after a merge), if mirrored.</param>
+/// <param name="Job">Its job, if mirrored.</param>
+/// <param name="Offers">Its live offers.</param>
+/// <param name="DepartmentNames">Department id → name.</param>
+/// <param name="LocationNames">Location id → name.</param>
+public sealed record HireSources(
+    JsonElement Application, JsonElement? Candidate, JsonElement? Job, IReadOnlyList<JsonElement> Offers,
+    IReadOnlyDictionary<string, string> DepartmentNames, IReadOnlyDictionary<string, string> LocationNames);
+
+/// <summary>The member fields mapped from a hire, and what could not be mapped.</summary>
+/// <param name="Values">Field key → value; a missing value is absent.</param>
+/// <param name="Problems">Custom values that do not fit their type, or why a default field is empty.</param>
+public sealed record ImportedHire(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Problems)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ImportedHire FromJson(string json) => JsonSerializer.Deserialize<ImportedHire>(json, Json) ?? new ImportedHire(new Dictionary<string, string>(), []);
+}
+
+/// <summary>Maps a hire's Ashby data to member fields, as a connection's settings say.</summary>
+public static class NewHireMapper
+{
+    /// <summary>Ashby's offer salary is the yearly base pay.</summary>
+    public const string SalaryPeriod = "annual";
+
+    public static ImportedHire Map(HireSources sources, NewHireSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(settings);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        void Set(string key, string? value)
+        {
+            if (settings.IsEnabled(key) && !string.IsNullOrWhiteSpace(value)) values[key] = value.Trim();
+        }
+
+        var candidate = sources.Candidate ?? Property(sources.Application, "candidate");
+        var (first, last) = NameSplitter.Split(Text(candidate, "name"));
+        Set(NewHireFields.FirstName, first);
+        Set(NewHireFields.LastName, last);
+        Set(NewHireFields.PersonalEmail, Personal(candidate, "emailAddresses", "primaryEmailAddress"));
+        Set(NewHireFields.PersonalPhone, Personal(candidate, "phoneNumbers", "primaryPhoneNumber"));
+        if (!values.ContainsKey(NewHireFields.PersonalEmail)) problems.Add("The candidate has no personal email address in Ashby (a work address is not used).");
+
+        var job = sources.Job ?? Property(sources.Application, "job");
+        Set(NewHireFields.JobTitle, Text(job, "title"));
+        if (Text(job, "departmentId") is { } departmentId && sources.DepartmentNames.TryGetValue(departmentId, out var department)) Set(NewHireFields.Department, department);
+        if (Text(job, "locationId") is { } locationId && sources.LocationNames.TryGetValue(locationId, out var location)) Set(NewHireFields.PlaceOfWork, location);
+
+        var version = AcceptedOfferVersion(sources.Offers);
+        if (version is null)
+        {
+            problems.Add("No accepted offer yet: start date and salary come from the accepted offer, and fill in when it arrives.");
+        }
+        else
+        {
+            if (Text(version, "startDate") is { } start && DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startDate))
+            {
+                Set(NewHireFields.StartDate, startDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            if (Property(version, "salary") is { ValueKind: JsonValueKind.Object } salary
+                && salary.TryGetProperty("value", out var amount) && amount.ValueKind == JsonValueKind.Number)
+            {
+                Set(NewHireFields.SalaryAmount, amount.GetDecimal().ToString("0.00", CultureInfo.InvariantCulture));
+                Set(NewHireFields.SalaryCurrency, Text(salary, "currencyCode"));
+                Set(NewHireFields.SalaryPeriod, SalaryPeriod);
+            }
+        }
+
+        var salaryCurrency = values.GetValueOrDefault(NewHireFields.SalaryCurrency);
+        foreach (var mapping in settings.CustomMappings)
+        {
+            var owner = mapping.Source switch
+            {
+                CustomFieldSource.Candidate => sources.Candidate,
+                CustomFieldSource.Application => sources.Application,
+                CustomFieldSource.Job => sources.Job,
+                _ => version,
+            };
+            MapCustom(owner, mapping.AshbyFieldId, mapping.Type, NewHireFields.CustomPrefix + mapping.MemberField.Trim(), mapping.MemberField, salaryCurrency, values, problems);
+        }
+
+        foreach (var compensation in settings.CompensationTypes)
+        {
+            MapCustom(version, compensation.AshbyFieldId, MemberFieldType.Money, NewHireFields.CompensationPrefix + compensation.Name.Trim(), compensation.Name, salaryCurrency, values, problems);
+        }
+
+        return new ImportedHire(values, problems);
+    }
+
+    private static void MapCustom(
+        JsonElement? owner, string fieldId, MemberFieldType type, string key, string name, string? currency, Dictionary<string, string> values, List<string> problems)
+    {
+        if (CustomFieldValues.Find(owner, fieldId) is not { } field) return;
+        var (value, error) = CustomFieldValues.Convert(field, type, currency);
+        if (error is not null) problems.Add($"{name}: Ashby's '{CustomFieldValues.Title(field, fieldId)}' {error}; fill it in by hand or change the mapping's type.");
+        else if (!string.IsNullOrWhiteSpace(value)) values[key] = value;
+    }
+
+    /// <summary>The latest version of the accepted offer (the most recently decided one, if several).</summary>
+    public static JsonElement? AcceptedOfferVersion(IReadOnlyList<JsonElement> offers)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        return offers
+            .Where(o => Text(o, "acceptanceStatus") == "Accepted" && Property(o, "latestVersion") is { ValueKind: JsonValueKind.Object })
+            .OrderByDescending(o => Text(o, "decidedAt") ?? "", StringComparer.Ordinal)
+            .ThenByDescending(o => Text(Property(o, "latestVersion"), "createdAt") ?? "", StringComparer.Ordinal)
+            .Select(o => Property(o, "latestVersion"))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The personal-type entry of an email or phone list (the primary one first); never a work one.</summary>
+    private static string? Personal(JsonElement? candidate, string list, string primary)
+    {
+        var entries = new List<JsonElement>();
+        if (Property(candidate, list) is { ValueKind: JsonValueKind.Array } all) entries.AddRange(all.EnumerateArray());
+        else if (Property(candidate, primary) is { ValueKind: JsonValueKind.Object } only) entries.Add(only);
+        return entries
+            .Where(e => Text(e, "type") == "Personal")
+            .OrderByDescending(e => Property(e, "isPrimary") is { ValueKind: JsonValueKind.True })
+            .Select(e => Text(e, "value"))
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+    }
+
+    private static JsonElement? Property(JsonElement? owner, string name) =>
+        owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? Text(JsonElement? owner, string name) =>
+        Property(owner, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+}

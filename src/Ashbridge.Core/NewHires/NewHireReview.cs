@@ -1,0 +1,256 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Ashbridge.Core.Access;
+using Ashbridge.Core.Members;
+using Ashbridge.Core.Outbound;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.NewHires;
+
+/// <summary>
+/// The reviewer's side of the queue: list and read new hires, save corrected values, add one as a member (which is
+/// audited and sent outward in the same step) or delete it. Every decision lands in the audit log with who and when.
+/// </summary>
+public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter queue, OutboundDeliveries outbound, AuditLog audit, TimeProvider? timeProvider = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly string[] Periods = ["annual", "monthly", "weekly", "daily", "hourly"];
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>The connection's new hires in one state (pending by default), newest first.</summary>
+    public async Task<IReadOnlyList<NewHire>> ListAsync(long connectionId, NewHireState state = NewHireState.Pending, CancellationToken cancellationToken = default)
+    {
+        var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE connection_id = @connectionId AND state = @state ORDER BY created_ms DESC, application_id",
+            new { connectionId, state = Text(state) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToNewHire(settings))];
+    }
+
+    /// <summary>One new hire, or <see langword="null"/>.</summary>
+    public async Task<NewHire?> GetAsync(long connectionId, string applicationId, CancellationToken cancellationToken = default)
+    {
+        var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return (await ReadAsync(connection, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false))?.ToNewHire(settings);
+    }
+
+    /// <summary>
+    /// Saves the reviewer's values (an empty value removes an override, so the imported one applies again) and marks
+    /// the new hire reviewed, clearing the changes shown since the last review.
+    /// </summary>
+    /// <exception cref="NewHireNotFoundException">Not in the queue, or already decided.</exception>
+    /// <exception cref="NewHireInvalidException">A value does not fit its field.</exception>
+    public async Task<NewHire> SaveAsync(long connectionId, string applicationId, IReadOnlyDictionary<string, string?> values, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = await PendingAsync(connection, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            var overrides = new Dictionary<string, string>(row.Overrides(), StringComparer.Ordinal);
+            var known = KnownKeys(settings);
+            var problems = new List<string>();
+            foreach (var (key, value) in values)
+            {
+                if (!known.Contains(key))
+                {
+                    problems.Add($"'{key}' is not a field of this new hire; fields: {string.Join(", ", known)}.");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(value)) overrides.Remove(key);
+                else if (Check(key, value.Trim(), settings) is { } problem) problems.Add(problem);
+                else overrides[key] = value.Trim();
+            }
+
+            if (problems.Count > 0) throw new NewHireInvalidException(problems);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE new_hires SET overrides_json = @overrides, changes_json = NULL, reviewed_ms = @now, updated_ms = @now
+                WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
+                """, new { overrides = JsonSerializer.Serialize(overrides, Json), now = Now(), connectionId, applicationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await audit.WriteAsync(actor, "new-hire.review", $"{connectionId}/{applicationId}", $"Saved {string.Join(", ", values.Keys.Order(StringComparer.Ordinal))}", cancellationToken).ConfigureAwait(false);
+        return (await GetAsync(connectionId, applicationId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Adds the new hire as a member with its current values, queues its outbound delivery, and audits it.</summary>
+    /// <exception cref="NewHireNotFoundException">Not in the queue, or already decided.</exception>
+    /// <exception cref="NewHireInvalidException">A required field is empty or a value does not fit.</exception>
+    public async Task<Member> AddMemberAsync(long connectionId, string applicationId, string actor, CancellationToken cancellationToken = default)
+    {
+        var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        Member member;
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var row = await ReadAsync(connection, transaction, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            if (row is null || row.State != "pending") throw NotPending(applicationId, row);
+            var hire = row.ToNewHire(settings);
+            var problems = NewHireFields.All.Where(f => f.Required && !hire.Values.ContainsKey(f.Key)).Select(f => $"{f.Label} is required; fill it in before adding the member.").ToList();
+            problems.AddRange(hire.Values.Select(kv => Check(kv.Key, kv.Value, settings)).OfType<string>());
+            if (problems.Count > 0) throw new NewHireInvalidException(problems);
+
+            var now = _time.GetUtcNow();
+            string? V(string key) => settings.IsEnabled(key) ? hire.Values.GetValueOrDefault(key) : null;
+            member = await MemberDirectory.InsertAsync(connection, transaction, new Member(
+                0, connectionId, applicationId, row.CandidateId,
+                hire.Values[NewHireFields.FirstName], hire.Values[NewHireFields.LastName], hire.Values[NewHireFields.PersonalEmail], V(NewHireFields.PersonalPhone),
+                V(NewHireFields.StartDate), hire.Values[NewHireFields.JobTitle], V(NewHireFields.Department), V(NewHireFields.PlaceOfWork),
+                V(NewHireFields.SalaryAmount) is { } amount ? decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) : null,
+                V(NewHireFields.SalaryCurrency), V(NewHireFields.SalaryPeriod),
+                hire.Values.Where(kv => kv.Key.StartsWith(NewHireFields.CustomPrefix, StringComparison.Ordinal) || kv.Key.StartsWith(NewHireFields.CompensationPrefix, StringComparison.Ordinal))
+                    .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                now, actor), cancellationToken).ConfigureAwait(false);
+            await DecideAsync(connection, transaction, connectionId, applicationId, "added", actor, cancellationToken).ConfigureAwait(false);
+            await outbound.EnqueueAsync(connection, transaction, member.Id, "member.added", member.ToJson(), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        outbound.Signal();
+        await audit.WriteAsync(actor, "member.add", $"member {member.Id}", $"{member.Name} from application {applicationId} (connection {connectionId})", cancellationToken).ConfigureAwait(false);
+        return member;
+    }
+
+    /// <summary>Deletes the new hire: it stays out of the queue unless Ashby un-hires and re-hires the application.</summary>
+    /// <exception cref="NewHireNotFoundException">Not in the queue, or already decided.</exception>
+    public async Task DeleteAsync(long connectionId, string applicationId, string actor, CancellationToken cancellationToken = default)
+    {
+        string name;
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = await PendingAsync(connection, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            name = row.ToNewHire(NewHireSettings.Default).DisplayName;
+            await DecideAsync(connection, null, connectionId, applicationId, "deleted", actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        await audit.WriteAsync(actor, "new-hire.delete", $"{connectionId}/{applicationId}", name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every field key this connection's new hires can carry.</summary>
+    public static IReadOnlyList<string> KnownKeys(NewHireSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return
+        [
+            .. NewHireFields.All.Where(f => settings.IsEnabled(f.Key)).Select(f => f.Key),
+            .. settings.CustomMappings.Select(m => NewHireFields.CustomPrefix + m.MemberField.Trim()),
+            .. settings.CompensationTypes.Select(c => NewHireFields.CompensationPrefix + c.Name.Trim()),
+        ];
+    }
+
+    /// <summary>Why a value does not fit its field, or <see langword="null"/>.</summary>
+    public static string? Check(string key, string value, NewHireSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(settings);
+        var type = key switch
+        {
+            NewHireFields.StartDate => MemberFieldType.Date,
+            NewHireFields.SalaryAmount => MemberFieldType.Number,
+            _ when key.StartsWith(NewHireFields.CompensationPrefix, StringComparison.Ordinal) => MemberFieldType.Money,
+            _ when key.StartsWith(NewHireFields.CustomPrefix, StringComparison.Ordinal) =>
+                settings.CustomMappings.FirstOrDefault(m => NewHireFields.CustomPrefix + m.MemberField.Trim() == key)?.Type ?? MemberFieldType.Text,
+            _ => MemberFieldType.Text,
+        };
+        var label = NewHireFields.Find(key)?.Label ?? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return key switch
+        {
+            NewHireFields.PersonalEmail when value.IndexOf('@', StringComparison.Ordinal) < 1 || value.EndsWith('@') || value.Contains(' ', StringComparison.Ordinal)
+                => $"{label}: '{value}' is not an email address.",
+            NewHireFields.SalaryCurrency when value.Length != 3 || !value.All(char.IsAsciiLetterUpper) => $"{label}: '{value}' is not a three-letter currency code such as USD.",
+            NewHireFields.SalaryPeriod when !Periods.Contains(value, StringComparer.Ordinal) => $"{label}: '{value}' is not one of {string.Join(", ", Periods)}.",
+            _ => type switch
+            {
+                MemberFieldType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => $"{label}: '{value}' is not a date (YYYY-MM-DD).",
+                MemberFieldType.Number when !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => $"{label}: '{value}' is not a number.",
+                MemberFieldType.Boolean when value is not ("true" or "false") => $"{label}: '{value}' is not true or false.",
+                MemberFieldType.Money when !IsMoney(value) => $"{label}: '{value}' is not an amount and currency such as '15000.00 USD'.",
+                _ => null,
+            },
+        };
+    }
+
+    private static bool IsMoney(string value) =>
+        value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var amount, var currency]
+        && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out _) && currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
+
+    private async Task DecideAsync(DbConnection connection, DbTransaction? transaction, long connectionId, string applicationId, string state, string actor, CancellationToken cancellationToken)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE new_hires SET state = @state, decided_ms = @now, decided_by = @actor, updated_ms = @now
+            WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
+            """, new { state, now = Now(), actor, connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (changed == 0) throw NotPending(applicationId, null);
+    }
+
+    private static async Task<Row> PendingAsync(DbConnection connection, long connectionId, string applicationId, CancellationToken cancellationToken)
+    {
+        var row = await ReadAsync(connection, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+        return row is { State: "pending" } ? row : throw NotPending(applicationId, row);
+    }
+
+    private static NewHireNotFoundException NotPending(string applicationId, Row? row) => new(row is null
+        ? $"No new hire for application {applicationId}: it was never hired, or has not been synced yet."
+        : $"The new hire for application {applicationId} was already {row.State} by {row.DecidedBy}.");
+
+    private const string Select =
+        "SELECT connection_id AS ConnectionId, application_id AS ApplicationId, candidate_id AS CandidateId, state AS State, imported_json AS ImportedJson, " +
+        "overrides_json AS OverridesJson, changes_json AS ChangesJson, created_ms AS CreatedMs, updated_ms AS UpdatedMs, reviewed_ms AS ReviewedMs, " +
+        "decided_ms AS DecidedMs, decided_by AS DecidedBy FROM new_hires";
+
+    private static Task<Row?> ReadAsync(DbConnection connection, DbTransaction? transaction, long connectionId, string applicationId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE connection_id = @connectionId AND application_id = @applicationId", new { connectionId, applicationId }, transaction, cancellationToken: cancellationToken));
+
+    private static string Text(NewHireState state) => state.ToString().ToLowerInvariant();
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class Row
+    {
+        public long ConnectionId { get; set; }
+        public string ApplicationId { get; set; } = "";
+        public string? CandidateId { get; set; }
+        public string State { get; set; } = "";
+        public string ImportedJson { get; set; } = "";
+        public string OverridesJson { get; set; } = "{}";
+        public string? ChangesJson { get; set; }
+        public long CreatedMs { get; set; }
+        public long UpdatedMs { get; set; }
+        public long? ReviewedMs { get; set; }
+        public long? DecidedMs { get; set; }
+        public string? DecidedBy { get; set; }
+
+        public Dictionary<string, string> Overrides() => JsonSerializer.Deserialize<Dictionary<string, string>>(OverridesJson, Json) ?? [];
+
+        public NewHire ToNewHire(NewHireSettings settings)
+        {
+            var imported = ImportedHire.FromJson(ImportedJson);
+            var overrides = Overrides();
+            var values = new Dictionary<string, string>(imported.Values, StringComparer.Ordinal);
+            foreach (var (key, value) in overrides) values[key] = value;
+            var missing = NewHireFields.All.Where(f => settings.IsEnabled(f.Key) && !values.ContainsKey(f.Key)).Select(f => f.Key).ToList();
+            var changes = NewHireChanges.Read(ChangesJson);
+            var state = Enum.Parse<NewHireState>(State, ignoreCase: true);
+            var status = state switch
+            {
+                NewHireState.Added => NewHireStatus.Added,
+                NewHireState.Deleted => NewHireStatus.Deleted,
+                _ when changes.Count > 0 => NewHireStatus.ChangedSinceReview,
+                _ when missing.Count > 0 => NewHireStatus.MissingFields,
+                _ => NewHireStatus.Complete,
+            };
+            static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return new NewHire(ConnectionId, ApplicationId, CandidateId, state, status, imported.Values, overrides, values, missing, imported.Problems, changes,
+                At(CreatedMs), At(UpdatedMs), ReviewedMs is { } r ? At(r) : null, DecidedMs is { } d ? At(d) : null, DecidedBy);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Outbound;
+
+/// <summary>Where added members are sent: one URL for the hub, with its signing secret.</summary>
+public sealed record OutboundEndpoint(string Url, bool Enabled, DateTimeOffset UpdatedAt);
+
+/// <summary>Pending, delivered, or failed after every retry (an admin can send it again).</summary>
+public enum OutboundDeliveryState
+{
+    Pending,
+    Delivered,
+    Failed,
+}
+
+/// <summary>One delivery and how it went.</summary>
+public sealed record OutboundDelivery(
+    long Id, long? MemberId, string EventType, OutboundDeliveryState State, int Attempts, DateTimeOffset? NextAttemptAt,
+    int? LastStatus, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
+
+/// <summary>
+/// The outbound endpoint and the delivery log. Deliveries are queued in the same transaction as what they announce,
+/// so an added member is never lost between the database and the network; the dispatcher sends them.
+/// </summary>
+public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtector protector, TimeProvider? timeProvider = null)
+{
+    /// <summary>The Data Protection purpose of the endpoint's secret (apart from the API keys').</summary>
+    public const string SecretPurpose = "Ashbridge.Outbound.Secret.v1";
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Raised after a delivery is queued, so the dispatcher sends it at once instead of at its next look.</summary>
+    public event EventHandler? Queued;
+
+    /// <summary>The endpoint, or <see langword="null"/> when none is set.</summary>
+    public async Task<OutboundEndpoint?> GetEndpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Url, bool Enabled, long UpdatedMs)?>(new CommandDefinition(
+            "SELECT url, enabled, updated_ms FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is { } r ? new OutboundEndpoint(r.Url, r.Enabled, DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedMs)) : null;
+    }
+
+    /// <summary>Sets the endpoint. A new secret is generated on the first set or when <paramref name="rotateSecret"/>; it is returned once, never again.</summary>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public async Task<string?> SetEndpointAsync(string url, bool enabled, bool rotateSecret = false, CancellationToken cancellationToken = default)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute http(s) URL; give the address your HR system receives webhooks on.", nameof(url));
+        }
+
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        string? secret = null;
+        if (!exists || rotateSecret) secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        if (!exists)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO outbound_endpoints (id, url, secret_protected, enabled, updated_ms) VALUES (1, @url, @secret, @enabled, @now)",
+                new { url = uri.ToString(), secret = protector.Protect(secret!), enabled, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE outbound_endpoints SET url = @url, enabled = @enabled, updated_ms = @now{(secret is null ? "" : ", secret_protected = @secret")} WHERE id = 1",
+                new { url = uri.ToString(), enabled, now, secret = secret is null ? null : protector.Protect(secret) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return secret;
+    }
+
+    /// <summary>Queues a delivery inside the caller's transaction, if an endpoint is set and enabled; returns its id.</summary>
+    internal async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, long? memberId, string eventType, string payload, CancellationToken cancellationToken)
+    {
+        var enabled = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
+            "SELECT enabled FROM outbound_endpoints WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (enabled != true) return null;
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO outbound_deliveries (member_id, event_type, payload, state, attempts, next_attempt_ms, created_ms)
+            VALUES (@memberId, @eventType, @payload, 'pending', 0, @now, @now) RETURNING id
+            """, new { memberId, eventType, payload, now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the dispatcher that deliveries are waiting (call after the queuing transaction commits).</summary>
+    internal void Signal() => Queued?.Invoke(this, EventArgs.Empty);
+
+    /// <summary>The latest deliveries, newest first.</summary>
+    public async Task<IReadOnlyList<OutboundDelivery>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long Id, long? MemberId, string EventType, string State, int Attempts, long? NextMs, int? Status, string? Error, long CreatedMs, long? DeliveredMs)>(
+            new CommandDefinition(
+                "SELECT id, member_id, event_type, state, attempts, next_attempt_ms, last_status, last_error, created_ms, delivered_ms FROM outbound_deliveries ORDER BY id DESC LIMIT @limit",
+                new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new OutboundDelivery(r.Id, r.MemberId, r.EventType, Enum.Parse<OutboundDeliveryState>(r.State, true), r.Attempts,
+            r.NextMs is { } n ? DateTimeOffset.FromUnixTimeMilliseconds(n) : null, r.Status, r.Error, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs),
+            r.DeliveredMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null))];
+    }
+
+    /// <summary>Sends a failed delivery again, from a fresh count of attempts; false when there is no failed delivery with that id.</summary>
+    public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbound_deliveries SET state = 'pending', attempts = 0, next_attempt_ms = @now WHERE id = @id AND state = 'failed'",
+                new { id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (changed == 0) return false;
+        }
+
+        Signal();
+        return true;
+    }
+
+    internal sealed record Due(long Id, string EventType, string Payload, int Attempts);
+
+    internal async Task<(string Url, string Secret, IReadOnlyList<Due> Due)?> DueAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var endpoint = await connection.QuerySingleOrDefaultAsync<(string Url, string Secret, bool Enabled)?>(new CommandDefinition(
+            "SELECT url, secret_protected, enabled FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (endpoint is not { Enabled: true } e) return null;
+        var due = await connection.QueryAsync<(long Id, string EventType, string Payload, int Attempts)>(new CommandDefinition(
+            "SELECT id, event_type, payload, attempts FROM outbound_deliveries WHERE state = 'pending' AND next_attempt_ms <= @now ORDER BY id LIMIT @limit",
+            new { now = _time.GetUtcNow().ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (e.Url, protector.Unprotect(e.Secret, "outbound endpoint secret"), [.. due.Select(d => new Due(d.Id, d.EventType, d.Payload, d.Attempts))]);
+    }
+
+    /// <summary>When the next pending delivery is due, or <see langword="null"/> when none is waiting.</summary>
+    internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(next_attempt_ms) FROM outbound_deliveries WHERE state = 'pending'", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    internal async Task RecordAsync(long id, int attempts, int? status, string? error, bool delivered, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var state = delivered ? "delivered" : retryAt is null ? "failed" : "pending";
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE outbound_deliveries SET state = @state, attempts = @attempts, last_status = @status, last_error = @error,
+                next_attempt_ms = @next, delivered_ms = @delivered WHERE id = @id
+            """,
+            new
+            {
+                id, state, attempts, status, error, next = retryAt?.ToUnixTimeMilliseconds(),
+                delivered = delivered ? _time.GetUtcNow().ToUnixTimeMilliseconds() : (long?)null,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
