@@ -12,6 +12,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
 builder.AddAshbridgeAccess();
 builder.AddAshbridgeTelemetry();
+builder.AddAshbridgeNewHires();
 builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
@@ -25,6 +26,8 @@ app.MapStatusApi();
 app.MapConnectionsApi();
 app.MapWebhooksApi();
 app.MapMirrorApi();
+app.MapNewHiresApi();
+app.MapMembersApi();
 app.MapWebhookIntake();
 app.MapRazorPages().WithStaticAssets();
 app.MapAccessEndpoints();

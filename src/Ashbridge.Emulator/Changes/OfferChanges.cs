@@ -11,7 +11,8 @@ internal static class OfferChanges
     /// created when it has none) — <c>offerCreate</c> or <c>offerUpdate</c> — then the application moves to the plan's
     /// Hired stage — <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Hire(Organisation org, long now, Application a, long startMs, double salary, string currency)
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Hire(
+        Organisation org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
     {
         var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a);
         var created = offer is null;
@@ -28,11 +29,28 @@ internal static class OfferChanges
         offer.Versions.Add(new OfferVersion
         {
             Id = org.NewId(), CreatedMs = now, StartMs = startMs, Salary = salary, Currency = currency, ApprovalStatus = "Approved",
-            Opening = a.Job.Openings.FirstOrDefault(o => !o.Deleted), Author = a.Job.HiringTeam.FirstOrDefault()?.User,
+            Opening = a.Job.Openings.FirstOrDefault(o => !o.Deleted), Author = a.Job.HiringTeam.FirstOrDefault()?.User, CustomFields = offerFields ?? [],
         });
         org.Touch(offer, now);
         var offerEvent = WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);
         var hire = ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null);
         return [[offerEvent], hire];
+    }
+
+    /// <summary>Moves the application to Hired with no offer at all (Ashby allows it): <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.</summary>
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> HireWithoutOffer(Organisation org, long now, Application a) =>
+        [ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null)];
+
+    /// <summary>A new version of an offer (start date, salary, currency; the rest as before): <c>offerUpdate</c>.</summary>
+    public static WebhookEvent Revise(Organisation org, long now, Offer offer, long? startMs, double? salary, string? currency)
+    {
+        var latest = offer.Latest;
+        offer.Versions.Add(new OfferVersion
+        {
+            Id = org.NewId(), CreatedMs = now, StartMs = startMs ?? latest.StartMs, Salary = salary ?? latest.Salary, Currency = currency ?? latest.Currency,
+            ApprovalStatus = latest.ApprovalStatus, Opening = latest.Opening, Author = latest.Author, CustomFields = latest.CustomFields,
+        });
+        org.Touch(offer, now);
+        return WebhookPayloads.Offer("offerUpdate", offer);
     }
 }

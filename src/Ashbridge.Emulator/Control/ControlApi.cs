@@ -19,6 +19,7 @@ internal static class ControlApi
         var group = app.MapGroup(Prefix).WithTags("Emulator control");
         SummaryRoute.Map(group);
         HireRoute.Map(group);
+        OfferRoutes.Map(group);
         MoveStageRoute.Map(group);
         JobPostingRoutes.Map(group);
         JobRoutes.Map(group);

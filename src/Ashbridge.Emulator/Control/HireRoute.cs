@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Http;
 namespace Ashbridge.Emulator.Control;
 
 /// <summary>
-/// <c>POST /_emulator/applications/{id}/hire</c> <c>{ startDate?, salary?, currencyCode? }</c>: accepts the offer (creating
-/// one if needed) with that start date (default: 30 days from now) and salary (default 100000 USD) and moves the
-/// application to Hired. Answers <c>{ application, offer }</c>.
+/// <c>POST /_emulator/applications/{id}/hire</c> <c>{ startDate?, salary?, currencyCode?, offerFields?, withOffer? }</c>:
+/// accepts the offer (creating one if needed) with that start date (default: 30 days from now), salary (default 100000
+/// USD) and offer custom field values by title (<c>{ "Signing Bonus": 15000 }</c>), and moves the application to
+/// Hired. With <c>withOffer: false</c> it only moves the application (a hire with no offer yet). Answers
+/// <c>{ application, offer }</c> (offer null without one).
 /// </summary>
 internal static class HireRoute
 {
@@ -31,7 +33,21 @@ internal static class HireRoute
                 start = parsed.ToUnixTimeMilliseconds();
             }
 
-            ctx.Events.AddRange(OfferChanges.Hire(ctx.Org, ctx.NowMs, a, OrganisationGenerator.StartDate(start), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD"));
+            if (body.Bool("withOffer") == false)
+            {
+                ctx.Events.AddRange(OfferChanges.HireWithoutOffer(ctx.Org, ctx.NowMs, a));
+                return ControlApi.Json(w =>
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("application");
+                    ApplicationJson.Application(w, a, Viewer.Everything);
+                    w.WriteNull("offer");
+                    w.WriteEndObject();
+                });
+            }
+
+            if (OfferFields(ctx.Org, body) is not { } fields) return ControlApi.Error(400, "offerFields must map Offer custom field titles to numbers, booleans or text.");
+            ctx.Events.AddRange(OfferChanges.Hire(ctx.Org, ctx.NowMs, a, OrganisationGenerator.StartDate(start), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD", fields));
             var offer = ctx.Org.Offers.Last(o => o.Application == a && !o.Deleted);
             return ControlApi.Json(w =>
             {
@@ -44,4 +60,28 @@ internal static class HireRoute
             });
         });
     }).WithName("EmulatorHire");
+
+    /// <summary>Offer custom field values by title; null when one names no Offer field or has the wrong kind of value.</summary>
+    private static CustomFieldValue[]? OfferFields(Organisation org, System.Text.Json.JsonElement body)
+    {
+        if (!body.TryGetProperty("offerFields", out var fields)) return [];
+        if (fields.ValueKind != System.Text.Json.JsonValueKind.Object) return null;
+        var values = new List<CustomFieldValue>();
+        foreach (var field in fields.EnumerateObject())
+        {
+            var definition = org.CustomFields.Find(f => f.ObjectType == "Offer" && f.Title == field.Name);
+            var value = field.Value;
+            CustomFieldValue? parsed = (definition?.FieldType, value.ValueKind) switch
+            {
+                ("Number" or "Currency", System.Text.Json.JsonValueKind.Number) => new CustomFieldValue(definition!, number: value.GetDouble()),
+                ("Boolean", System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False) => new CustomFieldValue(definition!, bits: value.GetBoolean() ? 1 : 0),
+                ("String" or "LongText", System.Text.Json.JsonValueKind.String) => new CustomFieldValue(definition!, text: value.GetString()),
+                _ => null,
+            };
+            if (parsed is not { } v) return null;
+            values.Add(v);
+        }
+
+        return [.. values];
+    }
 }

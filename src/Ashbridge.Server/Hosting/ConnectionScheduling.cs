@@ -15,6 +15,7 @@ public sealed partial class ConnectionScheduling(
     ConnectionStore connections,
     AshbyClientPool clients,
     SyncSchedule schedule,
+    Core.NewHires.NewHireImporter newHires,
     ILogger<ConnectionScheduling> logger) : IHostedService
 {
     /// <summary>The name of the demo emulator's connection.</summary>
@@ -28,6 +29,9 @@ public sealed partial class ConnectionScheduling(
             var connection = await connections.FindAsync(name, cancellationToken) is null
                 ? await connections.AddAsync(name, url, key, cancellationToken)
                 : await connections.SetEndpointAsync(name, url, key, cancellationToken);
+
+            // The demo's hires are all "new": queue every one, so a newcomer sees the review queue working.
+            if (active.IsDemo) await newHires.InitializeAsync(connection.Id, DateTimeOffset.UnixEpoch, cancellationToken);
             try
             {
                 await connections.SavePreflightAsync(connection.Id, await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), cancellationToken);

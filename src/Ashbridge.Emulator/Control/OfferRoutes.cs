@@ -1,0 +1,36 @@
+using Ashbridge.Emulator.Api;
+using Ashbridge.Emulator.Changes;
+using Ashbridge.Emulator.Data;
+using Ashbridge.Emulator.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Ashbridge.Emulator.Control;
+
+/// <summary>
+/// <c>POST /_emulator/offers/{id}/revise</c> <c>{ startDate?, salary?, currencyCode? }</c>: a new latest version of the
+/// offer with those values changed (the rest kept), sent as <c>offerUpdate</c>. Answers the offer.
+/// </summary>
+internal static class OfferRoutes
+{
+    public static void Map(IEndpointRouteBuilder group) => group.MapPost("/offers/{id:guid}/revise", async (Guid id, HttpContext http, EmulatorServices services) =>
+    {
+        if (await ControlApi.ReadBodyAsync(http) is not { } body) return ControlApi.BadBody();
+        return ControlApi.Change(services, ctx =>
+        {
+            if (ctx.Org.Offers.Find(o => o.Id == id && !o.Deleted) is not { } offer) return ControlApi.Error(404, $"Offer {id} was not found.");
+            long? start = null;
+            if (body.String("startDate") is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    return ControlApi.Error(400, "startDate must be an ISO-8601 date or date-time.");
+                }
+
+                start = OrganisationGenerator.StartDate(parsed.ToUnixTimeMilliseconds());
+            }
+
+            ctx.Events.Add([OfferChanges.Revise(ctx.Org, ctx.NowMs, offer, start, body.Number("salary"), body.String("currencyCode"))]);
+            return ControlApi.Json(w => OfferJson.Offer(w, offer));
+        });
+    }).WithName("EmulatorReviseOffer");
+}

@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Members;
+using Ashbridge.Core.NewHires;
+using Ashbridge.Core.Storage;
+using Ashbridge.Server.Access;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ashbridge.Server.Api;
+
+/// <summary>
+/// The new-hire queue of a connection over JSON: list, read (with suggestions from the values members use), save the
+/// reviewer's values, add as a member, delete; and the field mapping. Salary and compensation are shown to admins only.
+/// </summary>
+public static class NewHiresApi
+{
+    /// <summary>A new hire with the field table the review form shows.</summary>
+    /// <param name="Suggestions">Field → the value members already use that this one probably means.</param>
+    public sealed record NewHireDetail(NewHire NewHire, IReadOnlyList<ReviewField> Fields, IReadOnlyDictionary<string, string> Suggestions);
+
+    /// <summary>One row of the review form: the imported value beside the one that will be used.</summary>
+    public sealed record ReviewField(string Key, string Label, bool Required, string? Imported, string? Value, bool Overridden);
+
+    /// <summary>What <c>PUT …/new-hires/{applicationId}</c> takes: field → value (empty removes the override).</summary>
+    public sealed record SaveReviewRequest(Dictionary<string, string?> Values);
+
+    /// <summary>The mapping page's content.</summary>
+    /// <param name="Fields">The default fields, each with whether it is on.</param>
+    /// <param name="AshbyCustomFields">Ashby's custom field definitions a mapping can use.</param>
+    public sealed record MappingView(NewHireSettings Settings, DateTimeOffset ImportFrom, IReadOnlyList<MappingField> Fields, IReadOnlyList<AshbyCustomField> AshbyCustomFields);
+
+    public sealed record MappingField(string Key, string Label, string AshbyField, bool Required, bool Enabled);
+
+    public sealed record AshbyCustomField(string Id, string Title, string ObjectType, string? FieldType);
+
+    public static IEndpointRouteBuilder MapNewHiresApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/connections/{name}/new-hires").WithTags("New hires");
+        api.MapGet("", ListAsync).WithName("ListNewHires").WithSummary("The connection's new hires in a state (pending by default), newest first");
+        api.MapGet("/mapping", GetMappingAsync).WithName("GetNewHireMapping").WithSummary("The field mapping: default fields on or off, custom mappings, compensation types");
+        api.MapPut("/mapping", SaveMappingAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("SaveNewHireMapping").WithSummary("Saves the mapping and re-maps every pending new hire");
+        api.MapGet("/{applicationId}", GetAsync).WithName("GetNewHire").WithSummary("A new hire with its review form and suggestions");
+        api.MapPut("/{applicationId}", SaveAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("ReviewNewHire").WithSummary("Saves the reviewer's values and marks the changes seen");
+        api.MapPost("/{applicationId}/member", AddMemberAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("AddNewHireAsMember").WithSummary("Adds the new hire to the people directory and sends it outward");
+        api.MapDelete("/{applicationId}", DeleteAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("DeleteNewHire").WithSummary("Deletes the new hire; it does not come back unless Ashby re-hires");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<NewHire>>, ProblemHttpResult>> ListAsync(
+        string name, NewHireState? state, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        var list = await review.ListAsync(c.Id, state ?? NewHireState.Pending, ct);
+        return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.IsAdmin() ? list : [.. list.Select(h => h.WithoutCompensation())]);
+    }
+
+    private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> GetAsync(
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return NoHire(applicationId);
+        return TypedResults.Ok(await DetailAsync(c, hire, principal.IsAdmin(), importer, members, ct));
+    }
+
+    /// <summary>The review form's rows and the suggestions, as the page and the API show them.</summary>
+    internal static async Task<NewHireDetail> DetailAsync(Connection connection, NewHire hire, bool admin, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+    {
+        var (settings, _) = await importer.GetSettingsAsync(connection.Id, ct);
+        var shown = admin ? hire : hire.WithoutCompensation();
+        var fields = NewHireReview.KnownKeys(settings)
+            .Where(key => admin || !NewHireFields.IsAdminOnly(key))
+            .Select(key => new ReviewField(key, Label(key), NewHireFields.Find(key)?.Required == true, shown.Imported.GetValueOrDefault(key), shown.Values.GetValueOrDefault(key), shown.Overrides.ContainsKey(key)))
+            .ToList();
+        var known = await members.KnownValuesAsync(ct);
+        var suggestions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in new[] { (NewHireFields.JobTitle, known.JobTitles), (NewHireFields.Department, known.Departments), (NewHireFields.PlaceOfWork, known.PlacesOfWork) })
+        {
+            if (ValueMatcher.Suggest(shown.Values.GetValueOrDefault(key), values) is { } suggestion) suggestions[key] = suggestion;
+        }
+
+        return new NewHireDetail(shown, fields, suggestions);
+    }
+
+    /// <summary>A field's label: the default field's, or a custom field's or compensation type's own name.</summary>
+    internal static string Label(string key) => NewHireFields.Find(key)?.Label ?? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+    private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> SaveAsync(
+        string name, string applicationId, SaveReviewRequest request, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review,
+        NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            var hire = await review.SaveAsync(c.Id, applicationId, request?.Values ?? [], principal.Actor(), ct);
+            return TypedResults.Ok(await DetailAsync(c, hire, principal.IsAdmin(), importer, members, ct));
+        }
+        catch (NewHireNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No such pending new hire");
+        }
+        catch (NewHireInvalidException ex)
+        {
+            return Invalid(ex);
+        }
+    }
+
+    private static async Task<Results<Created<Member>, ProblemHttpResult>> AddMemberAsync(
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            var member = await review.AddMemberAsync(c.Id, applicationId, principal.Actor(), ct);
+            return TypedResults.Created($"/api/members/{member.Id}", member);
+        }
+        catch (NewHireNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No such pending new hire");
+        }
+        catch (NewHireInvalidException ex)
+        {
+            return Invalid(ex);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            await review.DeleteAsync(c.Id, applicationId, principal.Actor(), ct);
+            return TypedResults.NoContent();
+        }
+        catch (NewHireNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No such pending new hire");
+        }
+    }
+
+    private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> GetMappingAsync(
+        string name, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        return TypedResults.Ok(await MappingAsync(c, importer, database, ct));
+    }
+
+    /// <summary>The mapping as the page and the API show it.</summary>
+    internal static async Task<MappingView> MappingAsync(Connection connection, NewHireImporter importer, AshbridgeDatabase database, CancellationToken ct)
+    {
+        var (settings, from) = await importer.GetSettingsAsync(connection.Id, ct);
+        await using var db = await database.ConnectAsync(ct);
+        var custom = await db.QueryAsync<AshbyCustomField>(new CommandDefinition(
+            """
+            SELECT id AS Id, title AS Title, object_type AS ObjectType, field_type AS FieldType FROM mirror_custom_fields
+            WHERE connection_id = @id AND deleted_ms IS NULL AND object_type IN ('Candidate', 'Application', 'Job', 'Offer') AND (is_archived IS NULL OR is_archived = @no)
+            ORDER BY object_type, title
+            """, new { id = connection.Id, no = false }, cancellationToken: ct));
+        var fields = NewHireFields.All
+            .Where(f => f.Key is not (NewHireFields.SalaryCurrency or NewHireFields.SalaryPeriod))
+            .Select(f => new MappingField(f.Key, f.Key == NewHireFields.SalaryAmount ? "Salary (amount, currency, period)" : f.Label, f.AshbyField, f.Required, settings.IsEnabled(f.Key)))
+            .ToList();
+        return new MappingView(settings, from, fields, [.. custom]);
+    }
+
+    private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> SaveMappingAsync(
+        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database,
+        Core.Access.AuditLog audit, CancellationToken ct)
+    {
+        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            await importer.SaveSettingsAsync(c.Id, settings with { DisabledFields = settings.DisabledFields ?? [], CustomMappings = settings.CustomMappings ?? [], CompensationTypes = settings.CompensationTypes ?? [] }, null, ct);
+        }
+        catch (NewHireSettingsException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The mapping was not saved");
+        }
+
+        await audit.WriteAsync(principal.Actor(), "new-hire.mapping", c.Name, settings.ToJson(), ct);
+        return TypedResults.Ok(await MappingAsync(c, importer, database, ct));
+    }
+
+    private static ProblemHttpResult Invalid(NewHireInvalidException ex) =>
+        TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Some values are missing or do not fit",
+            extensions: new Dictionary<string, object?> { ["problems"] = ex.Problems });
+
+    private static ProblemHttpResult NoHire(string applicationId) =>
+        TypedResults.Problem($"No new hire for application {applicationId}: it was never hired, or has not been synced yet.", statusCode: StatusCodes.Status404NotFound, title: "No such new hire");
+
+    private static ProblemHttpResult NotFound(string name) =>
+        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+}

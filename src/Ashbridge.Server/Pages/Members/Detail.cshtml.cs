@@ -1,0 +1,24 @@
+using Ashbridge.Core.Members;
+using Ashbridge.Server.Access;
+using Ashbridge.Server.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ashbridge.Server.Pages.Members;
+
+/// <summary>One member: the reviewed fields, where they came from, and who added them.</summary>
+public sealed class DetailModel(MemberDirectory directory) : PageModel
+{
+    public Member Member { get; private set; } = null!;
+
+    public bool JustAdded { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, int? added, CancellationToken ct)
+    {
+        var member = await directory.GetAsync(id, ct);
+        if (member is null || (MembersApi.VisibleConnections(User) is { } visible && !visible.Contains(member.ConnectionId ?? -1))) return NotFound();
+        Member = User.IsAdmin() ? member : member.WithoutCompensation();
+        JustAdded = added == 1;
+        return Page();
+    }
+}

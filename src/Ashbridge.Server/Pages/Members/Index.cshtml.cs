@@ -1,0 +1,19 @@
+using Ashbridge.Core.Members;
+using Ashbridge.Server.Api;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ashbridge.Server.Pages.Members;
+
+/// <summary>The people directory: every member added from a new hire, searchable.</summary>
+public sealed class IndexModel(MemberDirectory directory) : PageModel
+{
+    public string? Search { get; private set; }
+
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    public async Task OnGetAsync(string? q, CancellationToken ct)
+    {
+        Search = q;
+        Members = await directory.ListAsync(q, MembersApi.VisibleConnections(User), 500, ct);
+    }
+}
