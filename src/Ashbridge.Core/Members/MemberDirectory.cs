@@ -98,7 +98,8 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
 
         public Member ToMember() => new(
             Id, ConnectionId, ApplicationId, CandidateId, FirstName, LastName, PersonalEmail, PersonalPhone, StartDate, JobTitle, Department, PlaceOfWork,
-            SalaryAmount, SalaryCurrency, SalaryPeriod, JsonSerializer.Deserialize<Dictionary<string, string>>(ExtraJson) ?? [],
+            // Two decimals whatever the driver returns (SQLite gives 88000, PostgreSQL 88000.00).
+            SalaryAmount is { } amount ? Math.Round(amount, 2) + 0.00m : null, SalaryCurrency, SalaryPeriod, JsonSerializer.Deserialize<Dictionary<string, string>>(ExtraJson) ?? [],
             DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), CreatedBy);
     }
 }

@@ -71,12 +71,16 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        await RefreshAsync(connectionId, everything: true, cancellationToken).ConfigureAwait(false);
+        // Re-mapped by a new mapping, not changed by Ashby: nothing to show the reviewer as changed.
+        await RefreshAsync(connectionId, everything: true, ashbyChanged: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Brings the queue up to date with the mirror; <paramref name="everything"/> re-reads every hire, not only the changed ones.</summary>
     /// <returns>How many new hires were queued.</returns>
-    public async Task<int> RefreshAsync(long connectionId, bool everything = false, CancellationToken cancellationToken = default)
+    public Task<int> RefreshAsync(long connectionId, bool everything = false, CancellationToken cancellationToken = default) =>
+        RefreshAsync(connectionId, everything, ashbyChanged: true, cancellationToken);
+
+    private async Task<int> RefreshAsync(long connectionId, bool everything, bool ashbyChanged, CancellationToken cancellationToken)
     {
         var started = Now();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +126,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
                 foreach (var (applicationId, (candidateId, hire)) in sources)
                 {
                     var imported = NewHireMapper.Map(hire, settings.Settings);
-                    if (touched.TryGetValue(applicationId, out var existing)) await UpdateAsync(connection, transaction, connectionId, applicationId, candidateId, existing, imported, cancellationToken).ConfigureAwait(false);
+                    if (touched.TryGetValue(applicationId, out var existing)) await UpdateAsync(connection, transaction, connectionId, applicationId, candidateId, existing, imported, ashbyChanged, cancellationToken).ConfigureAwait(false);
                     else queued += await InsertAsync(connection, transaction, connectionId, applicationId, candidateId, imported, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -148,10 +152,13 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
 
     private async Task UpdateAsync(
         DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId,
-        (string ApplicationId, string ImportedJson, string? ChangesJson) existing, ImportedHire imported, CancellationToken cancellationToken)
+        (string ApplicationId, string ImportedJson, string? ChangesJson) existing, ImportedHire imported, bool ashbyChanged, CancellationToken cancellationToken)
     {
         var before = ImportedHire.FromJson(existing.ImportedJson);
-        var changes = NewHireChanges.Merge(NewHireChanges.Read(existing.ChangesJson), before.Values, imported.Values, _time.GetUtcNow());
+        var recorded = NewHireChanges.Read(existing.ChangesJson);
+        var changes = ashbyChanged
+            ? NewHireChanges.Merge(recorded, before.Values, imported.Values, _time.GetUtcNow())
+            : [.. recorded.Where(c => imported.Values.ContainsKey(c.Field) || before.Values.ContainsKey(c.Field) && c.After is null)];
         var json = imported.ToJson();
         if (json == existing.ImportedJson) return;
         await connection.ExecuteAsync(new CommandDefinition(

@@ -96,7 +96,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             problems.AddRange(hire.Values.Select(kv => Check(kv.Key, kv.Value, settings)).OfType<string>());
             if (problems.Count > 0) throw new NewHireInvalidException(problems);
 
-            var now = _time.GetUtcNow();
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(Now()); // as stored, so the member returned equals the member read back
             string? V(string key) => settings.IsEnabled(key) ? hire.Values.GetValueOrDefault(key) : null;
             member = await MemberDirectory.InsertAsync(connection, transaction, new Member(
                 0, connectionId, applicationId, row.CandidateId,

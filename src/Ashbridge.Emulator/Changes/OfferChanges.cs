@@ -14,6 +14,17 @@ internal static class OfferChanges
     public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Hire(
         Organisation org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
     {
+        var offerEvent = Accept(org, now, a, startMs, salary, currency, offerFields);
+        var hire = ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null);
+        return [[offerEvent], hire];
+    }
+
+    /// <summary>
+    /// Accepts the application's latest offer with a new version (creating the offer when it has none), without moving
+    /// the application: <c>offerCreate</c> or <c>offerUpdate</c>.
+    /// </summary>
+    public static WebhookEvent Accept(Organisation org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
+    {
         var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a);
         var created = offer is null;
         if (offer is null)
@@ -32,9 +43,7 @@ internal static class OfferChanges
             Opening = a.Job.Openings.FirstOrDefault(o => !o.Deleted), Author = a.Job.HiringTeam.FirstOrDefault()?.User, CustomFields = offerFields ?? [],
         });
         org.Touch(offer, now);
-        var offerEvent = WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);
-        var hire = ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null);
-        return [[offerEvent], hire];
+        return WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);
     }
 
     /// <summary>Moves the application to Hired with no offer at all (Ashby allows it): <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.</summary>

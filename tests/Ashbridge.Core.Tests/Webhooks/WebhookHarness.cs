@@ -22,8 +22,10 @@ internal sealed class WebhookHarness : IAsyncDisposable
 
     private readonly string _keysFile;
 
-    private WebhookHarness(TestDatabase test, EmulatorHost emulator, string keysFile, Connection connection, ConnectionStore connections, AshbyClientPool clients)
+    private WebhookHarness(
+        TestDatabase test, EmulatorHost emulator, string keysFile, Connection connection, ConnectionStore connections, AshbyClientPool clients, IReadOnlyList<IMirrorObserver> observers)
     {
+        Engine = new SyncEngine(test.Database, observers: observers);
         Test = test;
         Emulator = emulator;
         _keysFile = keysFile;
@@ -31,7 +33,7 @@ internal sealed class WebhookHarness : IAsyncDisposable
         Connections = connections;
         Clients = clients;
         Inbox = WebhookInbox.For(test.Database, Clock);
-        Processor = new WebhookProcessor(test.Database, Inbox, connections, clients, new SyncEngine(test.Database), Clock);
+        Processor = new WebhookProcessor(test.Database, Inbox, connections, clients, Engine, Clock);
         Oracle = new MirrorOracle(emulator.BaseUrl, Key);
     }
 
@@ -53,6 +55,9 @@ internal sealed class WebhookHarness : IAsyncDisposable
 
     public WebhookProcessor Processor { get; }
 
+    /// <summary>The sync engine the processor and <see cref="SyncAsync"/> use, with the features that follow the mirror.</summary>
+    public SyncEngine Engine { get; }
+
     public MirrorOracle Oracle { get; }
 
     public HttpClient Http { get; } = new();
@@ -60,7 +65,9 @@ internal sealed class WebhookHarness : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Starts everything and runs a first full sync, so the mirror starts equal to Ashby.</summary>
-    public static async Task<WebhookHarness> StartAsync(DatabaseProvider provider)
+    /// <param name="provider">The database.</param>
+    /// <param name="features">Makes the features that follow the mirror, given the database and the connection, before the first sync.</param>
+    public static async Task<WebhookHarness> StartAsync(DatabaseProvider provider, Func<AshbridgeDatabase, Connection, Task<IReadOnlyList<IMirrorObserver>>>? features = null)
     {
         var keysFile = Path.Combine(Path.GetTempPath(), $"webhook-keys-{Guid.NewGuid():N}.json");
         EmulatorKey.WriteFile(keysFile, [EmulatorKey.Full(Key, "Webhook tests")]);
@@ -68,10 +75,17 @@ internal sealed class WebhookHarness : IAsyncDisposable
         var test = await TestDatabase.CreateAsync(provider, Ct);
         var connections = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Folder));
         var connection = await connections.AddAsync("acme", emulator.BaseUrl, Key, Ct);
-        var harness = new WebhookHarness(test, emulator, keysFile, connection, connections, new AshbyClientPool(connections));
-        var first = await new ConnectionSync(connections, harness.Clients, new SyncEngine(test.Database)).RunAsync(connection.Id, new SyncRequest(SyncMode.Full, "test"), null, Ct);
-        first.Outcome.ShouldBe(SyncOutcome.Succeeded, first.Error);
+        var observers = features is null ? [] : await features(test.Database, connection);
+        var harness = new WebhookHarness(test, emulator, keysFile, connection, connections, new AshbyClientPool(connections), observers);
+        await harness.SyncAsync(SyncMode.Full);
         return harness;
+    }
+
+    /// <summary>Runs a pass of connection acme, as the schedule would.</summary>
+    public async Task SyncAsync(SyncMode mode)
+    {
+        var run = await new ConnectionSync(Connections, Clients, Engine).RunAsync(Connection.Id, new SyncRequest(mode, "test"), null, Ct);
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
     }
 
     /// <summary>A delivery as Ashby sends one, stored as the intake stores it.</summary>
