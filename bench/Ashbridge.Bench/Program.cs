@@ -17,6 +17,9 @@ if (args.Length > 0 && args[0] == "emulator-serve") return await Ashbridge.Emula
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- webhooks [--deliveries N] [--changes N]
 if (args.Length > 0 && args[0] == "webhooks") return await WebhookBench.RunAsync(args);
 
+// dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- newhires [--hires N]
+if (args.Length > 0 && args[0] == "newhires") return await NewHireBench.RunAsync(args);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -24,5 +27,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | webhooks [--deliveries N] [--changes N] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | webhooks [--deliveries N] [--changes N] | newhires [--hires N] | micro [BenchmarkDotNet arguments]");
 return 1;

@@ -166,19 +166,19 @@ internal static class WebhookBench
             return (body, WebhookSignature.Sign(secret, body));
         })];
 
-    private static HttpClient Client(Uri baseUrl) =>
+    internal static HttpClient Client(Uri baseUrl) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = Senders, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUrl };
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static int? IntOption(string[] args, string name)
+    internal static int? IntOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
-    private sealed class HubProcess : IAsyncDisposable
+    internal sealed class HubProcess : IAsyncDisposable
     {
         private readonly Process _process;
 
