@@ -28,6 +28,21 @@ public class EmulatorFixture : IAsyncLifetime
     /// <summary>The keys the emulator accepts; null (the default) gives its one demo key with every permission.</summary>
     protected virtual IReadOnlyList<EmulatorKey>? Keys => null;
 
+    /// <summary>The first active application and its candidate, read through the emulated Ashby API as any client would.</summary>
+    public async Task<(string ApplicationId, string CandidateId)> ActiveApplicationAsync(CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "application.list"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { status = "Active", limit = 5 }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ApiKey + ":")));
+        using var response = await http.SendAsync(request, cancellationToken);
+        using var body = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        var first = body.RootElement.GetProperty("results").EnumerateArray().First();
+        return (first.GetProperty("id").GetString()!, first.GetProperty("candidate").GetProperty("id").GetString()!);
+    }
+
     public async ValueTask InitializeAsync()
     {
         var options = CreateOptions();

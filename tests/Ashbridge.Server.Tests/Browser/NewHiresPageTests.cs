@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Ashbridge.Testing;
 using Microsoft.Playwright;
@@ -41,7 +39,7 @@ public sealed class NewHiresPageTests(BrowserFixture browser, EmulatorFixture as
             runs => runs.EnumerateArray().Any(r => r.GetProperty("outcome").GetString() == "succeeded"), TimeSpan.FromSeconds(60), "acme's first pass");
 
         // A candidate known by one name: the last name is missing, for the reviewer to fill in.
-        var (applicationId, candidateId) = await ActiveApplicationAsync();
+        var (applicationId, candidateId) = await ashby.ActiveApplicationAsync(Ct);
         using var control = new HttpClient { BaseAddress = new Uri(ashby.BaseUrl, "_emulator/") };
         (await control.PostAsJsonAsync($"candidates/{candidateId}/edit", new { name = "Prince" }, Ct)).EnsureSuccessStatusCode();
         (await control.PostAsJsonAsync($"applications/{applicationId}/hire", new { startDate = "2027-06-01" }, Ct)).EnsureSuccessStatusCode();
@@ -71,15 +69,5 @@ public sealed class NewHiresPageTests(BrowserFixture browser, EmulatorFixture as
 
         await _page.GotoAsync("/new-hires/acme");
         await Expect(row).ToHaveCountAsync(0);
-    }
-
-    private async Task<(string ApplicationId, string CandidateId)> ActiveApplicationAsync()
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ashby.BaseUrl, "application.list")) { Content = JsonContent.Create(new { status = "Active", limit = 5 }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ashby.ApiKey + ":")));
-        using var response = await http.SendAsync(request, Ct);
-        var first = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("results").EnumerateArray().First();
-        return (first.GetProperty("id").GetString()!, first.GetProperty("candidate").GetProperty("id").GetString()!);
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Ashbridge.Testing;
 
@@ -35,7 +33,7 @@ public sealed class NewHiresApiTests(EmulatorFixture ashby) : IClassFixture<Emul
         await Eventually.ValueAsync(() => _admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/runs", Ct),
             runs => runs.EnumerateArray().Any(r => r.GetProperty("outcome").GetString() == "succeeded"), TimeSpan.FromSeconds(60), "acme's first pass");
 
-        var applicationId = await ActiveApplicationAsync();
+        var (applicationId, _) = await ashby.ActiveApplicationAsync(Ct);
         using (var hire = await new HttpClient().PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{applicationId}/hire"), new { startDate = "2027-05-03", salary = 140000 }, Ct))
         {
             hire.EnsureSuccessStatusCode();
@@ -103,15 +101,5 @@ public sealed class NewHiresApiTests(EmulatorFixture ashby) : IClassFixture<Emul
         var mapping = await saved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         mapping.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "personal_phone").GetProperty("enabled").GetBoolean().ShouldBeFalse();
         mapping.GetProperty("ashbyCustomFields").EnumerateArray().ShouldContain(f => f.GetProperty("title").GetString() == "Signing Bonus");
-    }
-
-    private async Task<string> ActiveApplicationAsync()
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ashby.BaseUrl, "application.list")) { Content = JsonContent.Create(new { status = "Active", limit = 5 }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ashby.ApiKey + ":")));
-        using var response = await http.SendAsync(request, Ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        return body.GetProperty("results").EnumerateArray().First().GetProperty("id").GetString()!;
     }
 }
