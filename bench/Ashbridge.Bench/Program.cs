@@ -14,7 +14,7 @@ if (args.Length > 0 && args[0] == "mirror") return await MirrorSyncBench.RunAsyn
 if (args.Length > 0 && args[0] == "mirror-child") return await MirrorSyncBench.ChildMainAsync(args);
 if (args.Length > 0 && args[0] == "emulator-serve") return await Ashbridge.Emulator.EmulatorProgram.RunAsync(args[1..]);
 
-// dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- webhooks [--deliveries N] [--changes N]
+// dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- webhooks [--deliveries N] [--changes N] [--action T]
 if (args.Length > 0 && args[0] == "webhooks") return await WebhookBench.RunAsync(args);
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- newhires [--hires N]
@@ -27,5 +27,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | webhooks [--deliveries N] [--changes N] | newhires [--hires N] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | micro [BenchmarkDotNet arguments]");
 return 1;

@@ -34,6 +34,7 @@ internal static class WebhookBench
     {
         var deliveries = IntOption(args, "--deliveries") ?? 100_000;
         var changes = IntOption(args, "--changes") ?? 200;
+        var action = StringOption(args, "--action") ?? "applicationUpdate";
         var folder = Directory.CreateTempSubdirectory("ashbridge-webhook-bench-").FullName;
         try
         {
@@ -43,8 +44,8 @@ internal static class WebhookBench
 
             await using var emulator = await EmulatorProcess.StartAsync(10_000);
             await using var hub = await HubProcess.StartAsync(folder, emulator);
-            var hubRate = await HubRateAsync(hub, deliveries);
-            Console.WriteLine($"hub inbox (verified and stored): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare (targets: >= 3,000/s and >= 50%)");
+            var (hubRate, cpuPerDelivery) = await HubRateAsync(hub, deliveries, action);
+            Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare (targets: >= 3,000/s and >= 50%); hub CPU {cpuPerDelivery:F0} us per delivery");
 
             var latencies = await LatencyAsync(hub, emulator, changes);
             latencies.Sort();
@@ -79,11 +80,15 @@ internal static class WebhookBench
         return await LoadAsync(http, "/hook", Bodies(Secretless, deliveries, "applicationUpdate"));
     }
 
-    private static async Task<double> HubRateAsync(HubProcess hub, int deliveries)
+    /// <summary>The hub's rate, and the CPU time its process spent per measured delivery (intake and processing).</summary>
+    private static async Task<(double Rate, double CpuMicroseconds)> HubRateAsync(HubProcess hub, int deliveries, string action)
     {
         using var http = Client(hub.BaseUrl);
-        await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, Warmup, "applicationUpdate")); // JIT and connections, as for the bare endpoint
-        return await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, deliveries, "applicationUpdate"));
+        await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, Warmup, action)); // JIT and connections, as for the bare endpoint
+        var measured = Bodies(hub.Secret, deliveries, action);
+        var cpuBefore = hub.ProcessorTime();
+        var rate = await LoadAsync(http, "/webhooks/ashby/acme", measured);
+        return (rate, (hub.ProcessorTime() - cpuBefore).TotalMicroseconds / deliveries);
     }
 
     /// <summary>Moves applications on a stage in the emulator; each time, reads the hub's API until the move shows.</summary>
@@ -171,10 +176,13 @@ internal static class WebhookBench
 
     internal static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    internal static int? IntOption(string[] args, string name)
+    internal static int? IntOption(string[] args, string name) =>
+        StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+
+    private static string? StringOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
@@ -195,6 +203,13 @@ internal static class WebhookBench
         public string Token { get; }
 
         public string Secret { get; }
+
+        /// <summary>The hub process's CPU time so far (user and system, all threads).</summary>
+        public TimeSpan ProcessorTime()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
 
         public static async Task<HubProcess> StartAsync(string folder, EmulatorProcess emulator)
         {

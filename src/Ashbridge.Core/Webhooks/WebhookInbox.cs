@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
 using Dapper;
 
 namespace Ashbridge.Core.Webhooks;
@@ -91,19 +92,32 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         if (events.Count == 0) return outcomes;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
+
+        // One command for the whole batch, its parameters reset per event: SQLite compiles the statement once per
+        // batch rather than once per delivery.
+        await using var insert = connection.Command(transaction,
+            "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
+            + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed) "
+            + "ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING");
+        insert.Add("@connectionId", (long?)null);
+        insert.Add("@action", (string?)null);
+        insert.Add("@id", (string?)null);
+        insert.Add("@now", now);
+        insert.Add("@body", (string?)null);
+        insert.Add("@state", (string?)null);
+        insert.Add("@problem", (string?)null);
+        insert.Add("@processed", (long?)null);
         for (var i = 0; i < events.Count; i++)
         {
             var (connectionId, delivery, body, state) = events[i];
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
-                + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed) "
-                + "ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING",
-                new
-                {
-                    connectionId, action = delivery.Action, id = delivery.WebhookActionId, now, body, state = Text(state), problem = delivery.Problem,
-                    processed = state == WebhookEventState.Pending ? (long?)null : now,
-                },
-                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            insert.Parameters["@connectionId"].Value = connectionId;
+            insert.Parameters["@action"].Value = delivery.Action;
+            insert.Parameters["@id"].Value = delivery.WebhookActionId;
+            insert.Parameters["@body"].Value = body;
+            insert.Parameters["@state"].Value = Text(state);
+            insert.Parameters["@problem"].Value = (object?)delivery.Problem ?? DBNull.Value;
+            insert.Parameters["@processed"].Value = state == WebhookEventState.Pending ? DBNull.Value : now;
+            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             outcomes[i] = inserted == 1 ? IntakeOutcome.Stored : IntakeOutcome.Duplicate;
         }
 
