@@ -1,0 +1,51 @@
+using Ashbridge.Server.Access;
+using Ashbridge.Server.Api;
+using Ashbridge.Server.Hosting;
+using Ashbridge.Server.Webhooks;
+
+namespace Ashbridge.Server;
+
+/// <summary>
+/// The hub's entry point, shared by <c>dotnet run --project src/Ashbridge.Server</c> and <c>ashbridge serve</c>.
+/// </summary>
+public static class HubProgram
+{
+    /// <summary>The name the hub's pages, settings and static assets are found under, whichever program hosts it.</summary>
+    public static string ApplicationName => typeof(HubProgram).Assembly.GetName().Name!;
+
+    /// <summary>Runs the hub until it is stopped; <paramref name="options"/> default to the arguments alone.</summary>
+    public static async Task RunAsync(string[] args, WebApplicationOptions? options = null)
+    {
+        var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
+        builder.AddAshbridgeConnection();
+        await builder.AddAshbridgeMirrorAsync();
+
+        // The stylesheet and script are found from a build's output in any environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorPages();
+        builder.AddAshbridgeAccess();
+        builder.AddAshbridgeTelemetry();
+        builder.AddAshbridgeNewHires();
+        builder.Services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
+        app.MapStaticAssets().AllowAnonymous();
+        app.UseAshbridgeAccess();
+        app.MapStatusApi();
+        app.MapConnectionsApi();
+        app.MapWebhooksApi();
+        app.MapMirrorApi();
+        app.MapNewHiresApi();
+        app.MapMembersApi();
+        app.MapWebhookIntake();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapAccessEndpoints();
+        app.MapOpenApi(); // /openapi/v1.json, for signed-in users like every other route
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthEndpoint.WriteAsync }).AllowAnonymous();
+        await app.RunAsync();
+    }
+}
