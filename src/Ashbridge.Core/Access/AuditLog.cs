@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Ashbridge.Core.Storage;
 using Dapper;
 
@@ -15,10 +16,15 @@ public sealed class AuditLog(AshbridgeDatabase database, TimeProvider? timeProvi
     public async Task WriteAsync(string actor, string action, string? target = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_log (at_ms, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)",
-            new { at = _time.GetUtcNow().ToUnixTimeMilliseconds(), actor, action, target, detail }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await WriteAsync(connection, null, _time.GetUtcNow(), actor, action, target, detail, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Appends an entry inside the caller's transaction, so the entry and the act it records commit together.</summary>
+    public static Task WriteAsync(
+        DbConnection connection, DbTransaction? transaction, DateTimeOffset at, string actor, string action, string? target, string? detail, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_log (at_ms, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail)",
+            new { at = at.ToUnixTimeMilliseconds(), actor, action, target, detail }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The latest entries, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit = 200, CancellationToken cancellationToken = default)

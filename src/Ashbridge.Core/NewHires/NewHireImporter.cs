@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Ashbridge.Core.Access;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
@@ -89,12 +90,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
         var since = everything ? -1 : settings.RefreshedMs - WatermarkMarginMs;
         var args = new { connectionId, since, all = everything ? 1 : 0, from = settings.ImportFromMs };
 
-        // Un-hired: a pending hire leaves the queue; a deleted one is released, so a re-hire queues it again.
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM new_hires WHERE connection_id = @connectionId AND state IN ('pending', 'deleted') AND application_id IN (
-                SELECT id FROM mirror_applications WHERE connection_id = @connectionId AND last_seen_ms > @since AND (status <> 'Hired' OR deleted_ms IS NOT NULL))
-            """, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await WithdrawUnhiredAsync(connection, args, cancellationToken).ConfigureAwait(false);
 
         var fresh = (await connection.QueryAsync<string>(new CommandDefinition(
             """
@@ -166,6 +162,41 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
             UPDATE new_hires SET imported_json = @json, changes_json = @changes, candidate_id = @candidateId, updated_ms = @now
             WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
             """, new { json, changes = NewHireChanges.Write(changes), candidateId, now = Now(), connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>The actor of what Ashby did, in the audit log.</summary>
+    public const string AshbyActor = "ashby";
+
+    /// <summary>
+    /// Un-hired in Ashby (moved out of Hired, or deleted): a pending new hire leaves the queue, audited with the
+    /// reviewer's edits it takes with it; a deleted one is released, so a re-hire queues it again.
+    /// </summary>
+    private async Task WithdrawUnhiredAsync(DbConnection connection, object args, CancellationToken cancellationToken)
+    {
+        const string Unhired =
+            """
+            FROM new_hires n JOIN mirror_applications a ON a.connection_id = n.connection_id AND a.id = n.application_id
+            WHERE n.connection_id = @connectionId AND n.state IN ('pending', 'deleted') AND a.last_seen_ms > @since AND (a.status <> 'Hired' OR a.deleted_ms IS NOT NULL)
+            """;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var withdrawn = await connection.QueryAsync<(long ConnectionId, string ApplicationId, string ImportedJson, string OverridesJson, string? Status, long? DeletedMs)>(new CommandDefinition(
+            $"SELECT n.connection_id, n.application_id, n.imported_json, COALESCE(n.overrides_json, '{{}}'), a.status, a.deleted_ms {Unhired} AND n.state = 'pending'",
+            args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var w in withdrawn)
+        {
+            var values = new Dictionary<string, string>(ImportedHire.FromJson(w.ImportedJson).Values, StringComparer.Ordinal);
+            var edits = JsonSerializer.Deserialize<Dictionary<string, string>>(w.OverridesJson) ?? new Dictionary<string, string>();
+            foreach (var (key, value) in edits) values[key] = value;
+            var name = string.Join(' ', new[] { values.GetValueOrDefault(NewHireFields.FirstName), values.GetValueOrDefault(NewHireFields.LastName) }.OfType<string>());
+            var detail = $"{(name.Length > 0 ? name : w.ApplicationId)}: {(w.DeletedMs is null ? $"the application is {w.Status} in Ashby, no longer Hired" : "the application was deleted in Ashby")}; "
+                + (edits.Count == 0 ? "no review edits were lost." : $"the reviewer's edits to {string.Join(", ", edits.Keys.Order(StringComparer.Ordinal))} went with it.");
+            await AuditLog.WriteAsync(connection, transaction, _time.GetUtcNow(), AshbyActor, "new-hire.withdrawn", $"{w.ConnectionId}/{w.ApplicationId}", detail, cancellationToken).ConfigureAwait(false);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM new_hires WHERE connection_id = @connectionId AND application_id IN (SELECT n.application_id {Unhired})",
+            args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record SettingsRow(NewHireSettings Settings, long ImportFromMs, long RefreshedMs);

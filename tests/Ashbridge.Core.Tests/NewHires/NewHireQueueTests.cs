@@ -164,6 +164,31 @@ public sealed class NewHireQueueTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_pending_new_hire_that_ashby_unhires_leaves_the_queue_with_an_audit_entry_naming_the_edits_it_took(DatabaseProvider provider)
+    {
+        await using var h = await NewHireHarness.StartAsync(provider);
+        var (applicationId, candidate) = await h.ActiveApplicationAsync();
+        var (kept, _) = await h.ActiveApplicationAsync(skip: 1);
+        await h.Webhooks.ControlAsync($"applications/{applicationId}/hire", new { });
+        await h.Webhooks.ControlAsync($"applications/{kept}/hire", new { });
+        await h.DeliverHireAsync(applicationId);
+        await h.DeliverHireAsync(kept);
+        await h.Review.SaveAsync(h.ConnectionId, applicationId, new Dictionary<string, string?> { [NewHireFields.JobTitle] = "Staff Engineer" }, "admin@example.com", Ct);
+
+        await h.Webhooks.ControlAsync($"applications/{applicationId}/stage", new { stageType = "Offer" });
+        await h.Webhooks.SyncAsync(SyncMode.Incremental);
+
+        (await h.Review.ListAsync(h.ConnectionId, cancellationToken: Ct)).ShouldHaveSingleItem().ApplicationId.ShouldBe(kept);
+        (await h.NewHireRowsAsync(applicationId)).ShouldBe(0);
+        var entry = (await h.Audit.ListAsync(20, Ct)).Where(e => e.Action == "new-hire.withdrawn").ShouldHaveSingleItem();
+        entry.Actor.ShouldBe(NewHireImporter.AshbyActor);
+        entry.Target.ShouldBe($"{h.ConnectionId}/{applicationId}");
+        entry.Detail.ShouldNotBeNull().ShouldStartWith(candidate.GetProperty("name").GetString()!);
+        entry.Detail.ShouldContain("no longer Hired");
+        entry.Detail.ShouldContain($"edits to {NewHireFields.JobTitle} went with it");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_queue_starts_where_it_is_told_old_hires_are_history_unless_the_start_is_moved_back(DatabaseProvider provider)
     {
         await using var h = await NewHireHarness.StartAsync(provider);
