@@ -21,6 +21,7 @@ internal static class CliApp
             StatusCommand.Create(console, database),
             UserCommand.Create(console, database),
             TokenCommand.Create(console, database),
+            MembersCommand.Create(console, database),
             ServeCommand.Create(database),
             EmulatorCommand.Create(),
         };

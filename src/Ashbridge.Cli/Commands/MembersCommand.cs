@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+using Ashbridge.Cli.Hosting;
+using Ashbridge.Core.Access;
+using Ashbridge.Core.Members;
+using Spectre.Console;
+
+namespace Ashbridge.Cli.Commands;
+
+/// <summary><c>ashbridge members list|export</c>: the people added from new hires, searched or exported as CSV or JSON.</summary>
+internal static class MembersCommand
+{
+    public const int UnknownFormat = 2;
+
+    public static Command Create(IAnsiConsole console, Option<string?> database) =>
+        new("members", "List or export the people added from new hires.") { List(console, database), Export(console, database) };
+
+    private static Command List(IAnsiConsole console, Option<string?> database)
+    {
+        var search = new Option<string?>("--search") { Description = "Only members whose name, email, job title or department contains this." };
+        var command = new Command("list", "List members, newest first.") { search };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
+            if (hub is null) return HubSession.DatabaseUnavailable;
+            var members = await hub.Get<MemberDirectory>().ListAsync(result.GetValue(search), null, 500, ct);
+            if (members.Count == 0)
+            {
+                console.MarkupLine("[yellow]No members.[/] Add them from the new-hire queue in the hub.");
+                return 0;
+            }
+
+            var table = new Table().AddColumns("id", "name", "personal email", "job title", "department", "start date", "added");
+            foreach (var m in members)
+            {
+                table.AddRow(Cells(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Name, m.PersonalEmail, m.JobTitle, m.Department ?? "",
+                    m.StartDate ?? "", $"{m.CreatedAt:yyyy-MM-dd} by {m.CreatedBy}"));
+            }
+
+            console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export(IAnsiConsole console, Option<string?> database)
+    {
+        var format = new Option<string>("--format") { Description = "csv (the default) or json.", DefaultValueFactory = _ => "csv" };
+        var output = new Option<FileInfo?>("--output") { Description = "Write to this file instead of the console." };
+        var withoutCompensation = new Option<bool>("--without-compensation") { Description = "Leave out salary and compensation, as viewers see members." };
+        var command = new Command("export", "Export every member, as the hub's /api/members/export does; the export is audited.") { format, output, withoutCompensation };
+        command.SetAction(async (result, ct) =>
+        {
+            var kind = result.GetValue(format)!.Trim().ToLowerInvariant();
+            if (kind is not ("csv" or "json"))
+            {
+                console.MarkupLineInterpolated($"[red]Unknown format '{kind}'[/]: use csv or json.");
+                return UnknownFormat;
+            }
+
+            await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
+            if (hub is null) return HubSession.DatabaseUnavailable;
+            var members = await hub.Get<MemberDirectory>().ListAsync(null, null, int.MaxValue, ct);
+            if (result.GetValue(withoutCompensation)) members = [.. members.Select(m => m.WithoutCompensation())];
+
+            var file = result.GetValue(output);
+            await using (Stream stream = file is null ? new MemoryStream() : file.Create())
+            {
+                if (kind == "csv")
+                {
+                    await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+                    await MemberExport.WriteCsvAsync(members, writer, ct);
+                }
+                else
+                {
+                    await MemberExport.WriteJsonAsync(members, stream, ct);
+                }
+
+                // To the console raw, not as markup: names may hold brackets.
+                if (stream is MemoryStream buffer) console.Profile.Out.Writer.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+
+            await hub.Get<AuditLog>().WriteAsync("cli", "members.export", kind,
+                $"{members.Count} members{(result.GetValue(withoutCompensation) ? " without compensation" : "")}{(file is null ? "" : $" to {file.FullName}")}", ct);
+            if (file is not null) console.MarkupLineInterpolated($"Exported {members.Count} members to {file.FullName}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Markup[] Cells(params string[] values) => [.. values.Select(v => new Markup(Markup.Escape(v)))];
+}
