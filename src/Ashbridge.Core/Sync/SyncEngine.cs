@@ -45,7 +45,7 @@ public sealed partial class SyncEngine(
         await using var gate = await ConnectionSyncLock.AcquireAsync(database, connectionId, connectionName, cancellationToken).ConfigureAwait(false);
         // One connection for the whole run: without a pool (see DatabaseLocation) each open re-reads the schema, which
         // cost an incremental pass more than its data.
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
         await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
         var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
 

@@ -54,6 +54,25 @@ public sealed class AshbridgeDatabaseTests
     }
 
     [Fact]
+    public async Task A_sync_runs_sqlite_connection_checkpoints_the_wal_ten_times_less_often_and_other_connections_keep_the_default()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var bulk = await test.Database.ConnectForBulkWritesAsync(ct);
+        await using var plain = await test.Database.ConnectAsync(ct);
+        (await ScalarAsync(bulk, "PRAGMA wal_autocheckpoint")).ShouldBe(10_000L);
+        (await ScalarAsync(bulk, "PRAGMA journal_size_limit")).ShouldBe(64L * 1024 * 1024);
+        (await ScalarAsync(plain, "PRAGMA wal_autocheckpoint")).ShouldBe(1_000L);
+
+        static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task An_unreachable_postgres_server_is_reported_with_its_address_and_no_password()
     {
         var location = DatabaseLocation.Parse("Host=127.0.0.1;Port=1;Username=u;Password=secret-password;Database=d;Timeout=2");
