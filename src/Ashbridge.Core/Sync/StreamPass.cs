@@ -61,7 +61,12 @@ internal sealed class StreamPass(
 
         await RunRecorder.StartStreamAsync(connection, runId, stream.Name, _mode, Now(), cancellationToken).ConfigureAwait(false);
         if (resume) SyncLog.Resuming(logger, stream.Name, checkpoint.PassMode!, checkpoint.PassCursor is not null);
-        else await checkpoint.BeginAsync(connection, connectionId, stream.Name, full, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            await checkpoint.BeginAsync(connection, connectionId, stream.Name, full, cancellationToken).ConfigureAwait(false);
+            if (full) await DeferredIndexes.DeferIfEmptyAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+        }
+
         Report(false, null, null);
 
         for (var restarts = 0; ; restarts++)
@@ -231,6 +236,7 @@ internal sealed class StreamPass(
         if (last.IsLast)
         {
             if (checkpoint.PassMode == "full") deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
+            await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
             await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -2,6 +2,7 @@ using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Ashbridge.Testing;
+using Dapper;
 
 namespace Ashbridge.Core.Tests.Sync;
 
@@ -268,11 +269,20 @@ public sealed class SyncEngineTests
             await stop.CancelAsync();
         });
 
+        var migrated = await IndexesAsync(h, "mirror_applications");
+        var candidateIndexes = await IndexesAsync(h, "mirror_candidates");
         await Should.ThrowAsync<OperationCanceledException>(() => h.SyncAsync(progress: progress, cancellationToken: stop.Token));
         (await h.ScalarAsync<string>("SELECT pass_mode FROM sync_streams WHERE stream = 'applications'")).ShouldBe("full");
         (await h.ScalarAsync<string>("SELECT pass_cursor FROM sync_streams WHERE stream = 'applications'")).ShouldNotBeNull();
 
+        // The interrupted first pass had set the empty table's indexes aside, recorded; the finished candidates pass rebuilt its own.
+        (await IndexesAsync(h, "mirror_applications")).ShouldBeEmpty();
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_deferred_indexes WHERE table_name = 'mirror_applications'")).ShouldBe(migrated.Count);
+        (await IndexesAsync(h, "mirror_candidates")).ShouldBe(candidateIndexes);
+
         var resumed = await h.SyncAsync();
+        (await IndexesAsync(h, "mirror_applications")).ShouldBe(migrated);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_deferred_indexes")).ShouldBe(0);
 
         var applications = resumed.Streams.Single(s => s.Stream == "applications");
         applications.Mode.ShouldBe(StreamPassMode.Full);
@@ -281,6 +291,47 @@ public sealed class SyncEngineTests
         await h.AssertMirrorEqualsAshbyAsync();
         var runs = await new SyncHistory(h.Database).ListRunsAsync(h.ConnectionId, cancellationToken: TestContext.Current.CancellationToken);
         runs.Select(r => r.Outcome).ShouldBe([SyncOutcome.Succeeded, SyncOutcome.Failed]);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_first_full_pass_builds_an_empty_tables_secondary_indexes_after_its_rows_and_later_passes_keep_them(DatabaseProvider provider)
+    {
+        // Before each applications page is asked for, how many of the table's secondary indexes exist.
+        var indexesSeen = new List<int>();
+        SyncHarness? harness = null;
+        await using var h = harness = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: async request =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/application.list", StringComparison.Ordinal))
+            {
+                var count = (await IndexesAsync(harness!, "mirror_applications")).Count;
+                lock (indexesSeen) indexesSeen.Add(count);
+            }
+        });
+        var migrated = await IndexesAsync(h, "mirror_applications");
+        migrated.Count.ShouldBeGreaterThan(0);
+
+        await h.SyncAsync(SyncMode.Full);
+        indexesSeen.Count.ShouldBeGreaterThan(2);
+        indexesSeen.ShouldAllBe(n => n == 0);
+        (await IndexesAsync(h, "mirror_applications")).ShouldBe(migrated); // the same names and definitions as migrated
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_deferred_indexes")).ShouldBe(0);
+
+        // The table has rows now: the next full pass keeps its indexes throughout.
+        indexesSeen.Clear();
+        await h.SyncAsync(SyncMode.Full);
+        indexesSeen.ShouldNotBeEmpty();
+        indexesSeen.ShouldAllBe(n => n == migrated.Count);
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    /// <summary>The table's non-unique indexes as "name: definition", by name.</summary>
+    private static async Task<List<string>> IndexesAsync(SyncHarness h, string table)
+    {
+        await using var connection = await h.Database.ConnectAsync(TestContext.Current.CancellationToken);
+        var sql = h.Database.Provider == DatabaseProvider.Sqlite
+            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { table }, cancellationToken: TestContext.Current.CancellationToken))];
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
