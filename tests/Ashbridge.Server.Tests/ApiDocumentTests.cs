@@ -4,28 +4,13 @@ using System.Text.Json;
 namespace Ashbridge.Server.Tests;
 
 /// <summary>The OpenAPI document and the reference page describe the API that is there.</summary>
-public sealed class ApiDocumentTests : IAsyncLifetime
+public sealed class ApiDocumentTests : HubTest
 {
-    private readonly HubFactory _hub = new();
-    private HttpClient _http = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _http = _hub.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _hub.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_openapi_document_lists_the_routes_with_their_operations()
     {
-        using var document = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var document = JsonDocument.Parse(await Admin.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
 
         var paths = document.RootElement.GetProperty("paths");
         paths.GetProperty("/api/connections").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("AddConnection");
@@ -37,11 +22,11 @@ public sealed class ApiDocumentTests : IAsyncLifetime
     [Fact]
     public async Task The_reference_page_shows_each_operation_and_strangers_get_neither()
     {
-        var page = await _http.GetStringAsync(new Uri("/api-docs", UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await Admin.GetStringAsync(new Uri("/api-docs", UriKind.Relative), TestContext.Current.CancellationToken);
 
         page.ShouldContain("/api/connections/{name}/sync");
         page.ShouldContain("Queues a pass behind any running one");
-        using var stranger = _hub.CreateAnonymousClient();
+        using var stranger = Hub.CreateAnonymousClient();
         (await stranger.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

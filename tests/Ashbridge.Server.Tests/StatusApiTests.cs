@@ -4,28 +4,13 @@ using Ashbridge.Testing;
 
 namespace Ashbridge.Server.Tests;
 
-public sealed class DemoModeTests : IAsyncLifetime
+public sealed class DemoModeTests : HubTest
 {
-    private readonly HubFactory _hub = new();
-    private HttpClient _http = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _http = _hub.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _hub.DisposeAsync();
-    }
 
     [Fact]
     public async Task Without_a_key_the_hub_runs_against_its_demo_emulator_with_every_feature_ready()
     {
-        using var status = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/api/status", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var status = JsonDocument.Parse(await Admin.GetStringAsync(new Uri("/api/status", UriKind.Relative), TestContext.Current.CancellationToken));
 
         status.RootElement.GetProperty("demo").GetBoolean().ShouldBeTrue();
         status.RootElement.GetProperty("keyTitle").GetString().ShouldBe("Emulator demo key");
@@ -38,7 +23,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task The_status_page_says_it_is_the_demo()
     {
-        var page = await _http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await Admin.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         page.ShouldContain("Demo mode");
         page.ShouldContain("New hires");
@@ -47,7 +32,7 @@ public sealed class DemoModeTests : IAsyncLifetime
     [Fact]
     public async Task Health_is_reported()
     {
-        using var stranger = _hub.CreateAnonymousClient(); // health needs no sign-in
+        using var stranger = Hub.CreateAnonymousClient(); // health needs no sign-in
         var response = await stranger.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -10,34 +10,23 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ashbridge.Server.Tests.Access;
 
-public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed partial class AccessTests(EmulatorFixture ashby) : HubTest, IClassFixture<EmulatorFixture>
 {
     /// <summary>The only routes a stranger may reach; anything else marked anonymous fails the route-table test.</summary>
     private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal) { "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}" };
 
-    private readonly HubFactory _hub = new();
-    private HttpClient _admin = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _hub.StartServer();
-        _admin = _hub.CreateClient();
-        (await _admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        await _hub.DisposeAsync();
+        await base.InitializeAsync();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task Every_route_refuses_a_stranger_except_health_sign_in_and_the_signed_webhook_intake()
     {
-        using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _hub.ClientOptions.BaseAddress };
-        var endpoints = _hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Hub.ClientOptions.BaseAddress };
+        var endpoints = Hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         endpoints.Count.ShouldBeGreaterThan(20);
         var checkedRoutes = 0;
         foreach (var endpoint in endpoints)
@@ -74,8 +63,8 @@ public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task A_token_limited_to_one_connection_reads_nothing_of_another()
     {
-        var acme = (await _admin.GetFromJsonAsync<JsonElement>("/api/connections/acme", Ct)).GetProperty("connection").GetProperty("id").GetInt64();
-        using var limited = _hub.CreateTokenClient(HubFactory.AdminEmail, connectionId: acme);
+        var acme = (await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme", Ct)).GetProperty("connection").GetProperty("id").GetInt64();
+        using var limited = Hub.CreateTokenClient(HubFactory.AdminEmail, connectionId: acme);
 
         var list = await limited.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
         list.EnumerateArray().Select(c => c.GetProperty("connection").GetProperty("name").GetString()).ShouldBe(["acme"]);
@@ -87,30 +76,30 @@ public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<E
         }
 
         (await limited.GetAsync(new Uri("/api/connections/acme/runs", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await _admin.GetAsync(new Uri("/api/connections/demo", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.GetAsync(new Uri("/api/connections/demo", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task A_read_only_token_reads_but_changes_nothing_and_a_revoked_token_is_refused()
     {
-        using var reader = _hub.CreateTokenClient(HubFactory.AdminEmail, readOnly: true);
+        using var reader = Hub.CreateTokenClient(HubFactory.AdminEmail, readOnly: true);
 
         (await reader.GetAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var refused = await reader.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("read");
 
-        using var created = await _admin.PostAsJsonAsync("/api/tokens", new { name = "short-lived" }, Ct);
+        using var created = await Admin.PostAsJsonAsync("/api/tokens", new { name = "short-lived" }, Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var token = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        using var script = _hub.CreateAnonymousClient();
+        using var script = Hub.CreateAnonymousClient();
         script.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
         (await script.GetAsync(new Uri("/api/connections", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await _admin.DeleteAsync(new Uri($"/api/tokens/{token.GetProperty("record").GetProperty("id").GetInt64()}", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Admin.DeleteAsync(new Uri($"/api/tokens/{token.GetProperty("record").GetProperty("id").GetInt64()}", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await script.GetAsync(new Uri("/api/connections", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
+        var audit = await Admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
         audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldContain("token.revoke");
         audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldContain("token.create");
     }
@@ -118,8 +107,8 @@ public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task A_viewer_reads_but_cannot_change_connections_or_see_secrets_and_tokens()
     {
-        (await _admin.PostAsJsonAsync("/api/users", new { email = "viewer@hub.test", password = "a long viewer password", role = "viewer" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        using var viewer = _hub.CreateTokenClient("viewer@hub.test");
+        (await Admin.PostAsJsonAsync("/api/users", new { email = "viewer@hub.test", password = "a long viewer password", role = "viewer" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var viewer = Hub.CreateTokenClient("viewer@hub.test");
 
         (await viewer.GetAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await viewer.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -132,7 +121,7 @@ public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task A_wrong_password_fails_is_audited_and_guessing_is_rate_limited()
     {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _hub.ClientOptions.BaseAddress };
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Hub.ClientOptions.BaseAddress };
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
         {
@@ -155,7 +144,7 @@ public sealed partial class AccessTests(EmulatorFixture ashby) : IClassFixture<E
 
         statuses.Take(10).ShouldAllBe(s => s == HttpStatusCode.Redirect);
         statuses.Skip(10).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
-        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
+        var audit = await Admin.GetFromJsonAsync<JsonElement>("/api/audit", Ct);
         audit.EnumerateArray().Count(a => a.GetProperty("action").GetString() == "sign-in.failed" && a.GetProperty("actor").GetString() == HubFactory.AdminEmail).ShouldBe(10);
     }
 

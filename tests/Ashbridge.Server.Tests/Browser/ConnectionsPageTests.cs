@@ -6,20 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Ashbridge.Server.Tests.Browser;
 
 /// <summary>An admin in a real browser: add a connection, read its pre-flight, sync it now, see the history.</summary>
-public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture ashby) : IClassFixture<BrowserFixture>, IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture ashby) : HubPageTest(browser), IClassFixture<BrowserFixture>, IClassFixture<EmulatorFixture>
 {
     private static readonly LocatorAssertionsToHaveCountOptions PassTime = new() { Timeout = 60_000 };
-    private readonly HubFactory _hub = new();
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _hub.ClientOptions.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        await SignInAsync(_page);
-    }
 
     /// <summary>Signs in through the form, as a person does; the cookie lasts for the page's context.</summary>
     internal static async Task SignInAsync(IPage page)
@@ -32,86 +21,80 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections$"));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _hub.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_admin_adds_a_connection_sees_its_pre_flight_syncs_it_now_and_sees_the_history()
     {
-        await _page.GotoAsync("/connections");
-        await Expect(_page.Locator("#connections")).ToContainTextAsync("demo");
+        await Page.GotoAsync("/connections");
+        await Expect(Page.Locator("#connections")).ToContainTextAsync("demo");
 
-        await _page.GetByLabel("Name").FillAsync("acme");
-        await _page.GetByLabel("Ashby API key").FillAsync(ashby.ApiKey);
-        await _page.GetByLabel("Base URL").FillAsync(ashby.BaseUrl.ToString());
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Check the key and add" }).ClickAsync();
+        await Page.GetByLabel("Name").FillAsync("acme");
+        await Page.GetByLabel("Ashby API key").FillAsync(ashby.ApiKey);
+        await Page.GetByLabel("Base URL").FillAsync(ashby.BaseUrl.ToString());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check the key and add" }).ClickAsync();
 
-        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/acme"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/acme"));
         // The notice says the key passed, or (if the first pass already ended and the page reloaded) that the pass finished.
-        await Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("passed the pre-flight|Pass \\d+ finished"));
-        var preflight = _page.Locator("#preflight tbody tr");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("passed the pre-flight|Pass \\d+ finished"));
+        var preflight = Page.Locator("#preflight tbody tr");
         // One row per feature, one per mirror stream, and the two visibility flags (the page may reload meanwhile: the assertion waits).
         await Expect(preflight).ToHaveCountAsync(Ashbridge.Core.Connections.FeatureRequirements.All.Count + Ashbridge.Core.Mirror.MirrorStreams.All.Count + 2);
-        await Expect(_page.Locator("#preflight")).Not.ToContainTextAsync("missing");
-        (await _page.Locator("#preflight").InnerTextAsync()).ShouldNotContain(ashby.ApiKey);
+        await Expect(Page.Locator("#preflight")).Not.ToContainTextAsync("missing");
+        (await Page.Locator("#preflight").InnerTextAsync()).ShouldNotContain(ashby.ApiKey);
 
         // The first pass starts on add; when it ends the page reloads with it in the history.
-        await Expect(_page.Locator("#runs tbody tr")).ToHaveCountAsync(1, PassTime);
-        await Expect(_page.Locator("#runs tbody tr").First).ToContainTextAsync("succeeded");
+        await Expect(Page.Locator("#runs tbody tr")).ToHaveCountAsync(1, PassTime);
+        await Expect(Page.Locator("#runs tbody tr").First).ToContainTextAsync("succeeded");
 
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
 
-        await Expect(_page.Locator("#runs tbody tr")).ToHaveCountAsync(2, PassTime);
-        var newest = _page.Locator("#runs tbody tr").First;
+        await Expect(Page.Locator("#runs tbody tr")).ToHaveCountAsync(2, PassTime);
+        var newest = Page.Locator("#runs tbody tr").First;
         await Expect(newest).ToContainTextAsync("manual");
         await Expect(newest).ToContainTextAsync("succeeded");
-        await Expect(_page.Locator("#chart-records rect")).ToHaveCountAsync(2);
-        await Expect(_page.Locator("#chart-durations rect")).ToHaveCountAsync(2);
-        await Expect(_page.Locator("#streams")).ToContainTextAsync("candidates");
+        await Expect(Page.Locator("#chart-records rect")).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#chart-durations rect")).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#streams")).ToContainTextAsync("candidates");
     }
 
     [Fact]
     public async Task A_key_ashby_refuses_is_explained_on_the_form_and_nothing_is_added()
     {
-        await _page.GotoAsync("/connections");
+        await Page.GotoAsync("/connections");
 
-        await _page.GetByLabel("Name").FillAsync("wrongkey");
-        await _page.GetByLabel("Ashby API key").FillAsync("not-a-real-key");
-        await _page.GetByLabel("Base URL").FillAsync(ashby.BaseUrl.ToString());
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Check the key and add" }).ClickAsync();
+        await Page.GetByLabel("Name").FillAsync("wrongkey");
+        await Page.GetByLabel("Ashby API key").FillAsync("not-a-real-key");
+        await Page.GetByLabel("Base URL").FillAsync(ashby.BaseUrl.ToString());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check the key and add" }).ClickAsync();
 
-        await Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ashby refused the API key");
-        await Expect(_page.GetByLabel("Ashby API key")).ToHaveValueAsync("");
-        await Expect(_page.Locator("#connections")).Not.ToContainTextAsync("wrongkey");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ashby refused the API key");
+        await Expect(Page.GetByLabel("Ashby API key")).ToHaveValueAsync("");
+        await Expect(Page.Locator("#connections")).Not.ToContainTextAsync("wrongkey");
     }
 
     [Fact]
     public async Task The_connection_page_shows_what_to_paste_into_ashby_refusals_and_dead_letters_to_replay()
     {
-        using var http = _hub.CreateClient();
+        using var http = Hub.CreateClient();
         (await http.PostAsJsonAsync("/api/connections", new { name = "hooks", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         // Let the first pass end, so the page's live progress does not reload it under the test.
         await Eventually.ValueAsync(() => http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/connections/hooks/runs", TestContext.Current.CancellationToken),
             r => r.GetArrayLength() > 0 && r[0].GetProperty("outcome").GetString() != "running", TimeSpan.FromSeconds(60), "the first pass");
-        await _page.GotoAsync("/connections/hooks");
-        var requestUrl = await _page.Locator("#request-url").InnerTextAsync();
-        var secret = await _page.Locator("#secret-token").InnerTextAsync();
-        requestUrl.ShouldBe(new Uri(_hub.ClientOptions.BaseAddress, "/webhooks/ashby/hooks").ToString());
+        await Page.GotoAsync("/connections/hooks");
+        var requestUrl = await Page.Locator("#request-url").InnerTextAsync();
+        var secret = await Page.Locator("#secret-token").InnerTextAsync();
+        requestUrl.ShouldBe(new Uri(Hub.ClientOptions.BaseAddress, "/webhooks/ashby/hooks").ToString());
         secret.Length.ShouldBeGreaterThan(30);
 
         var garbage = System.Text.Encoding.UTF8.GetBytes("not an event");
         (await DeliverAsync(http, requestUrl, garbage, "sha256=" + new string('0', 64))).ShouldBe(System.Net.HttpStatusCode.Unauthorized);
         (await DeliverAsync(http, requestUrl, garbage, Ashbridge.Core.Webhooks.WebhookSignature.Sign(secret, garbage))).ShouldBe(System.Net.HttpStatusCode.OK);
-        await _page.ReloadAsync();
+        await Page.ReloadAsync();
 
-        await Expect(_page.Locator("#webhook-rejections")).ToContainTextAsync("1 with a wrong signature");
-        await Expect(_page.Locator("#dead-letters tbody tr")).ToHaveCountAsync(1);
-        await Expect(_page.Locator("#dead-letters")).ToContainTextAsync("not JSON");
-        await _page.Locator("#dead-letters").GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 event queued again.");
+        await Expect(Page.Locator("#webhook-rejections")).ToContainTextAsync("1 with a wrong signature");
+        await Expect(Page.Locator("#dead-letters tbody tr")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#dead-letters")).ToContainTextAsync("not JSON");
+        await Page.Locator("#dead-letters").GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 event queued again.");
     }
 
     private static async Task<System.Net.HttpStatusCode> DeliverAsync(HttpClient http, string url, byte[] body, string signature)

@@ -8,32 +8,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Ashbridge.Server.Tests.Browser;
 
 /// <summary>A reviewer in a real browser: a hire in Ashby shows on New hires, the missing last name is filled in, the member is added and found in People.</summary>
-public sealed class NewHiresPageTests(BrowserFixture browser, EmulatorFixture ashby) : IClassFixture<BrowserFixture>, IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class NewHiresPageTests(BrowserFixture browser, EmulatorFixture ashby) : HubPageTest(browser), IClassFixture<BrowserFixture>, IClassFixture<EmulatorFixture>
 {
-    private readonly HubFactory _hub = new();
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _hub.ClientOptions.BaseAddress.ToString() });
-        _page = await _context.NewPageAsync();
-        await ConnectionsPageTests.SignInAsync(_page);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _hub.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_hire_in_ashby_appears_the_reviewer_fills_the_missing_field_adds_the_member_and_finds_them_in_people()
     {
-        using var admin = _hub.CreateClient();
+        using var admin = Hub.CreateClient();
         (await admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
         await Eventually.ValueAsync(() => admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/runs", Ct),
             runs => runs.EnumerateArray().Any(r => r.GetProperty("outcome").GetString() == "succeeded"), TimeSpan.FromSeconds(60), "acme's first pass");
@@ -47,27 +29,27 @@ public sealed class NewHiresPageTests(BrowserFixture browser, EmulatorFixture as
         await Eventually.ValueAsync(() => admin.GetAsync(new Uri($"/api/connections/acme/new-hires/{applicationId}", UriKind.Relative), Ct),
             r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the new hire");
 
-        await _page.GotoAsync("/new-hires/acme");
-        var row = _page.Locator($"#new-hires tr[data-application='{applicationId}']");
+        await Page.GotoAsync("/new-hires/acme");
+        var row = Page.Locator($"#new-hires tr[data-application='{applicationId}']");
         await Expect(row).ToContainTextAsync("missing fields");
         await row.GetByRole(AriaRole.Link, new() { Name = "Prince" }).ClickAsync();
 
-        await Expect(_page.Locator("tr[data-field='last_name']")).ToContainTextAsync("missing");
-        await Expect(_page.Locator("tr[data-field='start_date']")).ToContainTextAsync("2027-06-01");
-        await _page.GetByLabel("Last name").FillAsync("Nelson");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+        await Expect(Page.Locator("tr[data-field='last_name']")).ToContainTextAsync("missing");
+        await Expect(Page.Locator("tr[data-field='start_date']")).ToContainTextAsync("2027-06-01");
+        await Page.GetByLabel("Last name").FillAsync("Nelson");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
 
-        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/\\d+"));
-        await Expect(_page.Locator("#added")).ToContainTextAsync("Added Prince Nelson as a member.");
-        await Expect(_page.Locator("#member")).ToContainTextAsync("2027-06-01");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members/\\d+"));
+        await Expect(Page.Locator("#added")).ToContainTextAsync("Added Prince Nelson as a member.");
+        await Expect(Page.Locator("#member")).ToContainTextAsync("2027-06-01");
 
-        await _page.GotoAsync("/members");
-        await _page.GetByLabel("Search people").FillAsync("nelson");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Expect(_page.Locator("#members tbody tr")).ToHaveCountAsync(1);
-        await Expect(_page.Locator("#members")).ToContainTextAsync("Prince Nelson");
+        await Page.GotoAsync("/members");
+        await Page.GetByLabel("Search people").FillAsync("nelson");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(Page.Locator("#members tbody tr")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#members")).ToContainTextAsync("Prince Nelson");
 
-        await _page.GotoAsync("/new-hires/acme");
+        await Page.GotoAsync("/new-hires/acme");
         await Expect(row).ToHaveCountAsync(0);
     }
 }

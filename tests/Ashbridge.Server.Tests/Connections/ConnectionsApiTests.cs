@@ -6,30 +6,13 @@ using Ashbridge.Testing;
 namespace Ashbridge.Server.Tests.Connections;
 
 /// <summary>The connections API against a real hub and a second emulated Ashby, over HTTP.</summary>
-public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class ConnectionsApiTests(EmulatorFixture ashby) : HubTest, IClassFixture<EmulatorFixture>
 {
-    private readonly HubFactory _hub = new();
-    private HttpClient _http = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _http = _hub.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _hub.DisposeAsync();
-    }
 
     [Fact]
     public async Task Adding_a_connection_runs_the_pre_flight_stores_it_and_never_returns_the_key()
     {
-        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
+        using var response = await Admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
@@ -39,7 +22,7 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
         added.RootElement.GetProperty("preflight").GetProperty("streams").EnumerateArray()
             .ShouldAllBe(s => s.GetProperty("state").GetString() == "granted");
 
-        var detail = await _http.GetStringAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct);
+        var detail = await Admin.GetStringAsync(new Uri("/api/connections/acme", UriKind.Relative), Ct);
         detail.ShouldNotContain(ashby.ApiKey);
         using var parsed = JsonDocument.Parse(detail);
         parsed.RootElement.GetProperty("connection").GetProperty("baseUrl").GetString().ShouldBe(ashby.BaseUrl.ToString());
@@ -50,7 +33,7 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task A_key_ashby_refuses_is_a_422_that_says_so_and_stores_nothing()
     {
-        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "wrong", apiKey = "not-a-key", baseUrl = ashby.BaseUrl }, Ct);
+        using var response = await Admin.PostAsJsonAsync("/api/connections", new { name = "wrong", apiKey = "not-a-key", baseUrl = ashby.BaseUrl }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -62,7 +45,7 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task An_unreachable_ashby_is_a_502_and_stores_nothing()
     {
-        using var response = await _http.PostAsJsonAsync("/api/connections", new { name = "nowhere", apiKey = "k", baseUrl = "http://127.0.0.1:9/" }, Ct);
+        using var response = await Admin.PostAsJsonAsync("/api/connections", new { name = "nowhere", apiKey = "k", baseUrl = "http://127.0.0.1:9/" }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!.ShouldContain("http://127.0.0.1:9/");
@@ -74,7 +57,7 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     [InlineData("demo", HttpStatusCode.Conflict)]
     public async Task A_bad_or_taken_name_is_refused_before_ashby_is_asked(string name, HttpStatusCode expected)
     {
-        using var response = await _http.PostAsJsonAsync("/api/connections", new { name, apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
+        using var response = await Admin.PostAsJsonAsync("/api/connections", new { name, apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct);
 
         response.StatusCode.ShouldBe(expected);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
@@ -83,10 +66,10 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task Sync_now_queues_a_pass_that_shows_in_the_run_history()
     {
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "syncme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "syncme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
         await WaitForRunsAsync("syncme", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() != "running"); // the first pass starts on add
 
-        using var response = await _http.PostAsJsonAsync("/api/connections/syncme/sync", new { mode = "full" }, Ct);
+        using var response = await Admin.PostAsJsonAsync("/api/connections/syncme/sync", new { mode = "full" }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var runs = await WaitForRunsAsync("syncme", r => r.Count >= 2 && r[0].GetProperty("outcome").GetString() != "running");
@@ -98,34 +81,34 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     [Fact]
     public async Task Removing_a_connection_removes_it_and_unknown_names_are_404()
     {
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "gone", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "gone", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
 
-        (await _http.DeleteAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Admin.DeleteAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await ListNamesAsync()).ShouldNotContain("gone");
-        (await _http.GetAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await _http.PostAsJsonAsync("/api/connections/gone/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Admin.GetAsync(new Uri("/api/connections/gone", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Admin.PostAsJsonAsync("/api/connections/gone/sync", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task A_mirrored_object_reads_back_as_ashby_sent_it_and_unknown_streams_or_ids_are_404()
     {
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "reader", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "reader", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
         await WaitForRunsAsync("reader", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() == "succeeded");
         using var oracle = new MirrorOracle(ashby.BaseUrl, ashby.ApiKey);
         var (id, json) = (await oracle.AshbyRowsAsync(Ashbridge.Core.Mirror.MirrorStreams.Candidates)).First();
 
-        var row = await _http.GetFromJsonAsync<JsonElement>($"/api/connections/reader/mirror/candidates/{id}", Ct);
+        var row = await Admin.GetFromJsonAsync<JsonElement>($"/api/connections/reader/mirror/candidates/{id}", Ct);
 
         row.GetProperty("ashby").GetRawText().ShouldBe(json);
         row.GetProperty("deletedAt").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await _http.GetAsync(new Uri("/api/connections/reader/mirror/nothing/x", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await _http.GetAsync(new Uri("/api/connections/reader/mirror/candidates/no-such-id", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Admin.GetAsync(new Uri("/api/connections/reader/mirror/nothing/x", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Admin.GetAsync(new Uri("/api/connections/reader/mirror/candidates/no-such-id", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private async Task<List<string>> ListNamesAsync()
     {
-        var list = await _http.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
+        var list = await Admin.GetFromJsonAsync<JsonElement>("/api/connections", Ct);
         return [.. list.EnumerateArray().Select(c => c.GetProperty("connection").GetProperty("name").GetString()!)];
     }
 
@@ -133,7 +116,7 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : IClassFixture<E
     private async Task<List<JsonElement>> WaitForRunsAsync(string name, Func<List<JsonElement>, bool> done)
     {
         return await Eventually.ValueAsync(
-            async () => (await _http.GetFromJsonAsync<JsonElement>($"/api/connections/{name}/runs", Ct)).EnumerateArray().ToList(),
+            async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/connections/{name}/runs", Ct)).EnumerateArray().ToList(),
             done, TimeSpan.FromSeconds(60), $"the run history of {name}");
     }
 }

@@ -12,48 +12,42 @@ using Dapper;
 namespace Ashbridge.Server.Tests.Webhooks;
 
 /// <summary>Every path of <c>POST /webhooks/ashby/{connection}</c>, over real HTTP, with the emulator as Ashby.</summary>
-public sealed class WebhookIntakeTests(EmulatorFixture ashby) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassFixture<EmulatorFixture>
 {
-    private readonly HubFactory _hub = new();
-    private HttpClient _http = null!;
     private HttpClient _ashbyApi = null!;
     private string _requestUrl = null!;
     private string _secret = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _hub.StartServer();
-        _http = _hub.CreateClient();
+        await base.InitializeAsync();
         _ashbyApi = new HttpClient { BaseAddress = ashby.BaseUrl };
         _ashbyApi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ashby.ApiKey + ":")));
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
-        var setup = await _http.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
         _requestUrl = setup.GetProperty("requestUrl").GetString()!;
         _secret = setup.GetProperty("secretToken").GetString()!;
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _http.Dispose();
         _ashbyApi.Dispose();
-        await _hub.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Ashby_given_the_request_url_and_secret_pings_then_delivers_a_hire_that_reaches_the_mirror()
     {
-        _requestUrl.ShouldBe(new Uri(_http.BaseAddress!, "/webhooks/ashby/acme").ToString());
+        _requestUrl.ShouldBe(new Uri(Admin.BaseAddress!, "/webhooks/ashby/acme").ToString());
         var created = await CallAsync(_ashbyApi, "webhook.create", new { webhookType = "candidateHire", requestUrl = _requestUrl, secretToken = _secret });
         var info = await CallAsync(_ashbyApi, "webhook.info", new { webhookId = created.GetProperty("id").GetString() });
         info.GetProperty("enabled").GetBoolean().ShouldBeTrue(); // the ping was answered 2xx
         var application = await ActiveApplicationAsync();
 
-        (await _http.PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{application}/hire"), new { startDate = "2027-03-01" }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{application}/hire"), new { startDate = "2027-03-01" }, Ct)).EnsureSuccessStatusCode();
 
         var setup = await Eventually.ValueAsync(
-            () => _http.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct),
+            () => Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct),
             s => s.GetProperty("recent").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "candidateHire" && e.GetProperty("state").GetString() == "processed"),
             TimeSpan.FromSeconds(30), "the hire to be processed");
         setup.GetProperty("lastByType").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ShouldBe(["candidateHire", "ping"], ignoreOrder: true);
@@ -74,7 +68,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : IClassFixture<Em
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         unsigned.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await unsigned.Content.ReadAsStringAsync(Ct)).ShouldContain("Secret Token");
-        var setup = await _http.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
+        var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
         setup.GetProperty("rejections").GetProperty("forged").GetInt64().ShouldBe(1);
         setup.GetProperty("rejections").GetProperty("withoutSignature").GetInt64().ShouldBe(1);
         setup.GetProperty("recent").GetArrayLength().ShouldBe(0);
@@ -109,7 +103,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : IClassFixture<Em
         using var unknown = await PostAsync(garbage, WebhookSignature.Sign(_secret, garbage), "/webhooks/ashby/nobody");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK); // retrying cannot fix it; it is kept for a person to read
-        var setup = await _http.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
+        var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
         var dead = setup.GetProperty("deadLetters").EnumerateArray().Single();
         dead.GetProperty("lastError").GetString()!.ShouldContain("not JSON");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -132,7 +126,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : IClassFixture<Em
         using var request = new HttpRequestMessage(HttpMethod.Post, path ?? "/webhooks/ashby/acme") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (signature is not null) request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
-        return await _http.SendAsync(request, Ct);
+        return await Admin.SendAsync(request, Ct);
     }
 
     private static byte[] Envelope(string action, JsonObject data) =>
@@ -154,7 +148,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : IClassFixture<Em
 
     private async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Path.Combine(_hub.DataFolder, "ashbridge.db")), Ct);
+        await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Path.Combine(Hub.DataFolder, "ashbridge.db")), Ct);
         await using var connection = await database.ConnectAsync(Ct);
         return await connection.ExecuteScalarAsync<T>(sql, parameters);
     }

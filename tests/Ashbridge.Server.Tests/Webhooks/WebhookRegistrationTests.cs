@@ -19,43 +19,26 @@ public sealed class RegistrationEmulator : EmulatorFixture
 }
 
 /// <summary>"Register the webhooks in Ashby": webhook.create with the Request URL and Secret Token, kept in step, removed on disconnect.</summary>
-public sealed class WebhookRegistrationTests(RegistrationEmulator ashby) : IClassFixture<RegistrationEmulator>, IAsyncLifetime
+public sealed class WebhookRegistrationTests(RegistrationEmulator ashby) : HubTest, IClassFixture<RegistrationEmulator>
 {
-    private readonly HubFactory _hub = new();
-    private HttpClient _http = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _hub.StartServer();
-        _http = _hub.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _hub.DisposeAsync();
-    }
 
     [Fact]
     public async Task Registered_webhooks_are_pinged_deliver_after_a_secret_rotation_and_are_deleted_with_the_connection()
     {
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "hooked", apiKey = RegistrationEmulator.FullKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "hooked", apiKey = RegistrationEmulator.FullKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
 
-        using var registered = await _http.PostAsJsonAsync("/api/connections/hooked/webhooks/registrations", new { }, Ct);
+        using var registered = await Admin.PostAsJsonAsync("/api/connections/hooked/webhooks/registrations", new { }, Ct);
 
         registered.StatusCode.ShouldBe(HttpStatusCode.OK, await registered.Content.ReadAsStringAsync(Ct));
         var webhooks = (await registered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("webhooks").EnumerateArray().ToList();
         webhooks.Select(w => w.GetProperty("webhookType").GetString()).ShouldContain("candidateHire");
         var inAshby = await EmulatorWebhooksAsync();
         inAshby.Count(w => w.GetProperty("requestUrl").GetString()!.EndsWith("/webhooks/ashby/hooked", StringComparison.Ordinal)).ShouldBe(webhooks.Count);
-        var setup = await _http.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct);
+        var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct);
         setup.GetProperty("lastByType").EnumerateArray().Single(a => a.GetProperty("action").GetString() == "ping").GetProperty("count").GetInt64().ShouldBe(webhooks.Count);
 
         // A second click makes nothing twice.
-        using (var again = await _http.PostAsJsonAsync("/api/connections/hooked/webhooks/registrations", new { }, Ct))
+        using (var again = await Admin.PostAsJsonAsync("/api/connections/hooked/webhooks/registrations", new { }, Ct))
         {
             (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("webhooks").GetArrayLength().ShouldBe(webhooks.Count);
         }
@@ -63,15 +46,15 @@ public sealed class WebhookRegistrationTests(RegistrationEmulator ashby) : IClas
         (await EmulatorWebhooksAsync()).Count.ShouldBe(inAshby.Count);
 
         // After a rotation, Ashby's deliveries still verify: the registered webhooks got the new secret.
-        (await _http.PostAsJsonAsync("/api/connections/hooked/webhooks/secret", new { }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections/hooked/webhooks/secret", new { }, Ct)).EnsureSuccessStatusCode();
         var application = await ActiveApplicationAsync();
-        (await _http.PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{application}/hire"), new { }, Ct)).EnsureSuccessStatusCode();
-        await Eventually.ValueAsync(() => _http.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct),
+        (await Admin.PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{application}/hire"), new { }, Ct)).EnsureSuccessStatusCode();
+        await Eventually.ValueAsync(() => Admin.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct),
             s => s.GetProperty("recent").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "candidateHire" && e.GetProperty("state").GetString() == "processed"),
             TimeSpan.FromSeconds(30), "the hire, signed with the new secret");
-        (await _http.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct)).GetProperty("rejections").GetProperty("forged").GetInt64().ShouldBe(0);
+        (await Admin.GetFromJsonAsync<JsonElement>("/api/connections/hooked/webhooks", Ct)).GetProperty("rejections").GetProperty("forged").GetInt64().ShouldBe(0);
 
-        (await _http.DeleteAsync(new Uri("/api/connections/hooked", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Admin.DeleteAsync(new Uri("/api/connections/hooked", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await EmulatorWebhooksAsync()).ShouldNotContain(w => w.GetProperty("requestUrl").GetString()!.EndsWith("/webhooks/ashby/hooked", StringComparison.Ordinal));
     }
@@ -79,9 +62,9 @@ public sealed class WebhookRegistrationTests(RegistrationEmulator ashby) : IClas
     [Fact]
     public async Task A_key_without_api_keys_write_is_told_what_to_grant_or_to_paste_by_hand()
     {
-        (await _http.PostAsJsonAsync("/api/connections", new { name = "limited", apiKey = RegistrationEmulator.ReadOnlyKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "limited", apiKey = RegistrationEmulator.ReadOnlyKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
 
-        using var refused = await _http.PostAsJsonAsync("/api/connections/limited/webhooks/registrations", new { }, Ct);
+        using var refused = await Admin.PostAsJsonAsync("/api/connections/limited/webhooks/registrations", new { }, Ct);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
@@ -90,7 +73,7 @@ public sealed class WebhookRegistrationTests(RegistrationEmulator ashby) : IClas
     }
 
     private async Task<List<JsonElement>> EmulatorWebhooksAsync() =>
-        [.. (await _http.GetFromJsonAsync<JsonElement>(new Uri(ashby.BaseUrl, "_emulator/webhooks"), Ct)).EnumerateArray()];
+        [.. (await Admin.GetFromJsonAsync<JsonElement>(new Uri(ashby.BaseUrl, "_emulator/webhooks"), Ct)).EnumerateArray()];
 
     private async Task<string> ActiveApplicationAsync()
     {
