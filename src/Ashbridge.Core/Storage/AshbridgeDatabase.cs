@@ -13,6 +13,9 @@ namespace Ashbridge.Core.Storage;
 /// </summary>
 public sealed class AshbridgeDatabase : IAsyncDisposable
 {
+    /// <summary>WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.</summary>
+    private const string SqliteSettings = "PRAGMA synchronous = NORMAL;";
+
     private readonly NpgsqlDataSource? _postgres;
 
     private AshbridgeDatabase(DatabaseLocation location)
@@ -55,26 +58,13 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// after commit are then copied into the database once per checkpoint instead of once per commit (a 100k-candidate
     /// full pass ran about a fifth faster, at no memory cost). After a checkpoint the WAL file is cut back to 64 MB.
     /// </summary>
-    public async Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (Provider != DatabaseProvider.Sqlite) return connection;
-        try
-        {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
+    public Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default) =>
+        ConnectWithAsync(SqliteSettings + " PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;", cancellationToken);
 
     /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
-    public async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default) => ConnectWithAsync(SqliteSettings, cancellationToken);
+
+    private async Task<DbConnection> ConnectWithAsync(string sqlitePragmas, CancellationToken cancellationToken)
     {
         if (_postgres is not null)
         {
@@ -86,8 +76,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragma = connection.CreateCommand();
-            // WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = sqlitePragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
