@@ -221,14 +221,10 @@ internal sealed class StreamPass(
         var now = Now();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var counts = default(PageCounts);
-        foreach (var page in pages)
+        foreach (var chunk in InKeyOrder(pages).Chunk(PageSize))
         {
-            for (var start = 0; start < page.Rows.Count; start += PageSize)
-            {
-                var chunk = page.Rows.Count <= PageSize ? page.Rows : page.Rows.Skip(start).Take(PageSize).ToList();
-                var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, cancellationToken).ConfigureAwait(false);
-                counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
-            }
+            var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, cancellationToken).ConfigureAwait(false);
+            counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
         }
 
         var last = pages[^1];
@@ -250,6 +246,24 @@ internal sealed class StreamPass(
         _pages += pages.Count;
         _rows += counts.Rows;
         Report(false, null, null);
+    }
+
+    /// <summary>
+    /// A group's rows by id, the last copy of an id kept (a later page is newer). Ashby's ids are random: written in the
+    /// order they came, each row sent the writer to a random leaf of the unique index, and a page cache smaller than the
+    /// index evicted and re-read the same leaves over and over; in key order each leaf is visited once per group.
+    /// </summary>
+    internal static List<MirrorRow> InKeyOrder(List<FetchedPage> pages)
+    {
+        var latest = new Dictionary<string, MirrorRow>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var row in page.Rows) latest[row.Id] = row;
+        }
+
+        var rows = latest.Values.ToList();
+        rows.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return rows;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
