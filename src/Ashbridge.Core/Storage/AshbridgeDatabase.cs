@@ -61,6 +61,28 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     public Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default) =>
         ConnectWithAsync(SqliteSettings + " PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;", cancellationToken);
 
+    /// <summary>
+    /// Opens a connection whose commits never checkpoint (on SQLite), for the webhook intake: a checkpoint runs inside
+    /// the commit that crosses the threshold, copying the WAL into the database and syncing it, and every delivery
+    /// waiting on that commit waited for it too. <see cref="CheckpointAsync"/>, called off the request path, does it instead.
+    /// </summary>
+    public Task<DbConnection> ConnectWithoutCheckpointsAsync(CancellationToken cancellationToken = default) =>
+        ConnectWithAsync(SqliteSettings + " PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+
+    /// <summary>
+    /// Copies what SQLite's WAL holds into the database without waiting for readers or writers (a passive checkpoint);
+    /// returns the WAL's frames and how many of them are now in the database. PostgreSQL needs none: (0, 0).
+    /// </summary>
+    public async Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (Provider != DatabaseProvider.Sqlite) return (0, 0);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+    }
+
     /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
     public Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default) => ConnectWithAsync(SqliteSettings, cancellationToken);
 

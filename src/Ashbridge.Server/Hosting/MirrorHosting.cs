@@ -33,6 +33,7 @@ public static class MirrorHosting
         builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();
         builder.Services.AddSingleton<Webhooks.WebhookWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookWriter>());
+        builder.Services.AddHostedService<WalCheckpointing>();
         builder.Services.AddHostedService<ConnectionScheduling>();
         // Registered after the scheduling above, so the scheduler starts with every connection's triggers in place.
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -46,7 +46,7 @@ public sealed class WebhookWriter : BackgroundService
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
                 try
                 {
-                    connection ??= await _database.ConnectAsync(stoppingToken);
+                    connection ??= await _database.ConnectWithoutCheckpointsAsync(stoppingToken); // WalCheckpointing does them, off the request path
                     var outcomes = await _inbox.StoreManyAsync(connection, [.. batch.Select(p => (p.ConnectionId, p.Delivery, p.Body, p.State))], stoppingToken);
                     for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
                     if (batch.Any(p => p.State == WebhookEventState.Pending)) _signal.Notify();

@@ -54,6 +54,32 @@ public sealed class AshbridgeDatabaseTests
     }
 
     [Fact]
+    public async Task The_intakes_sqlite_connection_never_checkpoints_in_a_commit_and_a_passive_checkpoint_copies_the_whole_wal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var writer = await test.Database.ConnectWithoutCheckpointsAsync(ct);
+        await using (var create = writer.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE filler (x BLOB)";
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        // 1,500 commits of a page or more each: past the 1,000 pages at which a default connection would checkpoint.
+        for (var i = 0; i < 1500; i++)
+        {
+            await using var insert = writer.CreateCommand();
+            insert.CommandText = "INSERT INTO filler (x) VALUES (zeroblob(6000))";
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var checkpointer = await test.Database.ConnectAsync(ct);
+        var (frames, copied) = await test.Database.CheckpointAsync(checkpointer, ct);
+        frames.ShouldBeGreaterThan(1500); // nothing was checkpointed on the way
+        copied.ShouldBe(frames);
+    }
+
+    [Fact]
     public async Task A_sync_runs_sqlite_connection_checkpoints_the_wal_ten_times_less_often_and_other_connections_keep_the_default()
     {
         var ct = TestContext.Current.CancellationToken;
