@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -65,9 +64,7 @@ internal static class NewHireBench
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
 
-            latencies.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"hire in Ashby to pending new hire in the hub's API over {latencies.Count} hires: p50 {WebhookBench.Percentile(latencies, 0.50):F0} ms, p99 {WebhookBench.Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms (target p99 <= 1,000 ms)"));
+            Console.WriteLine(WebhookBench.LatencySummary($"hire in Ashby to pending new hire in the hub's API over {latencies.Count} hires", latencies));
             return 0;
         }
         finally

@@ -48,9 +48,7 @@ internal static class WebhookBench
             Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare (targets: >= 3,000/s and >= 50%); hub CPU {cpuPerDelivery:F0} us per delivery");
 
             var latencies = await LatencyAsync(hub, emulator, changes);
-            latencies.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"change in Ashby to visible in the hub's API over {latencies.Count} changes: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms (target p99 <= 1,000 ms)"));
+            Console.WriteLine(LatencySummary($"change in Ashby to visible in the hub's API over {latencies.Count} changes", latencies));
             return 0;
         }
         finally
@@ -174,7 +172,15 @@ internal static class WebhookBench
     internal static HttpClient Client(Uri baseUrl) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = Senders, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUrl };
 
-    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    /// <summary>"what: p50 …, p99 …, max …" against the 1 s target; sorts <paramref name="latencies"/>.</summary>
+    internal static string LatencySummary(string what, List<double> latencies)
+    {
+        latencies.Sort();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what}: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms (target p99 <= 1,000 ms)");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static int? IntOption(string[] args, string name) =>
         StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
