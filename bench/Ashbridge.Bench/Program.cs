@@ -16,6 +16,7 @@ if (args.Length > 0 && args[0] == "emulator-serve") return await Ashbridge.Emula
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- webhooks [--deliveries N] [--changes N] [--action T]
 if (args.Length > 0 && args[0] == "webhooks") return await WebhookBench.RunAsync(args);
+if (args.Length > 0 && args[0] == "webhooks-bare") return await WebhookBench.BareMainAsync(args);
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- newhires [--hires N]
 if (args.Length > 0 && args[0] == "newhires") return await NewHireBench.RunAsync(args);

@@ -12,6 +12,7 @@ using Ashbridge.Core.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Ashbridge.Bench;
@@ -39,13 +40,21 @@ internal static class WebhookBench
         try
         {
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-            var bare = await BareRateAsync(deliveries);
-            Console.WriteLine($"bare Kestrel + HMAC: {bare:F0} deliveries/s");
+            var inProcess = await InProcessBareRateAsync(deliveries);
+            Console.WriteLine($"bare Kestrel + HMAC in the bench's process: {inProcess:F0} deliveries/s");
+            double bare;
+            await using (var bareProcess = await StartBareProcessAsync())
+            {
+                var (rate, cpu) = await RateAsync(bareProcess.BaseUrl, bareProcess.ProcessorTime, "/hook", Secretless, deliveries, "applicationUpdate");
+                bare = rate;
+                Console.WriteLine($"bare Kestrel + HMAC in its own process: {bare:F0} deliveries/s; its CPU {cpu:F0} us per delivery");
+            }
 
             await using var emulator = await EmulatorProcess.StartAsync(10_000);
             await using var hub = await HubProcess.StartAsync(folder, emulator);
-            var (hubRate, cpuPerDelivery) = await HubRateAsync(hub, deliveries, action);
-            Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare (targets: >= 3,000/s and >= 50%); hub CPU {cpuPerDelivery:F0} us per delivery");
+            var (hubRate, cpuPerDelivery) = await RateAsync(hub.BaseUrl, hub.ProcessorTime, "/webhooks/ashby/acme", hub.Secret, deliveries, action);
+            Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare in its own process, "
+                + $"{100 * hubRate / inProcess:F0}% of bare in the bench's (targets: >= 3,000/s and >= 50%); hub CPU {cpuPerDelivery:F0} us per delivery");
 
             var latencies = await LatencyAsync(hub, emulator, changes);
             Console.WriteLine(LatencySummary($"change in Ashby to visible in the hub's API over {latencies.Count} changes", latencies));
@@ -57,13 +66,25 @@ internal static class WebhookBench
         }
     }
 
+    /// <summary>
+    /// The bare endpoint in the bench's own process: its client and server share one runtime (thread pool, GC), which
+    /// the hub in its own process cannot. Printed for comparison with runs before 2026-11-29.
+    /// </summary>
+    private static async Task<double> InProcessBareRateAsync(int deliveries)
+    {
+        await using var app = BareEndpoint("http://127.0.0.1:0");
+        await app.StartAsync();
+        var (rate, _) = await RateAsync(new Uri(app.Urls.First()), () => TimeSpan.Zero, "/hook", Secretless, deliveries, "applicationUpdate");
+        return rate;
+    }
+
     /// <summary>Kestrel doing only what the intake must: read the body, check the signature, answer.</summary>
-    private static async Task<double> BareRateAsync(int deliveries)
+    private static WebApplication BareEndpoint(string url)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapPost("/hook", async (HttpContext context) =>
         {
             using var buffer = new MemoryStream();
@@ -72,21 +93,32 @@ internal static class WebhookBench
                 ? Results.Ok()
                 : Results.Unauthorized();
         });
-        await app.StartAsync();
-        using var http = Client(new Uri(app.Urls.First()));
-        await LoadAsync(http, "/hook", Bodies(Secretless, Warmup, "applicationUpdate")); // JIT and connections, as for the hub
-        return await LoadAsync(http, "/hook", Bodies(Secretless, deliveries, "applicationUpdate"));
+        return app;
     }
 
-    /// <summary>The hub's rate, and the CPU time its process spent per measured delivery (intake and processing).</summary>
-    private static async Task<(double Rate, double CpuMicroseconds)> HubRateAsync(HubProcess hub, int deliveries, string action)
+    /// <summary>The bare endpoint as its own process (<c>webhooks-bare URL</c>), as the hub is; prints "ready" once listening.</summary>
+    public static async Task<int> BareMainAsync(string[] args)
     {
-        using var http = Client(hub.BaseUrl);
-        await LoadAsync(http, "/webhooks/ashby/acme", Bodies(hub.Secret, Warmup, action)); // JIT and connections, as for the bare endpoint
-        var measured = Bodies(hub.Secret, deliveries, action);
-        var cpuBefore = hub.ProcessorTime();
-        var rate = await LoadAsync(http, "/webhooks/ashby/acme", measured);
-        return (rate, (hub.ProcessorTime() - cpuBefore).TotalMicroseconds / deliveries);
+        await using var app = BareEndpoint(args[1]);
+        await app.StartAsync();
+        Console.WriteLine("ready");
+        await ((IHost)app).WaitForShutdownAsync(); // killed by the bench
+        return 0;
+    }
+
+    /// <summary>
+    /// The rate at which <paramref name="baseUrl"/> takes <paramref name="deliveries"/> signed deliveries after a warm-up,
+    /// and the CPU time (read by <paramref name="processorTime"/>) its process spent per measured delivery.
+    /// </summary>
+    private static async Task<(double Rate, double CpuMicroseconds)> RateAsync(
+        Uri baseUrl, Func<TimeSpan> processorTime, string path, string secret, int deliveries, string action)
+    {
+        using var http = Client(baseUrl);
+        await LoadAsync(http, path, Bodies(secret, Warmup, action)); // JIT and connections
+        var measured = Bodies(secret, deliveries, action);
+        var cpuBefore = processorTime();
+        var rate = await LoadAsync(http, path, measured);
+        return (rate, (processorTime() - cpuBefore).TotalMicroseconds / deliveries);
     }
 
     /// <summary>Moves applications on a stage in the emulator; each time, reads the hub's API until the move shows.</summary>
@@ -191,31 +223,51 @@ internal static class WebhookBench
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
-    internal sealed class HubProcess : IAsyncDisposable
+    /// <summary>The bare endpoint in its own process (the bench's <c>webhooks-bare</c> mode), on a free port.</summary>
+    private static async Task<ServerProcess> StartBareProcessAsync()
     {
-        private readonly Process _process;
+        var url = $"http://127.0.0.1:{ServerProcess.FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in (string[])[typeof(WebhookBench).Assembly.Location, "webhooks-bare", url]) start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        if (await process.StandardOutput.ReadLineAsync() != "ready") throw new InvalidOperationException("The bare endpoint did not start.");
+        return new ServerProcess(process, new Uri(url));
+    }
 
-        private HubProcess(Process process, Uri baseUrl, string token, string secret)
-        {
-            _process = process;
-            BaseUrl = baseUrl;
-            Token = token;
-            Secret = secret;
-        }
+    /// <summary>A server the bench started in its own process: its address and CPU time; killed when disposed.</summary>
+    internal class ServerProcess(Process process, Uri baseUrl) : IAsyncDisposable
+    {
+        public Uri BaseUrl { get; } = baseUrl;
 
-        public Uri BaseUrl { get; }
-
-        public string Token { get; }
-
-        public string Secret { get; }
-
-        /// <summary>The hub process's CPU time so far (user and system, all threads).</summary>
+        /// <summary>The process's CPU time so far (user and system, all threads).</summary>
         public TimeSpan ProcessorTime()
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            process.Refresh();
+            return process.TotalProcessorTime;
         }
+
+        public static int FreePort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+
+    /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
+    internal sealed class HubProcess(Process process, Uri baseUrl, string token, string secret) : ServerProcess(process, baseUrl)
+    {
+        public string Token { get; } = token;
+
+        public string Secret { get; } = secret;
 
         public static async Task<HubProcess> StartAsync(string folder, EmulatorProcess emulator)
         {
@@ -273,20 +325,6 @@ internal static class WebhookBench
                 if (runs.GetArrayLength() > 0 && runs[0].GetProperty("outcome").GetString() == "succeeded") return;
                 await Task.Delay(200);
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
         }
     }
 }
