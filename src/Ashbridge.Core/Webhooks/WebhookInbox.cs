@@ -10,7 +10,7 @@ namespace Ashbridge.Core.Webhooks;
 
 /// <summary>
 /// The durable inbox: each connection's Secret Token (encrypted at rest), deliveries stored before Ashby is answered
-/// (a duplicate is dropped by the unique key, not by a read first), refusals counted, and the events' processing state.
+/// (a duplicate is dropped by the keys of the last 48 hours, see <see cref="RecentDeliveries"/>, and on PostgreSQL by the unique key too), refusals counted, and the events' processing state.
 /// </summary>
 public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector secrets, TimeProvider? timeProvider = null)
 {
@@ -20,6 +20,8 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ConcurrentDictionary<long, string> _secrets = new();
+    private int _storing;
+    private RecentDeliveries? _recent;
 
     /// <summary>The Data Protection purpose of Secret Tokens (apart from API keys, so one can never decrypt as the other).</summary>
     public const string SecretPurpose = "Ashbridge.Webhooks.SecretToken.v1";
@@ -90,15 +92,31 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         ArgumentNullException.ThrowIfNull(events);
         var outcomes = new IntakeOutcome[events.Count];
         if (events.Count == 0) return outcomes;
+        // The window of recent keys is checked and extended by one batch at a time (the hub's WebhookWriter stores alone).
+        if (Interlocked.Exchange(ref _storing, 1) == 1) throw new InvalidOperationException("The inbox stores one batch at a time; queue deliveries through one writer.");
+        try
+        {
+            return await StoreOneBatchAsync(connection, events, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _storing, 0);
+        }
+    }
+
+    private async Task<IReadOnlyList<IntakeOutcome>> StoreOneBatchAsync(
+        DbConnection connection, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, IntakeOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        _recent ??= await LoadRecentAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
 
         // One command for the whole batch, its parameters reset per event: SQLite compiles the statement once per
-        // batch rather than once per delivery.
+        // batch rather than once per delivery. PostgreSQL's unique index also catches what another hub stored.
         await using var insert = connection.Command(transaction,
             "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
-            + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed) "
-            + "ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING");
+            + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed)"
+            + (database.Provider == DatabaseProvider.Sqlite ? "" : " ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING"));
         insert.Add("@connectionId", (long?)null);
         insert.Add("@action", (string?)null);
         insert.Add("@id", (string?)null);
@@ -107,9 +125,17 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         insert.Add("@state", (string?)null);
         insert.Add("@problem", (string?)null);
         insert.Add("@processed", (long?)null);
+        var stored = new HashSet<DeliveryKey>();
         for (var i = 0; i < events.Count; i++)
         {
             var (connectionId, delivery, body, state) = events[i];
+            var key = new DeliveryKey(connectionId, delivery.Action, delivery.WebhookActionId);
+            if (_recent.Contains(key) || stored.Contains(key))
+            {
+                outcomes[i] = IntakeOutcome.Duplicate;
+                continue;
+            }
+
             insert.Parameters["@connectionId"].Value = connectionId;
             insert.Parameters["@action"].Value = delivery.Action;
             insert.Parameters["@id"].Value = delivery.WebhookActionId;
@@ -119,10 +145,24 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
             insert.Parameters["@processed"].Value = state == WebhookEventState.Pending ? DBNull.Value : now;
             var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             outcomes[i] = inserted == 1 ? IntakeOutcome.Stored : IntakeOutcome.Duplicate;
+            stored.Add(key);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var key in stored) _recent.Add(key, now); // only once durable: a failed batch is retried by Ashby in full
         return outcomes;
+    }
+
+    /// <summary>The keys of the deliveries stored within <see cref="RecentDeliveries.Window"/>, oldest first.</summary>
+    private async Task<RecentDeliveries> LoadRecentAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var recent = new RecentDeliveries();
+        var since = Now() - (long)RecentDeliveries.Window.TotalMilliseconds;
+        var rows = await connection.QueryAsync<(long ConnectionId, string Action, string WebhookActionId, long ReceivedMs)>(new CommandDefinition(
+            "SELECT connection_id, action, webhook_action_id, received_ms FROM webhook_events WHERE received_ms >= @since ORDER BY received_ms",
+            new { since }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var row in rows) recent.Add(new DeliveryKey(row.ConnectionId, row.Action, row.WebhookActionId), row.ReceivedMs);
+        return recent;
     }
 
     /// <summary>Counts a delivery refused for its signature.</summary>

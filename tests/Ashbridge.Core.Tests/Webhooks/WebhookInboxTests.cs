@@ -2,6 +2,7 @@ using System.Text;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ashbridge.Core.Tests.Webhooks;
 
@@ -24,6 +25,40 @@ public sealed class WebhookInboxTests
         var events = await inbox.RecentAsync(connectionId, cancellationToken: Ct);
         events.Select(e => e.Action).ShouldBe(["applicationUpdate", "candidateHire"]);
         (await inbox.ActivityAsync(connectionId, Ct)).Select(a => (a.Action, a.Count)).ShouldBe([("applicationUpdate", 1L), ("candidateHire", 1L)], ignoreOrder: true);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_restarted_inbox_still_drops_what_was_stored_within_Ashbys_retry_window(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider, Ct);
+        var connectionId = await AddConnectionAsync(test);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var id = Guid.NewGuid().ToString();
+        (await StoreAsync(WebhookInbox.For(test.Database, clock), connectionId, "applicationUpdate", id)).ShouldBe(IntakeOutcome.Stored);
+
+        // Ashby's last retry comes about 5.7 hours after the first attempt; the window keeps 48.
+        clock.Advance(TimeSpan.FromHours(47));
+        (await StoreAsync(WebhookInbox.For(test.Database, clock), connectionId, "applicationUpdate", id)).ShouldBe(IntakeOutcome.Duplicate);
+
+        // Past the window SQLite has forgotten the key (no retry can be that late); PostgreSQL's unique index has not.
+        clock.Advance(TimeSpan.FromHours(2));
+        (await StoreAsync(WebhookInbox.For(test.Database, clock), connectionId, "applicationUpdate", id))
+            .ShouldBe(provider == DatabaseProvider.Sqlite ? IntakeOutcome.Stored : IntakeOutcome.Duplicate);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_batch_stores_an_event_it_carries_twice_once(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider, Ct);
+        var connectionId = await AddConnectionAsync(test);
+        var inbox = WebhookInbox.For(test.Database);
+        var (first, second) = (Delivery("candidateHire", Guid.NewGuid().ToString()), Delivery("candidateHire", Guid.NewGuid().ToString()));
+
+        var outcomes = await inbox.StoreManyAsync([(connectionId, first.Delivery, first.Body, WebhookEventState.Pending), (connectionId, second.Delivery, second.Body, WebhookEventState.Pending),
+            (connectionId, first.Delivery, first.Body, WebhookEventState.Pending)], Ct);
+
+        outcomes.ShouldBe([IntakeOutcome.Stored, IntakeOutcome.Stored, IntakeOutcome.Duplicate]);
+        (await inbox.RecentAsync(connectionId, cancellationToken: Ct)).Count.ShouldBe(2);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -66,8 +101,14 @@ public sealed class WebhookInboxTests
 
     private static async Task<IntakeOutcome> StoreAsync(WebhookInbox inbox, long connectionId, string action, string id)
     {
+        var (delivery, body) = Delivery(action, id);
+        return await inbox.StoreAsync(connectionId, delivery, body, WebhookEventState.Pending, Ct);
+    }
+
+    private static (WebhookDelivery Delivery, string Body) Delivery(string action, string id)
+    {
         var body = new System.Text.Json.Nodes.JsonObject { ["webhookActionId"] = id, ["action"] = action, ["data"] = new System.Text.Json.Nodes.JsonObject() }.ToJsonString();
-        return await inbox.StoreAsync(connectionId, WebhookDelivery.Read(Encoding.UTF8.GetBytes(body)), body, WebhookEventState.Pending, Ct);
+        return (WebhookDelivery.Read(Encoding.UTF8.GetBytes(body)), body);
     }
 
     private static async Task<long> AddConnectionAsync(TestDatabase test)
