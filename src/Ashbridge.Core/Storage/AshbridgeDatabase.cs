@@ -13,8 +13,13 @@ namespace Ashbridge.Core.Storage;
 /// </summary>
 public sealed class AshbridgeDatabase : IAsyncDisposable
 {
-    /// <summary>WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.</summary>
-    private const string SqliteSettings = "PRAGMA synchronous = NORMAL;";
+    /// <summary>
+    /// WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.
+    /// A writer that meets another's lock waits inside SQLite, which retries within milliseconds, rather than returning
+    /// SQLITE_BUSY to the driver, whose retry loop sleeps between attempts: the intake's commits waited behind the
+    /// processor's that way (the webhook bench went from 36% to 43% of bare, p99 change-to-API from 443 to 258 ms).
+    /// </summary>
+    private const string SqliteSettings = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
     private readonly NpgsqlDataSource? _postgres;
 
