@@ -19,13 +19,6 @@ public static class AccessHosting
     /// <summary>The rate-limit policy of the sign-in form: a guessing script gets 429s, not answers.</summary>
     public const string SignInLimit = "sign-in";
 
-    /// <summary>
-    /// The cap on webhook deliveries per connection and minute (<c>Ashbridge:Webhooks:MaxPerMinute</c>, default 600,000:
-    /// far above what Ashby sends, well below what a flood of forgeries, each of which is counted in the database,
-    /// could cost). Beyond it: 429, which Ashby retries.
-    /// </summary>
-    public const string WebhookLimit = "webhooks";
-
     private const string Selector = "ashbridge";
 
     public static IHostApplicationBuilder AddAshbridgeAccess(this IHostApplicationBuilder builder)
@@ -62,10 +55,6 @@ public static class AccessHosting
             o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            var perMinute = builder.Configuration.GetValue("Ashbridge:Webhooks:MaxPerMinute", 600_000);
-            o.AddPolicy(WebhookLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.RouteValues["connection"]?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         builder.Services.AddHostedService<FirstAdmin>();

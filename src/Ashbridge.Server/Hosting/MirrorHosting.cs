@@ -31,6 +31,7 @@ public static class MirrorHosting
         builder.Services.AddSingleton<Webhooks.WebhookSignal>();
         builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
         builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();
+        builder.Services.AddSingleton<Webhooks.WebhookDeliveryCap>();
         builder.Services.AddSingleton<Webhooks.WebhookWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookWriter>());
         builder.Services.AddHostedService<WalCheckpointing>();

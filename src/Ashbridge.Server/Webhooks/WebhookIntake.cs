@@ -26,17 +26,24 @@ public static partial class WebhookIntake
         routes.MapPost("/webhooks/ashby/{connection}", ReceiveAsync)
             .WithName("ReceiveAshbyWebhook").WithTags("Webhooks")
             .WithSummary("Receives one Ashby webhook delivery (signed with the connection's Secret Token)")
-            .DisableAntiforgery()
-            .RequireRateLimiting(Access.AccessHosting.WebhookLimit)
-            .AllowAnonymous(); // Ashby signs instead of signing in
+            .AllowAnonymous() // Ashby signs instead of signing in
+            .ShortCircuit(); // run by routing itself: none of the sign-in, antiforgery or page middleware applies to Ashby
         return routes;
     }
 
     public sealed record Received(string Outcome, long? Connection = null);
 
     private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
-        string connection, HttpContext context, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer, ILoggerFactory loggers)
+        string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer, ILoggerFactory loggers)
     {
+        if (!cap.TryTake(connection))
+        {
+            AshbridgeTelemetry.RecordWebhookReceived(connection, "over_cap");
+            return TypedResults.Problem(
+                $"Over the cap of {cap.PerMinute} deliveries a minute for this connection (Ashbridge:Webhooks:MaxPerMinute); Ashby retries later.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many deliveries");
+        }
+
         var logger = loggers.CreateLogger(typeof(WebhookIntake));
         var ct = context.RequestAborted;
         byte[] body;
