@@ -153,15 +153,25 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         return outcomes;
     }
 
-    /// <summary>The keys of the deliveries stored within <see cref="RecentDeliveries.Window"/>, oldest first.</summary>
+    /// <summary>
+    /// The keys of the deliveries stored within <see cref="RecentDeliveries.Window"/>, read newest first along the ids
+    /// (which grow with arrival) until one is older, then remembered oldest first.
+    /// </summary>
     private async Task<RecentDeliveries> LoadRecentAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var recent = new RecentDeliveries();
         var since = Now() - (long)RecentDeliveries.Window.TotalMilliseconds;
-        var rows = await connection.QueryAsync<(long ConnectionId, string Action, string WebhookActionId, long ReceivedMs)>(new CommandDefinition(
-            "SELECT connection_id, action, webhook_action_id, received_ms FROM webhook_events WHERE received_ms >= @since ORDER BY received_ms",
-            new { since }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var row in rows) recent.Add(new DeliveryKey(row.ConnectionId, row.Action, row.WebhookActionId), row.ReceivedMs);
+        var newestFirst = new List<(DeliveryKey Key, long ReceivedMs)>();
+        await using (var command = connection.Command(null, "SELECT connection_id, action, webhook_action_id, received_ms FROM webhook_events ORDER BY id DESC"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(3) >= since)
+            {
+                newestFirst.Add((new DeliveryKey(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), reader.GetInt64(3)));
+            }
+        }
+
+        var recent = new RecentDeliveries();
+        for (var i = newestFirst.Count - 1; i >= 0; i--) recent.Add(newestFirst[i].Key, newestFirst[i].ReceivedMs);
         return recent;
     }
 
