@@ -18,6 +18,9 @@ public sealed partial class SyncEngine(
     AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
 {
     private readonly IMirrorObserver[] _observers = observers?.ToArray() ?? [];
+
+    /// <summary>Connections whose observers failed to follow a pass: the next pass tells them of every stream it ran.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _observersBehind = new();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
 
@@ -82,9 +85,9 @@ public sealed partial class SyncEngine(
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
         await FinishRunAsync(connection, runId, result, stopReason, cancellationToken).ConfigureAwait(false);
-        await NotifyObserversAsync(connectionId, streams, cancellationToken).ConfigureAwait(false);
-        SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
         var finished = (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
+        await NotifyObserversAsync(connectionId, ChangedStreams(connectionId, streams, finished, request), cancellationToken).ConfigureAwait(false);
+        SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
         AshbridgeTelemetry.RecordSync(connectionName, finished);
         activity?.SetTag("ashbridge.outcome", RunRecorder.Text(result));
         if (failed) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, stopReason);
@@ -185,17 +188,30 @@ public sealed partial class SyncEngine(
     }
 
     /// <summary>Tells the features what the pass touched; their failures are theirs to report, never the pass's.</summary>
-    private async Task NotifyObserversAsync(long connectionId, IReadOnlyList<StreamDefinition> streams, CancellationToken cancellationToken)
+    /// <summary>
+    /// The streams whose rows the pass added, changed or deleted, with those the caller changed just before it; every
+    /// stream the pass ran when an observer missed an earlier pass. A pass that changed nothing tells no one: a webhook
+    /// burst's re-read usually finds Ashby as the mirror already has it.
+    /// </summary>
+    private string[] ChangedStreams(long connectionId, IReadOnlyList<StreamDefinition> streams, SyncRunResult finished, SyncRequest request)
     {
-        var names = streams.Select(s => s.Name).ToArray();
+        if (_observersBehind.TryRemove(connectionId, out _)) return [.. streams.Select(s => s.Name)];
+        return [.. finished.Streams.Where(s => s.New + s.Changed + s.Deleted > 0).Select(s => s.Stream)
+            .Concat(request.ChangedBefore ?? []).Distinct(StringComparer.Ordinal)];
+    }
+
+    private async Task NotifyObserversAsync(long connectionId, string[] streams, CancellationToken cancellationToken)
+    {
+        if (streams.Length == 0) return;
         foreach (var observer in _observers)
         {
             try
             {
-                await observer.MirrorChangedAsync(connectionId, names, cancellationToken).ConfigureAwait(false);
+                await observer.MirrorChangedAsync(connectionId, streams, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException or System.Text.Json.JsonException)
             {
+                _observersBehind[connectionId] = true;
                 ObserverFailed(_logger, observer.GetType().Name, connectionId, ex);
             }
         }

@@ -68,9 +68,9 @@ public sealed partial class WebhookProcessor(
         {
             var connection = await connections.FindAsync(connectionId, cancellationToken).ConfigureAwait(false)
                 ?? throw new ConnectionNotFoundException($"Connection {connectionId} was removed.");
-            await ApplyDeletionsAndMergesAsync(connectionId, effects.Select(x => x.Effect).ToList(), cancellationToken).ConfigureAwait(false);
+            var changed = await ApplyDeletionsAndMergesAsync(connectionId, effects.Select(x => x.Effect).ToList(), cancellationToken).ConfigureAwait(false);
             var streams = effects.SelectMany(x => x.Effect.Streams).Distinct(StringComparer.Ordinal).ToList();
-            failure = streams.Count == 0 ? null : await RefreshAsync(connection, streams, cancellationToken).ConfigureAwait(false);
+            failure = streams.Count == 0 ? null : await RefreshAsync(connection, streams, changed, cancellationToken).ConfigureAwait(false);
         }
         catch (SyncAlreadyRunningException)
         {
@@ -101,19 +101,23 @@ public sealed partial class WebhookProcessor(
     }
 
     /// <summary>An incremental pass of the touched streams; returns what failed, or null.</summary>
-    private async Task<string?> RefreshAsync(Connection connection, List<string> streams, CancellationToken cancellationToken)
+    private async Task<string?> RefreshAsync(Connection connection, List<string> streams, IReadOnlyList<string> changedBefore, CancellationToken cancellationToken)
     {
         var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
-        var run = await engine.RunAsync(connection.Id, connection.Name, client, new SyncRequest(SyncMode.Incremental, "webhook", streams), null, cancellationToken).ConfigureAwait(false);
+        var run = await engine.RunAsync(connection.Id, connection.Name, client, new SyncRequest(SyncMode.Incremental, "webhook", streams, changedBefore), null, cancellationToken).ConfigureAwait(false);
         if (run.Outcome == SyncOutcome.Succeeded) return null;
         var failed = run.Streams.Where(s => s.Outcome == StreamOutcome.Failed).Select(s => $"{s.Stream}: {s.Message}");
         return run.Error ?? string.Join("; ", failed);
     }
 
-    /// <summary>What Ashby's lists never report: hard deletions (a deleted candidate takes its applications) and merges.</summary>
-    private async Task ApplyDeletionsAndMergesAsync(long connectionId, List<WebhookEffect> effects, CancellationToken cancellationToken)
+    /// <summary>
+    /// What Ashby's lists never report: hard deletions (a deleted candidate takes its applications) and merges. Returns
+    /// the streams it changed, for the mirror's observers.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ApplyDeletionsAndMergesAsync(long connectionId, List<WebhookEffect> effects, CancellationToken cancellationToken)
     {
-        if (effects.All(e => e.Deletions.Count == 0 && e.Merge is null)) return;
+        if (effects.All(e => e.Deletions.Count == 0 && e.Merge is null)) return [];
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -124,18 +128,25 @@ public sealed partial class WebhookProcessor(
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"UPDATE {deletion.Stream.Table} SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND id = @id",
                     new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                changed.Add(deletion.Stream.Name);
                 if (deletion.Stream == MirrorStreams.Candidates)
                 {
+                    changed.Add(MirrorStreams.Applications.Name);
                     await connection.ExecuteAsync(new CommandDefinition(
                         "UPDATE mirror_applications SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND candidate_id = @id",
                         new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
             }
 
-            if (effect.Merge is { } merge) await CandidateMerges.RecordAsync(connection, connectionId, merge.From, merge.Into, now, cancellationToken, transaction).ConfigureAwait(false);
+            if (effect.Merge is { } merge)
+            {
+                await CandidateMerges.RecordAsync(connection, connectionId, merge.From, merge.Into, now, cancellationToken, transaction).ConfigureAwait(false);
+                changed.Add(MirrorStreams.Candidates.Name);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. changed];
     }
 
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 2 * Math.Pow(3, attempts - 1)));
