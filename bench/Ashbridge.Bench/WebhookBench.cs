@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
+using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -46,19 +47,16 @@ internal static class WebhookBench
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             var inProcess = await InProcessBareRateAsync(deliveries);
             Console.WriteLine($"bare Kestrel + HMAC in the bench's process: {inProcess:F0} deliveries/s");
-            double bare;
-            await using (var bareProcess = await StartBareProcessAsync())
-            {
-                var (rate, cpu) = await RateAsync(bareProcess.BaseUrl, bareProcess.ProcessorTime, "/hook", Secretless, deliveries, "applicationUpdate");
-                bare = rate;
-                Console.WriteLine($"bare Kestrel + HMAC in its own process: {bare:F0} deliveries/s; its CPU {cpu:F0} us per delivery");
-            }
 
+            await using var bareProcess = await StartBareProcessAsync();
             await using var emulator = await EmulatorProcess.StartAsync(10_000);
             await using var hub = await HubProcess.StartAsync(folder, emulator);
-            var (hubRate, cpuPerDelivery) = await RateAsync(hub.BaseUrl, hub.ProcessorTime, "/webhooks/ashby/acme", hub.Secret, deliveries, action);
-            Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bare:F0}% of bare in its own process, "
-                + $"{100 * hubRate / inProcess:F0}% of bare in the bench's (targets: >= 3,000/s and >= 50%); hub CPU {cpuPerDelivery:F0} us per delivery");
+            var bare = new Target(bareProcess.BaseUrl, bareProcess.ProcessorTime, "/hook", Secretless, "applicationUpdate", () => Task.CompletedTask);
+            var inbox = new Target(hub.BaseUrl, hub.ProcessorTime, "/webhooks/ashby/acme", hub.Secret, action, hub.ProcessedAsync);
+            var (bareRate, bareCpu, hubRate, hubCpu) = await InterleavedAsync(bare, inbox, deliveries);
+            Console.WriteLine($"bare Kestrel + HMAC in its own process: {bareRate:F0} deliveries/s; its CPU {bareCpu:F0} us per delivery");
+            Console.WriteLine($"hub inbox (verified and stored, {action}): {hubRate:F0} deliveries/s = {100 * hubRate / bareRate:F0}% of bare in its own process, "
+                + $"{100 * hubRate / inProcess:F0}% of bare in the bench's (targets: >= 3,000/s and >= 50%); hub CPU {hubCpu:F0} us per delivery, its processing included");
 
             var latencies = await LatencyAsync(hub, emulator, changes);
             Console.WriteLine(LatencySummary($"change in Ashby to visible in the hub's API over {latencies.Count} changes", latencies));
@@ -78,8 +76,9 @@ internal static class WebhookBench
     {
         await using var app = BareEndpoint("http://127.0.0.1:0");
         await app.StartAsync();
-        var (rate, _) = await RateAsync(new Uri(app.Urls.First()), () => TimeSpan.Zero, "/hook", Secretless, deliveries, "applicationUpdate");
-        return rate;
+        using var http = Client(new Uri(app.Urls.First()));
+        await LoadAsync(http, "/hook", Bodies(Secretless, Warmup, "applicationUpdate")); // JIT and connections
+        return await LoadAsync(http, "/hook", Bodies(Secretless, deliveries, "applicationUpdate"));
     }
 
     /// <summary>Kestrel doing only what the intake must: read the body, check the signature, answer.</summary>
@@ -110,19 +109,47 @@ internal static class WebhookBench
         return 0;
     }
 
+    /// <summary>Where deliveries go, how its process's CPU time is read, and how to wait until it has processed them.</summary>
+    private sealed record Target(Uri BaseUrl, Func<TimeSpan> ProcessorTime, string Path, string Secret, string Action, Func<Task> ProcessedAsync);
+
+    /// <summary>Rounds the measured deliveries are split into, alternating between the two endpoints.</summary>
+    private const int Rounds = 5;
+
     /// <summary>
-    /// The rate at which <paramref name="baseUrl"/> takes <paramref name="deliveries"/> signed deliveries after a warm-up,
-    /// and the CPU time (read by <paramref name="processorTime"/>) its process spent per measured delivery.
+    /// Both endpoints' rates and CPU per delivery, measured in alternating rounds so a change in the machine's speed
+    /// (this machine's varies by tens of percent within minutes) falls on both alike. The hub's rate is its intake's; its
+    /// CPU includes processing what it took in, and each of its rounds waits for that before the bare endpoint's next.
     /// </summary>
-    private static async Task<(double Rate, double CpuMicroseconds)> RateAsync(
-        Uri baseUrl, Func<TimeSpan> processorTime, string path, string secret, int deliveries, string action)
+    private static async Task<(double BareRate, double BareCpu, double HubRate, double HubCpu)> InterleavedAsync(Target bare, Target hub, int deliveries)
     {
-        using var http = Client(baseUrl);
-        await LoadAsync(http, path, Bodies(secret, Warmup, action)); // JIT and connections
-        var measured = Bodies(secret, deliveries, action);
-        var cpuBefore = processorTime();
-        var rate = await LoadAsync(http, path, measured);
-        return (rate, (processorTime() - cpuBefore).TotalMicroseconds / deliveries);
+        using var bareHttp = Client(bare.BaseUrl);
+        using var hubHttp = Client(hub.BaseUrl);
+        await LoadAsync(bareHttp, bare.Path, Bodies(bare.Secret, Warmup, bare.Action)); // JIT and connections
+        await LoadAsync(hubHttp, hub.Path, Bodies(hub.Secret, Warmup, hub.Action));
+        await hub.ProcessedAsync();
+        double bareSeconds = 0, hubSeconds = 0;
+        TimeSpan bareCpu = TimeSpan.Zero, hubCpu = TimeSpan.Zero;
+        var perRound = deliveries / Rounds;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (seconds, cpu) = await RoundAsync(bareHttp, bare, perRound);
+            (bareSeconds, bareCpu) = (bareSeconds + seconds, bareCpu + cpu);
+            (seconds, cpu) = await RoundAsync(hubHttp, hub, perRound);
+            (hubSeconds, hubCpu) = (hubSeconds + seconds, hubCpu + cpu);
+        }
+
+        var measured = perRound * Rounds;
+        return (measured / bareSeconds, bareCpu.TotalMicroseconds / measured, measured / hubSeconds, hubCpu.TotalMicroseconds / measured);
+    }
+
+    /// <summary>One round: the seconds the deliveries took to be answered, and the CPU the process spent until they were processed.</summary>
+    private static async Task<(double Seconds, TimeSpan Cpu)> RoundAsync(HttpClient http, Target target, int deliveries)
+    {
+        var bodies = Bodies(target.Secret, deliveries, target.Action);
+        var cpuBefore = target.ProcessorTime();
+        var rate = await LoadAsync(http, target.Path, bodies);
+        await target.ProcessedAsync();
+        return (deliveries / rate, target.ProcessorTime() - cpuBefore);
     }
 
     /// <summary>Moves applications on a stage in the emulator; each time, reads the hub's API until the move shows.</summary>
@@ -267,11 +294,24 @@ internal static class WebhookBench
     }
 
     /// <summary>The hub (<c>Ashbridge.Server.dll</c>) in its own process, connected to the emulator as <c>acme</c>.</summary>
-    internal sealed class HubProcess(Process process, Uri baseUrl, string token, string secret) : ServerProcess(process, baseUrl)
+    internal sealed class HubProcess(Process process, Uri baseUrl, string token, string secret, string database) : ServerProcess(process, baseUrl)
     {
         public string Token { get; } = token;
 
         public string Secret { get; } = secret;
+
+        /// <summary>Waits until the hub has processed every event it stored (reading its database).</summary>
+        public async Task ProcessedAsync()
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            var clock = Stopwatch.StartNew();
+            while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_events WHERE state = 'pending'") > 0)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The hub left events pending for 2 minutes; see its dead letters.");
+                await Task.Delay(20);
+            }
+        }
 
         public static async Task<HubProcess> StartAsync(string folder, EmulatorProcess emulator)
         {
@@ -318,7 +358,7 @@ internal static class WebhookBench
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var setup = await api.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks");
             await WaitForFirstPassAsync(api);
-            return new HubProcess(process, baseUrl, token, setup.GetProperty("secretToken").GetString()!);
+            return new HubProcess(process, baseUrl, token, setup.GetProperty("secretToken").GetString()!, database);
         }
 
         private static async Task WaitForFirstPassAsync(HttpClient api)
