@@ -164,6 +164,26 @@ public sealed class NewHireQueueTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_pending_new_hire_whose_candidate_ashby_deletes_leaves_the_queue_with_an_audit_entry(DatabaseProvider provider)
+    {
+        await using var h = await NewHireHarness.StartAsync(provider);
+        var (applicationId, candidate) = await h.ActiveApplicationAsync();
+        await h.Webhooks.ControlAsync($"applications/{applicationId}/hire", new { });
+        await h.DeliverHireAsync(applicationId);
+        (await h.NewHireRowsAsync(applicationId)).ShouldBe(1);
+
+        // Deletions reach the mirror only by webhook (no list reports them), and they change no row's last sighting.
+        var candidateId = candidate.GetProperty("id").GetString()!;
+        await h.Webhooks.ControlAsync($"candidates/{candidateId}/delete");
+        await h.Webhooks.DeliverAsync("candidateDelete", new System.Text.Json.Nodes.JsonObject { ["candidate"] = new System.Text.Json.Nodes.JsonObject { ["id"] = candidateId } });
+        await h.Webhooks.DrainAsync();
+
+        (await h.NewHireRowsAsync(applicationId)).ShouldBe(0);
+        var entry = (await h.Audit.ListAsync(20, Ct)).Where(e => e.Action == "new-hire.withdrawn").ShouldHaveSingleItem();
+        entry.Detail.ShouldNotBeNull().ShouldContain("the application was deleted in Ashby");
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_pending_new_hire_that_ashby_unhires_leaves_the_queue_with_an_audit_entry_naming_the_edits_it_took(DatabaseProvider provider)
     {
         await using var h = await NewHireHarness.StartAsync(provider);
