@@ -21,6 +21,7 @@ public sealed partial class SyncEngine(
 
     /// <summary>Connections whose observers failed to follow a pass: the next pass tells them of every stream it ran.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _observersBehind = new();
+
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
 
@@ -187,7 +188,6 @@ public sealed partial class SyncEngine(
         await RunRecorder.FinishRunAsync(connection, runId, outcome, error, Now(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Tells the features what the pass touched; their failures are theirs to report, never the pass's.</summary>
     /// <summary>
     /// The streams whose rows the pass added, changed or deleted, with those the caller changed just before it; every
     /// stream the pass ran when an observer missed an earlier pass. A pass that changed nothing tells no one: a webhook
@@ -200,6 +200,7 @@ public sealed partial class SyncEngine(
             .Concat(request.ChangedBefore ?? []).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>Tells the features what the pass changed; their failures are theirs to report, never the pass's.</summary>
     private async Task NotifyObserversAsync(long connectionId, string[] streams, CancellationToken cancellationToken)
     {
         if (streams.Length == 0) return;

@@ -9,8 +9,9 @@ using Dapper;
 namespace Ashbridge.Core.Webhooks;
 
 /// <summary>
-/// The durable inbox: each connection's Secret Token (encrypted at rest), deliveries stored before Ashby is answered
-/// (a duplicate is dropped by the keys of the last 48 hours, see <see cref="RecentDeliveries"/>, and on PostgreSQL by the unique key too), refusals counted, and the events' processing state.
+/// The durable inbox: each connection's Secret Token (encrypted at rest), deliveries stored before Ashby is answered (a
+/// duplicate is dropped by the keys of the last 48 hours, see <see cref="RecentDeliveries"/>, and on PostgreSQL by the
+/// unique key too), refusals counted, and the events' processing state.
 /// </summary>
 public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector secrets, TimeProvider? timeProvider = null)
 {
@@ -90,13 +91,13 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(events);
-        var outcomes = new IntakeOutcome[events.Count];
-        if (events.Count == 0) return outcomes;
+        if (events.Count == 0) return [];
+
         // The window of recent keys is checked and extended by one batch at a time (the hub's WebhookWriter stores alone).
         if (Interlocked.Exchange(ref _storing, 1) == 1) throw new InvalidOperationException("The inbox stores one batch at a time; queue deliveries through one writer.");
         try
         {
-            return await StoreOneBatchAsync(connection, events, outcomes, cancellationToken).ConfigureAwait(false);
+            return await StoreOneBatchAsync(connection, events, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,8 +106,9 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
     }
 
     private async Task<IReadOnlyList<IntakeOutcome>> StoreOneBatchAsync(
-        DbConnection connection, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, IntakeOutcome[] outcomes, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events, CancellationToken cancellationToken)
     {
+        var outcomes = new IntakeOutcome[events.Count];
         _recent ??= await LoadRecentAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = Now();
@@ -130,7 +132,7 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
         {
             var (connectionId, delivery, body, state) = events[i];
             var key = new DeliveryKey(connectionId, delivery.Action, delivery.WebhookActionId);
-            if (_recent.Contains(key) || stored.Contains(key))
+            if (_recent.Contains(key) || !stored.Add(key))
             {
                 outcomes[i] = IntakeOutcome.Duplicate;
                 continue;
@@ -145,7 +147,6 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
             insert.Parameters["@processed"].Value = state == WebhookEventState.Pending ? DBNull.Value : now;
             var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             outcomes[i] = inserted == 1 ? IntakeOutcome.Stored : IntakeOutcome.Duplicate;
-            stored.Add(key);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
