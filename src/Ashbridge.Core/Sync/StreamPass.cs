@@ -15,7 +15,7 @@ namespace Ashbridge.Core.Sync;
 /// pass, at whatever page that happens. The next page is fetched while the previous one is written.
 /// </summary>
 internal sealed class StreamPass(
-    DbConnection connection, AshbyClient client, TimeProvider time, ILogger logger,
+    DbConnection connection, RunCheckpointer checkpoints, AshbyClient client, TimeProvider time, ILogger logger,
     long connectionId, long runId, StreamDefinition stream, SyncMode requested,
     IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves)
 {
@@ -243,6 +243,7 @@ internal sealed class StreamPass(
 
         await RunRecorder.AddPagesAsync(connection, transaction, runId, stream.Name, pages.Count, counts, deleted, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await checkpoints.CommittedAsync(connection, cancellationToken).ConfigureAwait(false);
         _pages += pages.Count;
         _rows += counts.Rows;
         Report(false, null, null);

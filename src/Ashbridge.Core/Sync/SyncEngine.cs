@@ -50,6 +50,7 @@ public sealed partial class SyncEngine(
         // One connection for the whole run: without a pool (see DatabaseLocation) each open re-reads the schema, which
         // cost an incremental pass more than its data.
         await using var connection = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
+        await using var checkpoints = await RunCheckpointer.StartAsync(database, _logger, cancellationToken).ConfigureAwait(false);
         await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
         var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
 
@@ -67,7 +68,7 @@ public sealed partial class SyncEngine(
                     continue;
                 }
 
-                var pass = new StreamPass(connection, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
+                var pass = new StreamPass(connection, checkpoints, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
                     stream == MirrorStreams.Applications ? moves : null);
                 var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;

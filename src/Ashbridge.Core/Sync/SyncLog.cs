@@ -25,4 +25,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(7, LogLevel.Information, "Candidate {From} was merged into {Into}")]
     public static partial void Merged(ILogger logger, string from, string into);
+
+    [LoggerMessage(8, LogLevel.Warning, "WAL checkpoint beside the sync failed; the next commit tries again")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

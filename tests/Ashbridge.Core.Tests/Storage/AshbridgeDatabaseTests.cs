@@ -80,15 +80,17 @@ public sealed class AshbridgeDatabaseTests
     }
 
     [Fact]
-    public async Task A_sync_runs_sqlite_connection_checkpoints_the_wal_ten_times_less_often_and_other_connections_keep_the_default()
+    public async Task A_sync_runs_sqlite_connection_leaves_checkpoints_to_the_run_and_keeps_temporary_files_in_memory_while_other_connections_keep_the_defaults()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
         await using var bulk = await test.Database.ConnectForBulkWritesAsync(ct);
         await using var plain = await test.Database.ConnectAsync(ct);
-        (await ScalarAsync(bulk, "PRAGMA wal_autocheckpoint")).ShouldBe(10_000L);
+        (await ScalarAsync(bulk, "PRAGMA wal_autocheckpoint")).ShouldBe(0L);
         (await ScalarAsync(bulk, "PRAGMA journal_size_limit")).ShouldBe(64L * 1024 * 1024);
+        (await ScalarAsync(bulk, "PRAGMA temp_store")).ShouldBe(2L); // MEMORY
         (await ScalarAsync(plain, "PRAGMA wal_autocheckpoint")).ShouldBe(1_000L);
+        (await ScalarAsync(plain, "PRAGMA temp_store")).ShouldBe(0L);
 
         static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
         {
