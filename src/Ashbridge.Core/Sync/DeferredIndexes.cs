@@ -14,13 +14,13 @@ namespace Ashbridge.Core.Sync;
 /// </summary>
 internal static class DeferredIndexes
 {
-    /// <summary>Drops the table's non-unique indexes when it has no rows at all (of any connection); returns how many.</summary>
-    public static async Task<int> DeferIfEmptyAsync(DbConnection connection, StreamDefinition stream, CancellationToken cancellationToken)
+    /// <summary>Drops the table's non-unique indexes when it has no rows at all (of any connection); returns whether it had none.</summary>
+    public static async Task<bool> DeferIfEmptyAsync(DbConnection connection, StreamDefinition stream, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var hasRows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {stream.Table} LIMIT 1) AS any_row", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (hasRows > 0) return 0;
+        if (hasRows > 0) return false;
 
         var sql = connection is SqliteConnection
             ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
@@ -36,7 +36,7 @@ internal static class DeferredIndexes
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return indexes.Count;
+        return true;
     }
 
     /// <summary>Rebuilds the table's deferred indexes, in the caller's transaction; returns how many.</summary>

@@ -1,12 +1,16 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.Sync;
 
-/// <summary>One mirror row read out of a page: Ashby's JSON as sent, its hash, its update time and the typed column values.</summary>
-internal sealed record MirrorRow(string Id, string RawJson, long RawHash, long? UpdatedMs, object?[] Values);
+/// <summary>
+/// One mirror row read out of a page: Ashby's JSON as sent (UTF-8, usually a slice of the page's bytes), its hash, its
+/// update time and the typed column values.
+/// </summary>
+internal sealed record MirrorRow(string Id, ReadOnlyMemory<byte> RawJson, long RawHash, long? UpdatedMs, object?[] Values);
 
 /// <summary>
 /// A page as the writer needs it: its rows and where the pass goes next. The JSON document is released once the rows
@@ -19,7 +23,9 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
     {
         using var document = JsonDocument.Parse(envelope);
         var root = document.RootElement;
-        var rows = ReadRows(stream, root.TryGetProperty("results", out var results) ? results : default);
+        var rows = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+            ? ReadRows(stream, results.EnumerateArray().ToList(), envelope)
+            : [];
         var more = root.TryGetProperty("moreDataAvailable", out var m) && m.ValueKind == JsonValueKind.True;
         var cursor = root.TryGetProperty("nextCursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var token = root.TryGetProperty("syncToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -36,7 +42,13 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
         results.ValueKind == JsonValueKind.Array ? ReadRows(stream, results.EnumerateArray().ToList()) : [];
 
     /// <summary>Extracts the rows of some elements of a <c>results</c> array, keeping the last copy of a repeated id.</summary>
-    public static List<MirrorRow> ReadRows(StreamDefinition stream, IReadOnlyList<JsonElement> items)
+    /// <param name="stream">The stream the rows belong to.</param>
+    /// <param name="items">The elements.</param>
+    /// <param name="source">
+    /// The bytes the elements were parsed from, when the caller keeps them: each row's JSON is then a slice of them rather
+    /// than a copy (a page's rows are most of the bytes the sync handles).
+    /// </param>
+    public static List<MirrorRow> ReadRows(StreamDefinition stream, IReadOnlyList<JsonElement> items, ReadOnlyMemory<byte> source = default)
     {
         var rows = new List<MirrorRow>(items.Count);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -49,7 +61,8 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
 
             var values = new object?[stream.Columns.Count];
             for (var i = 0; i < values.Length; i++) values[i] = stream.Columns[i].Read(item);
-            var row = new MirrorRow(id, item.GetRawText(), unchecked((long)XxHash3.HashToUInt64(JsonMarshal.GetRawUtf8Value(item))), MirrorStreams.ReadTime(item, "updatedAt"), values);
+            var raw = JsonMarshal.GetRawUtf8Value(item);
+            var row = new MirrorRow(id, SliceOf(source, raw) ?? raw.ToArray(), unchecked((long)XxHash3.HashToUInt64(raw)), MirrorStreams.ReadTime(item, "updatedAt"), values);
             if (index.TryGetValue(id, out var at)) rows[at] = row;
             else
             {
@@ -59,5 +72,13 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
         }
 
         return rows;
+    }
+
+    /// <summary><paramref name="part"/> as a slice of <paramref name="source"/>, or null when it does not lie inside it.</summary>
+    private static ReadOnlyMemory<byte>? SliceOf(ReadOnlyMemory<byte> source, ReadOnlySpan<byte> part)
+    {
+        if (source.IsEmpty || part.IsEmpty) return null;
+        var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(source.Span), ref MemoryMarshal.GetReference(part));
+        return offset >= 0 && offset + part.Length <= source.Length ? source.Slice((int)offset, part.Length) : null;
     }
 }

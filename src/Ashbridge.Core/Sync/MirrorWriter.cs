@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Ashbridge.Core.Mirror;
+using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Sync;
 
@@ -23,13 +24,14 @@ internal static class MirrorWriter
 
     /// <summary>Writes a page. <paramref name="seenPass"/> is the full pass that sees these rows (the running one, or for an incremental pass the last one).</summary>
     /// <param name="moves">For applications: collects (old candidate, new candidate) when an application changed candidate, the trace of a merge.</param>
+    /// <param name="intoEmptyTable">The pass began on an empty table, so every row is new to it: no lookup.</param>
     public static async Task<PageCounts> WriteAsync(
         DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows,
-        long seenPass, long nowMs, ICollection<(string From, string To)>? moves, CancellationToken cancellationToken)
+        long seenPass, long nowMs, ICollection<(string From, string To)>? moves, bool intoEmptyTable, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return default;
         var candidateColumn = moves is null ? -1 : IndexOf(stream, "candidate_id");
-        var known = await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, cancellationToken).ConfigureAwait(false);
+        var known = intoEmptyTable ? new Dictionary<string, Known>() : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, cancellationToken).ConfigureAwait(false);
 
         var write = new List<MirrorRow>(rows.Count);
         var touch = new List<string>();
@@ -97,72 +99,69 @@ internal static class MirrorWriter
         return known;
     }
 
-    /// <summary>
-    /// Rows per INSERT on SQLite. SQLite finds a named parameter by a linear scan, so binding a statement of n parameters
-    /// costs n²: a page of 100 rows (1,500 parameters) spent most of its time there. Ten-row statements, prepared once
-    /// and re-bound per chunk, keep the upsert set-based at a hundredth of that cost. PostgreSQL takes the page whole.
-    /// </summary>
-    private const int SqliteRowsPerStatement = 10;
-
     private static async Task UpsertAsync(
         DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, CancellationToken cancellationToken)
     {
-        var perStatement = connection is Microsoft.Data.Sqlite.SqliteConnection ? SqliteRowsPerStatement : rows.Count;
-        DbCommand? command = null;
-        try
+        if (connection is SqliteConnection sqlite)
         {
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                var count = Math.Min(perStatement, rows.Count - start);
-                if (command is null || command.Parameters.Count != UpsertParameters(stream, count))
-                {
-                    if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
-                    command = UpsertCommand(connection, transaction, connectionId, stream, count, seenPass, nowMs);
-                }
-
-                BindUpsert(command, stream, rows, start, count);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            SqliteUpsert.Write(sqlite, connectionId, stream, rows, seenPass, nowMs);
+            return;
         }
-        finally
-        {
-            if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
-        }
-    }
 
-    private static int UpsertParameters(StreamDefinition stream, int rows) => 3 + (rows * (4 + stream.Columns.Count));
-
-    /// <summary>A multi-row upsert for <paramref name="rows"/> rows; its row parameters are bound by <see cref="BindUpsert"/>.</summary>
-    private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, int rows, long seenPass, long nowMs)
-    {
-        var sql = new StringBuilder(1024 + (rows * 16 * (4 + stream.Columns.Count)));
-        sql.Append("INSERT INTO ").Append(stream.Table).Append(" (").Append(CommonColumns);
-        foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name);
-        sql.Append(") VALUES ");
-
-        var command = connection.Command(transaction, "");
+        await using var command = connection.Command(transaction, UpsertSql(stream, rows.Count, NamedParameter));
         command.Add("@connection", connectionId);
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
-        for (var r = 0; r < rows; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
-            var id = Name("@i", r);
-            var json = Name("@j", r);
-            var hash = Name("@h", r);
-            var updated = Name("@u", r);
-            command.Add(id, null, DbType.String);
-            command.Add(json, null, DbType.String);
-            command.Add(hash, null, DbType.Int64);
-            command.Add(updated, null, DbType.Int64);
-            sql.Append(r == 0 ? "(" : ", (").Append("@connection, ").Append(id).Append(", ").Append(json).Append(", ").Append(hash).Append(", ").Append(updated)
-                .Append(", @now, @now, @pass, NULL, NULL");
+            var row = rows[r];
+            command.Add(NamedParameter(r, RowParameter.Id), row.Id);
+            command.Add(NamedParameter(r, RowParameter.Json), Encoding.UTF8.GetString(row.RawJson.Span));
+            command.Add(NamedParameter(r, RowParameter.Hash), row.RawHash);
+            command.Add(NamedParameter(r, RowParameter.Updated), row.UpdatedMs);
             for (var c = 0; c < stream.Columns.Count; c++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@v{r}_{c}");
-                command.Add(name, null, DbTypeOf(stream.Columns[c].Type));
-                sql.Append(", ").Append(name);
+                command.Add(NamedParameter(r, RowParameter.FirstColumn + c), row.Values[c], DbTypeOf(stream.Columns[c].Type));
             }
+        }
 
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The parameters of one row of an upsert, in order; the typed columns follow <see cref="FirstColumn"/>.</summary>
+    internal enum RowParameter
+    {
+        Id,
+        Json,
+        Hash,
+        Updated,
+        FirstColumn,
+    }
+
+    private static string NamedParameter(int row, RowParameter parameter) => parameter switch
+    {
+        RowParameter.Id => Name("@i", row),
+        RowParameter.Json => Name("@j", row),
+        RowParameter.Hash => Name("@h", row),
+        RowParameter.Updated => Name("@u", row),
+        _ => string.Create(CultureInfo.InvariantCulture, $"@v{row}_{parameter - RowParameter.FirstColumn}"),
+    };
+
+    /// <summary>
+    /// A multi-row upsert of <paramref name="rows"/> rows. <c>@connection</c>, <c>@now</c> and <c>@pass</c> are shared;
+    /// <paramref name="parameter"/> names each row's parameters.
+    /// </summary>
+    internal static string UpsertSql(StreamDefinition stream, int rows, Func<int, RowParameter, string> parameter)
+    {
+        var sql = new StringBuilder(1024 + (rows * 16 * ((int)RowParameter.FirstColumn + stream.Columns.Count)));
+        sql.Append("INSERT INTO ").Append(stream.Table).Append(" (").Append(CommonColumns);
+        foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name);
+        sql.Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (").Append("@connection, ").Append(parameter(r, RowParameter.Id)).Append(", ").Append(parameter(r, RowParameter.Json))
+                .Append(", ").Append(parameter(r, RowParameter.Hash)).Append(", ").Append(parameter(r, RowParameter.Updated)).Append(", @now, @now, @pass, NULL, NULL");
+            for (var c = 0; c < stream.Columns.Count; c++) sql.Append(", ").Append(parameter(r, RowParameter.FirstColumn + c));
             sql.Append(')');
         }
 
@@ -170,23 +169,7 @@ internal static class MirrorWriter
             .Append("ashby_updated_ms = excluded.ashby_updated_ms, last_seen_ms = excluded.last_seen_ms, seen_pass = excluded.seen_pass, ")
             .Append("deleted_ms = NULL, merged_into_id = NULL");
         foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name).Append(" = excluded.").Append(column.Name);
-        command.CommandText = sql.ToString();
-        return command;
-    }
-
-    /// <summary>Binds rows <paramref name="start"/>.. to the row parameters, in the order <see cref="UpsertCommand"/> added them.</summary>
-    private static void BindUpsert(DbCommand command, StreamDefinition stream, List<MirrorRow> rows, int start, int count)
-    {
-        var p = 3;
-        for (var r = 0; r < count; r++)
-        {
-            var row = rows[start + r];
-            command.Parameters[p++].Value = row.Id;
-            command.Parameters[p++].Value = row.RawJson;
-            command.Parameters[p++].Value = row.RawHash;
-            command.Parameters[p++].Value = (object?)row.UpdatedMs ?? DBNull.Value;
-            for (var c = 0; c < stream.Columns.Count; c++) command.Parameters[p++].Value = row.Values[c] ?? DBNull.Value;
-        }
+        return sql.ToString();
     }
 
     private static async Task TouchAsync(

@@ -35,6 +35,12 @@ internal sealed class StreamPass(
     /// </summary>
     private static readonly TimeSpan StageRefreshInterval = TimeSpan.FromHours(1);
     private StreamPassMode _mode;
+
+    /// <summary>
+    /// Whether this full pass began on a table with no rows: nothing it reads can be known already, and nothing can be
+    /// left unseen at its end, so it neither looks up the rows it writes nor sweeps. A resumed or restarted pass does both.
+    /// </summary>
+    private bool _intoEmptyTable;
     private int _pages;
     private long _rows;
 
@@ -64,7 +70,7 @@ internal sealed class StreamPass(
         else
         {
             await checkpoint.BeginAsync(connection, connectionId, stream.Name, full, cancellationToken).ConfigureAwait(false);
-            if (full) await DeferredIndexes.DeferIfEmptyAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+            if (full) _intoEmptyTable = await DeferredIndexes.DeferIfEmptyAsync(connection, stream, cancellationToken).ConfigureAwait(false);
         }
 
         Report(false, null, null);
@@ -82,6 +88,7 @@ internal sealed class StreamPass(
                 var reason = ex.ErrorCode ?? "sync_restart_required";
                 SyncLog.Restarting(logger, stream.Name, reason);
                 _mode = StreamPassMode.Full;
+                _intoEmptyTable = false;
                 await RunRecorder.RestartStreamAsync(connection, runId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
                 await checkpoint.BeginAsync(connection, connectionId, stream.Name, full: true, cancellationToken).ConfigureAwait(false);
             }
@@ -223,7 +230,7 @@ internal sealed class StreamPass(
         var counts = default(PageCounts);
         foreach (var chunk in InKeyOrder(pages).Chunk(PageSize))
         {
-            var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, cancellationToken).ConfigureAwait(false);
+            var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, _intoEmptyTable, cancellationToken).ConfigureAwait(false);
             counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
         }
 
@@ -231,7 +238,7 @@ internal sealed class StreamPass(
         long deleted = 0;
         if (last.IsLast)
         {
-            if (checkpoint.PassMode == "full") deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
+            if (checkpoint.PassMode == "full" && !_intoEmptyTable) deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
             await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
             await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using Ashbridge.Core.Sync;
 
 namespace Ashbridge.Core.Tests.Sync;
@@ -8,7 +9,7 @@ public sealed class StreamPassOrderTests
     [Fact]
     public void A_group_is_written_in_id_order_with_the_later_pages_copy_of_an_id_that_moved_between_pages()
     {
-        static MirrorRow Row(string id, string json) => new(id, json, json.Length, null, []);
+        static MirrorRow Row(string id, string json) => new(id, Encoding.UTF8.GetBytes(json), json.Length, null, []);
         List<FetchedPage> pages =
         [
             new([Row("c1", "{\"v\":1}"), Row("a7", "{\"v\":1}"), Row("b2", "{\"v\":1}")], false, "cursor-1", null),
@@ -18,6 +19,6 @@ public sealed class StreamPassOrderTests
         var rows = StreamPass.InKeyOrder(pages);
 
         rows.Select(r => r.Id).ShouldBe(["0f", "a7", "b2", "c1"]);
-        rows.Single(r => r.Id == "b2").RawJson.ShouldBe("{\"v\":2}");
+        Encoding.UTF8.GetString(rows.Single(r => r.Id == "b2").RawJson.Span).ShouldBe("{\"v\":2}");
     }
 }

@@ -21,6 +21,20 @@ public sealed class SyncEngineTests
         run.Streams.Single(s => s.Stream == "candidates").New.ShouldBe(200);
         run.Streams.Single(s => s.Stream == "candidates").Pages.ShouldBe(2);
         await h.AssertMirrorEqualsAshbyAsync();
+
+        // Ashby's JSON is stored as text the database's JSON functions read, and the typed columns agree with it.
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        foreach (var stream in MirrorStreams.All)
+        {
+            var invalid = sqlite ? "json_valid(raw_json) = 0" : "raw_json::jsonb IS NULL";
+            (await h.ScalarAsync<long>($"SELECT COUNT(*) FROM {stream.Table} WHERE {invalid}")).ShouldBe(0, stream.Name);
+        }
+
+        var nameDiffers = sqlite ? "name IS NOT json_extract(raw_json, '$.name')" : "name IS DISTINCT FROM raw_json::jsonb ->> 'name'";
+        (await h.ScalarAsync<long>($"SELECT COUNT(*) FROM mirror_candidates WHERE {nameDiffers}")).ShouldBe(0);
+        var enabledDiffers = sqlite ? "is_enabled IS NOT json_extract(raw_json, '$.isEnabled')" : "is_enabled IS DISTINCT FROM (raw_json::jsonb ->> 'isEnabled')::boolean";
+        (await h.ScalarAsync<long>($"SELECT COUNT(*) FROM mirror_users WHERE {enabledDiffers}")).ShouldBe(0);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_users WHERE is_enabled IS NULL")).ShouldBe(0);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Ashbridge.Core.Mirror;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>
+/// The mirror's upsert on SQLite, through the statement API of SQLitePCLRaw (the native layer Microsoft.Data.Sqlite
+/// runs on), inside the connection's open transaction. A full pass hands SQLite about 500 MB of Ashby JSON per 100k
+/// candidates; through <see cref="SqliteCommand"/> each row's JSON became a .NET string (UTF-16) and then UTF-8 again
+/// when bound, and each parameter was found by name in a linear scan. Here the JSON is bound as the UTF-8 bytes Ashby
+/// sent and every parameter by its number.
+/// </summary>
+internal static class SqliteUpsert
+{
+    /// <summary>Rows per statement: one statement of ten rows, prepared once per call and re-bound for each ten.</summary>
+    private const int RowsPerStatement = 10;
+
+    private const int SharedParameters = 3; // ?1 connection, ?2 now, ?3 pass
+
+    public static void Write(SqliteConnection connection, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        sqlite3_stmt? statement = null;
+        var statementRows = 0;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                if (statement is null || statementRows != count)
+                {
+                    statement?.Dispose();
+                    statement = Prepare(db, stream, count);
+                    statementRows = count;
+                    Check(db, raw.sqlite3_bind_int64(statement, 1, connectionId));
+                    Check(db, raw.sqlite3_bind_int64(statement, 2, nowMs));
+                    Check(db, raw.sqlite3_bind_int64(statement, 3, seenPass));
+                }
+
+                for (var r = 0; r < count; r++) Bind(db, statement, stream, r, rows[start + r]);
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(done, db);
+                Check(db, raw.sqlite3_reset(statement));
+            }
+        }
+        finally
+        {
+            statement?.Dispose();
+        }
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, StreamDefinition stream, int rows)
+    {
+        var perRow = (int)MirrorWriter.RowParameter.FirstColumn + stream.Columns.Count;
+        var sql = MirrorWriter.UpsertSql(stream, rows, (row, parameter) => string.Create(CultureInfo.InvariantCulture, $"?{Number(perRow, row, (int)parameter)}"))
+            .Replace("@connection", "?1", StringComparison.Ordinal).Replace("@now", "?2", StringComparison.Ordinal).Replace("@pass", "?3", StringComparison.Ordinal);
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        return statement;
+    }
+
+    private static int Number(int perRow, int row, int parameter) => SharedParameters + 1 + (row * perRow) + parameter;
+
+    private static void Bind(sqlite3 db, sqlite3_stmt statement, StreamDefinition stream, int row, MirrorRow value)
+    {
+        var perRow = (int)MirrorWriter.RowParameter.FirstColumn + stream.Columns.Count;
+        var at = Number(perRow, row, 0);
+        Check(db, raw.sqlite3_bind_text(statement, at, value.Id));
+        Check(db, raw.sqlite3_bind_text(statement, at + 1, value.RawJson.Span));
+        Check(db, raw.sqlite3_bind_int64(statement, at + 2, value.RawHash));
+        Check(db, value.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, at + 3, updated) : raw.sqlite3_bind_null(statement, at + 3));
+        for (var c = 0; c < stream.Columns.Count; c++)
+        {
+            var index = at + (int)MirrorWriter.RowParameter.FirstColumn + c;
+            Check(db, value.Values[c] switch
+            {
+                null => raw.sqlite3_bind_null(statement, index),
+                string text => raw.sqlite3_bind_text(statement, index, text),
+                long number => raw.sqlite3_bind_int64(statement, index, number),
+                int number => raw.sqlite3_bind_int64(statement, index, number),
+                bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+                var other => throw new InvalidOperationException($"{stream.Table}.{stream.Columns[c].Name}: cannot store a {other.GetType().Name}."),
+            });
+        }
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, db);
+    }
+}
