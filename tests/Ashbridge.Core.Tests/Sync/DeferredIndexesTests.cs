@@ -1,0 +1,39 @@
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Ashbridge.Testing;
+using Dapper;
+
+namespace Ashbridge.Core.Tests.Sync;
+
+/// <summary>An empty table's secondary indexes, set aside for a first full pass and built after its rows.</summary>
+public sealed class DeferredIndexesTests
+{
+    [Fact]
+    public async Task The_runs_connection_rebuilds_them_inside_its_transaction_and_keeps_its_temporary_files_in_memory_afterwards()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var run = await test.Database.ConnectForBulkWritesAsync(ct);
+        var stream = MirrorStreams.Candidates;
+        var indexes = await IndexesAsync(run, stream);
+        indexes.ShouldNotBeEmpty();
+
+        (await DeferredIndexes.DeferIfEmptyAsync(run, stream, ct)).ShouldBeTrue();
+        (await IndexesAsync(run, stream)).ShouldBeEmpty();
+
+        await using (var transaction = await run.BeginTransactionAsync(ct))
+        {
+            (await DeferredIndexes.RebuildAsync(run, transaction, stream, ct)).ShouldBe(indexes.Count);
+            (await run.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: ct))).ShouldBe(2L); // MEMORY, as before
+            await transaction.CommitAsync(ct);
+        }
+
+        (await IndexesAsync(run, stream)).ShouldBe(indexes);
+    }
+
+    private static async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, StreamDefinition stream) =>
+        (await connection.QueryAsync<string>(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+            new { table = stream.Table })).ToList();
+}
