@@ -26,7 +26,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
 
     private readonly AshbridgeDatabase _database;
     private readonly ILogger _logger;
-    private readonly DbConnection? _connection;
+    private readonly bool _sqlite;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _checkpointing = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
@@ -37,22 +37,19 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     private long _woken;
     private long _walStart;
 
-    private RunCheckpointer(AshbridgeDatabase database, ILogger logger, DbConnection? connection, long everyFrames, long catchUpFrames)
+    /// <summary>Opened at the first checkpoint, so the small passes webhooks trigger never open it.</summary>
+    private DbConnection? _connection;
+
+    /// <summary>Starts checkpointing for a run on SQLite; on PostgreSQL it does nothing.</summary>
+    public RunCheckpointer(AshbridgeDatabase database, ILogger logger, long everyFrames = EveryFrames, long catchUpFrames = CatchUpFrames)
     {
+        ArgumentNullException.ThrowIfNull(database);
         _everyFrames = everyFrames;
         _catchUpFrames = catchUpFrames;
         _database = database;
         _logger = logger;
-        _connection = connection;
-        _loop = connection is null ? Task.CompletedTask : Task.Run(LoopAsync);
-    }
-
-    /// <summary>Starts checkpointing for a run on SQLite; on PostgreSQL returns one that does nothing.</summary>
-    public static async Task<RunCheckpointer> StartAsync(
-        AshbridgeDatabase database, ILogger logger, CancellationToken cancellationToken, long everyFrames = EveryFrames, long catchUpFrames = CatchUpFrames)
-    {
-        var connection = database.Provider == DatabaseProvider.Sqlite ? await database.ConnectAsync(cancellationToken).ConfigureAwait(false) : null;
-        return new RunCheckpointer(database, logger, connection, everyFrames, catchUpFrames);
+        _sqlite = database.Provider == DatabaseProvider.Sqlite;
+        _loop = _sqlite ? Task.Run(LoopAsync) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -61,7 +58,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// </summary>
     public async Task CommittedAsync(DbConnection writer, CancellationToken cancellationToken)
     {
-        if (_connection is null || writer is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) return;
+        if (!_sqlite || writer is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) return;
         SQLitePCL.raw.sqlite3_db_status(handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
         _written += written;
         if (_written - _woken >= _everyFrames)
@@ -105,7 +102,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
             while (true)
             {
                 await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
-                await CheckpointAsync(_stop.Token).ConfigureAwait(false);
+                await CheckpointAsync(CancellationToken.None).ConfigureAwait(false); // the end of the run lets a started checkpoint finish
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -119,7 +116,8 @@ internal sealed class RunCheckpointer : IAsyncDisposable
         await _checkpointing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (frames, copied) = await _database.CheckpointAsync(_connection!, cancellationToken).ConfigureAwait(false);
+            _connection ??= await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            var (frames, copied) = await _database.CheckpointAsync(_connection, cancellationToken).ConfigureAwait(false);
             if (frames < 0) return; // another connection was checkpointing
             Volatile.Write(ref _frames, frames);
             Volatile.Write(ref _copied, copied);

@@ -50,7 +50,7 @@ public sealed partial class SyncEngine(
         // One connection for the whole run: without a pool (see DatabaseLocation) each open re-reads the schema, which
         // cost an incremental pass more than its data.
         await using var connection = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
-        await using var checkpoints = await RunCheckpointer.StartAsync(database, _logger, cancellationToken).ConfigureAwait(false);
+        await using var checkpoints = new RunCheckpointer(database, _logger);
         await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
         var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
 

@@ -32,7 +32,7 @@ public sealed class RunCheckpointerTests
         await using var writer = await test.Database.ConnectForBulkWritesAsync(ct);
 
         // Checkpoints beside the writer never wake here: what bounds the WAL is the writer's catch-up every 300 pages.
-        await using (var checkpoints = await RunCheckpointer.StartAsync(test.Database, NullLogger.Instance, ct, everyFrames: long.MaxValue, catchUpFrames: 300))
+        await using (var checkpoints = new RunCheckpointer(test.Database, NullLogger.Instance, everyFrames: long.MaxValue, catchUpFrames: 300))
         {
             await WriteAsync(writer, checkpoints, ct);
         }
@@ -50,7 +50,7 @@ public sealed class RunCheckpointerTests
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, ct);
         await using var writer = await test.Database.ConnectForBulkWritesAsync(ct);
-        await using var checkpoints = await RunCheckpointer.StartAsync(test.Database, NullLogger.Instance, ct, everyFrames: 1, catchUpFrames: 1);
+        await using var checkpoints = new RunCheckpointer(test.Database, NullLogger.Instance, everyFrames: 1, catchUpFrames: 1);
 
         await WriteAsync(writer, checkpoints, ct, commits: 10);
 
