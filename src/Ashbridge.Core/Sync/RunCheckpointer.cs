@@ -31,8 +31,6 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     private readonly SemaphoreSlim _checkpointing = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private long _frames;
-    private long _copied;
     private long _written;
     private long _woken;
     private long _walStart;
@@ -79,8 +77,10 @@ internal sealed class RunCheckpointer : IAsyncDisposable
 
         if (_written - _walStart >= _catchUpFrames)
         {
-            await CheckpointAsync(cancellationToken).ConfigureAwait(false);
-            if (Volatile.Read(ref _copied) >= Volatile.Read(ref _frames)) _walStart = _written; // the next transaction starts the WAL over
+            if (await CheckpointAsync(cancellationToken).ConfigureAwait(false) is { } done && done.Copied >= done.Frames)
+            {
+                _walStart = _written; // all copied: the next transaction starts the WAL over
+            }
         }
     }
 
@@ -110,22 +110,24 @@ internal sealed class RunCheckpointer : IAsyncDisposable
         }
     }
 
-    /// <summary>One passive checkpoint at a time: it copies what no reader still needs, and never waits for a lock.</summary>
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One passive checkpoint at a time: it copies what no reader still needs, and never waits for a lock. Returns the
+    /// WAL's pages and how many are now copied, or null when another connection was checkpointing or it failed.
+    /// </summary>
+    private async Task<(long Frames, long Copied)?> CheckpointAsync(CancellationToken cancellationToken)
     {
         await _checkpointing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _connection ??= await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
             var (frames, copied) = await _database.CheckpointAsync(_connection, cancellationToken).ConfigureAwait(false);
-            if (frames < 0) return; // another connection was checkpointing
-            Volatile.Write(ref _frames, frames);
-            Volatile.Write(ref _copied, copied);
+            return frames < 0 ? null : (frames, copied);
         }
         catch (DbException ex)
         {
             // The WAL grows until the next checkpoint manages; nothing the run wrote is at risk.
             SyncLog.CheckpointFailed(_logger, ex);
+            return null;
         }
         finally
         {
