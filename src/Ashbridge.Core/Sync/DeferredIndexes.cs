@@ -47,12 +47,7 @@ internal static class DeferredIndexes
             new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         if (pending.Count == 0) return 0;
 
-        // An index build sorts its keys in temporary files. The sync's connection keeps those in memory (for its
-        // statement journals), where a 1M-candidate organisation's application indexes took 110 MB: build on disk.
-        var tempStore = connection is SqliteConnection
-            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
-            : (long?)null;
-        if (tempStore is not null) await SetTempStoreAsync(connection, transaction, 1, cancellationToken).ConfigureAwait(false);
+        var restore = await TempFilesOnDiskAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var (_, create) in pending)
@@ -62,12 +57,33 @@ internal static class DeferredIndexes
         }
         finally
         {
-            if (tempStore is { } previous) await SetTempStoreAsync(connection, transaction, previous, CancellationToken.None).ConfigureAwait(false);
+            if (restore is { } previous) await SetTempStoreAsync(connection, transaction, previous, CancellationToken.None).ConfigureAwait(false);
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM mirror_deferred_indexes WHERE table_name = @table", new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// An index build sorts its keys in temporary files. The sync's connection keeps those in memory (for its statement
+    /// journals), where a 1M-candidate organisation's application indexes took 110 MB: on SQLite, switches them to disk
+    /// and returns the setting to restore. SQLite refuses the switch inside a transaction once the connection has a
+    /// temporary database; the build then runs in memory (null).
+    /// </summary>
+    private static async Task<long?> TempFilesOnDiskAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (connection is not SqliteConnection) return null;
+        var previous = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            await SetTempStoreAsync(connection, transaction, 1, cancellationToken).ConfigureAwait(false);
+            return previous;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
     }
 
     private static Task<int> SetTempStoreAsync(DbConnection connection, DbTransaction transaction, long mode, CancellationToken cancellationToken) =>

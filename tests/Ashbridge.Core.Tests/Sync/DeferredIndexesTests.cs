@@ -32,6 +32,30 @@ public sealed class DeferredIndexesTests
         (await IndexesAsync(run, stream)).ShouldBe(indexes);
     }
 
+    [Fact]
+    public async Task A_connection_whose_temporary_storage_cannot_change_in_a_transaction_still_rebuilds_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using var run = await test.Database.ConnectForBulkWritesAsync(ct);
+        var stream = MirrorStreams.Applications;
+        var indexes = await IndexesAsync(run, stream);
+        (await DeferredIndexes.DeferIfEmptyAsync(run, stream, ct)).ShouldBeTrue();
+        await run.ExecuteAsync(new CommandDefinition("CREATE TEMP TABLE scratch (x)", cancellationToken: ct)); // a temporary database now exists
+
+        await using (var transaction = await run.BeginTransactionAsync(ct))
+        {
+            // SQLite would refuse "PRAGMA temp_store" here; the build goes ahead in memory instead.
+            await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+                run.ExecuteAsync(new CommandDefinition("PRAGMA temp_store = 1", transaction: transaction, cancellationToken: ct)));
+            (await DeferredIndexes.RebuildAsync(run, transaction, stream, ct)).ShouldBe(indexes.Count);
+            await transaction.CommitAsync(ct);
+        }
+
+        (await IndexesAsync(run, stream)).ShouldBe(indexes);
+        (await run.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", cancellationToken: ct))).ShouldBe(2L);
+    }
+
     private static async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, StreamDefinition stream) =>
         (await connection.QueryAsync<string>(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
