@@ -65,14 +65,15 @@ internal static class SqliteUpsert
     private static void Bind(sqlite3 db, sqlite3_stmt statement, StreamDefinition stream, int row, MirrorRow value)
     {
         var perRow = (int)MirrorWriter.RowParameter.FirstColumn + stream.Columns.Count;
-        var at = Number(perRow, row, 0);
-        Check(db, raw.sqlite3_bind_text(statement, at, value.Id));
-        Check(db, raw.sqlite3_bind_text(statement, at + 1, value.RawJson.Span));
-        Check(db, raw.sqlite3_bind_int64(statement, at + 2, value.RawHash));
-        Check(db, value.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, at + 3, updated) : raw.sqlite3_bind_null(statement, at + 3));
+        int At(MirrorWriter.RowParameter parameter) => Number(perRow, row, (int)parameter);
+        Check(db, raw.sqlite3_bind_text(statement, At(MirrorWriter.RowParameter.Id), value.Id));
+        Check(db, raw.sqlite3_bind_text(statement, At(MirrorWriter.RowParameter.Json), value.RawJson.Span)); // copied by SQLite (SQLITE_TRANSIENT)
+        Check(db, raw.sqlite3_bind_int64(statement, At(MirrorWriter.RowParameter.Hash), value.RawHash));
+        var updatedAt = At(MirrorWriter.RowParameter.Updated);
+        Check(db, value.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, updatedAt, updated) : raw.sqlite3_bind_null(statement, updatedAt));
         for (var c = 0; c < stream.Columns.Count; c++)
         {
-            var index = at + (int)MirrorWriter.RowParameter.FirstColumn + c;
+            var index = At(MirrorWriter.RowParameter.FirstColumn + c);
             Check(db, value.Values[c] switch
             {
                 null => raw.sqlite3_bind_null(statement, index),
