@@ -13,13 +13,10 @@ public sealed class DeferredIndexesTests
     public async Task The_runs_connection_rebuilds_them_inside_its_transaction_and_keeps_its_temporary_files_in_memory_afterwards()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
-        await using var run = await test.Database.ConnectForBulkWritesAsync(ct);
         var stream = MirrorStreams.Candidates;
-        var indexes = await IndexesAsync(run, stream);
+        await using var deferred = await DeferAsync(stream, ct);
+        var (run, indexes) = (deferred.Run, deferred.Indexes);
         indexes.ShouldNotBeEmpty();
-
-        (await DeferredIndexes.DeferIfEmptyAsync(run, stream, ct)).ShouldBeTrue();
         (await IndexesAsync(run, stream)).ShouldBeEmpty();
 
         await using (var transaction = await run.BeginTransactionAsync(ct))
@@ -36,11 +33,9 @@ public sealed class DeferredIndexesTests
     public async Task A_connection_whose_temporary_storage_cannot_change_in_a_transaction_still_rebuilds_them()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
-        await using var run = await test.Database.ConnectForBulkWritesAsync(ct);
         var stream = MirrorStreams.Applications;
-        var indexes = await IndexesAsync(run, stream);
-        (await DeferredIndexes.DeferIfEmptyAsync(run, stream, ct)).ShouldBeTrue();
+        await using var deferred = await DeferAsync(stream, ct);
+        var (run, indexes) = (deferred.Run, deferred.Indexes);
         await run.ExecuteAsync(new CommandDefinition("CREATE TEMP TABLE scratch (x)", cancellationToken: ct)); // a temporary database now exists
 
         await using (var transaction = await run.BeginTransactionAsync(ct))
@@ -54,6 +49,25 @@ public sealed class DeferredIndexesTests
 
         (await IndexesAsync(run, stream)).ShouldBe(indexes);
         (await run.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", cancellationToken: ct))).ShouldBe(2L);
+    }
+
+    /// <summary>A fresh SQLite database, a sync run's connection to it, and the stream's indexes, captured and then set aside.</summary>
+    private static async Task<Deferred> DeferAsync(StreamDefinition stream, CancellationToken ct)
+    {
+        var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        var run = await test.Database.ConnectForBulkWritesAsync(ct);
+        var indexes = await IndexesAsync(run, stream);
+        (await DeferredIndexes.DeferIfEmptyAsync(run, stream, ct)).ShouldBeTrue();
+        return new Deferred(test, run, indexes);
+    }
+
+    private sealed record Deferred(TestDatabase Test, System.Data.Common.DbConnection Run, List<string> Indexes) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Run.DisposeAsync();
+            await Test.DisposeAsync();
+        }
     }
 
     private static async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, StreamDefinition stream) =>
