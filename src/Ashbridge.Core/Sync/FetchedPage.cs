@@ -18,14 +18,9 @@ internal sealed record MirrorRow(string Id, ReadOnlyMemory<byte> RawJson, long R
 /// </summary>
 internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, string? NextCursor, string? SyncToken)
 {
-    /// <summary>Reads an Ashby list envelope (<c>results</c>, <c>moreDataAvailable</c>, <c>nextCursor</c>, <c>syncToken</c>).</summary>
-    public static FetchedPage Parse(StreamDefinition stream, ReadOnlyMemory<byte> envelope)
+    /// <summary>Where a parsed envelope says the pass goes next, read before its rows so the next request can be on its way.</summary>
+    public static Paging PagingOf(StreamDefinition stream, JsonElement root)
     {
-        using var document = JsonDocument.Parse(envelope);
-        var root = document.RootElement;
-        var rows = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
-            ? ReadRows(stream, results.EnumerateArray().ToList(), envelope)
-            : [];
         var more = root.TryGetProperty("moreDataAvailable", out var m) && m.ValueKind == JsonValueKind.True;
         var cursor = root.TryGetProperty("nextCursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var token = root.TryGetProperty("syncToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -34,8 +29,20 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
             throw new InvalidDataException($"{stream.Endpoint} said more data is available but gave no nextCursor.");
         }
 
-        return new FetchedPage(rows, !more, cursor, token);
+        return new Paging(!more, cursor, token);
     }
+
+    /// <summary>The page of a parsed envelope whose <paramref name="paging"/> was read already; its rows' JSON are slices of <paramref name="envelope"/>.</summary>
+    public static FetchedPage Read(StreamDefinition stream, JsonElement root, ReadOnlyMemory<byte> envelope, Paging paging)
+    {
+        var rows = root.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+            ? ReadRows(stream, results.EnumerateArray().ToList(), envelope)
+            : [];
+        return new FetchedPage(rows, paging.IsLast, paging.NextCursor, paging.SyncToken);
+    }
+
+    /// <summary>An envelope's paging: whether it is the last page, the cursor to the next one, and the last page's token.</summary>
+    internal readonly record struct Paging(bool IsLast, string? NextCursor, string? SyncToken);
 
     /// <summary>Extracts the rows of a <c>results</c> array, keeping the last copy when a page repeats an id.</summary>
     public static List<MirrorRow> ReadRows(StreamDefinition stream, JsonElement results) =>

@@ -144,28 +144,47 @@ internal sealed class StreamPass(
         await fetching.ConfigureAwait(false); // rethrows a fetch error once the pages before it are stored
     }
 
+    /// <summary>
+    /// Fetches the pages in order. Once a page's paging is read, the next request goes out before the page's rows are
+    /// read (their typed columns and hashes), so Ashby works on the next page while this one is taken apart.
+    /// </summary>
     private async Task FetchPagesAsync(ChannelWriter<FetchedPage> writer, string? cursor, string? syncToken, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        Task<ReadOnlyMemory<byte>>? pending = null; // a request sent and not yet awaited
         try
         {
-            while (true)
+            pending = RequestPageAsync(cursor, syncToken, cancellationToken);
+            while (pending is not null)
             {
-                var body = stream.NewRequestBody();
-                body["limit"] = PageSize;
-                if (cursor is not null) body["cursor"] = cursor;
-                else if (syncToken is not null) body["syncToken"] = syncToken;
-                var envelope = await client.SendRawBytesAsync(stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken).ConfigureAwait(false);
-                var page = FetchedPage.Parse(stream, envelope);
+                var envelope = await pending.ConfigureAwait(false);
+                pending = null;
+                FetchedPage page;
+                using (var document = JsonDocument.Parse(envelope))
+                {
+                    var paging = FetchedPage.PagingOf(stream, document.RootElement);
+                    if (!paging.IsLast) pending = RequestPageAsync(paging.NextCursor, null, cancellationToken);
+                    page = FetchedPage.Read(stream, document.RootElement, envelope, paging);
+                }
+
                 await writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
-                if (page.IsLast) return;
-                cursor = page.NextCursor;
             }
         }
         finally
         {
             writer.TryComplete();
+            // A request still out when the pass stops (the writer failed, or it was cancelled): its outcome no longer matters.
+            pending?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    private Task<ReadOnlyMemory<byte>> RequestPageAsync(string? cursor, string? syncToken, CancellationToken cancellationToken)
+    {
+        var body = stream.NewRequestBody();
+        body["limit"] = PageSize;
+        if (cursor is not null) body["cursor"] = cursor;
+        else if (syncToken is not null) body["syncToken"] = syncToken;
+        return client.SendRawBytesAsync(stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken);
     }
 
     /// <summary>
