@@ -1,20 +1,23 @@
 using System.Data.Common;
 using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage.Migrations;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Sync;
 
 /// <summary>
-/// A first full pass into an empty mirror table builds the table's secondary indexes after its rows, not row by row.
-/// Ashby's ids are random, so each row put a key in a random leaf of every index, and every commit rewrote most of
-/// each index; built at the end, an index is one sort. The unique key stays (the upserts need it). Dropping records
-/// each index's own CREATE statement in the same transaction, and the pass's last transaction rebuilds them, so a
-/// crash between the two leaves the statements for the resumed pass; any pass of the stream rebuilds what is pending.
+/// A first full pass into an empty mirror table builds the table's indexes after its rows, not row by row, its unique
+/// key (connection, Ashby id) included. Ashby's ids are random, so each row put a key in a random leaf of every index,
+/// and every commit rewrote most of each index; built at the end, an index is one sort. While the key is set aside the
+/// pass inserts without looking anything up (the table had nothing to find), and the key's build removes the older copy
+/// of any row a later page repeated. Dropping records each index's own CREATE statement in the same transaction, and
+/// the pass's last transaction rebuilds them, so a crash between the two leaves the statements for the resumed pass.
+/// Any other pass of the table builds what is pending before it writes, since its upserts need the key.
 /// </summary>
 internal static class DeferredIndexes
 {
-    /// <summary>Drops the table's non-unique indexes when it has no rows at all (of any connection); returns whether it had none.</summary>
+    /// <summary>Drops the table's indexes when it has no rows at all (of any connection); returns whether it had none.</summary>
     public static async Task<bool> DeferIfEmptyAsync(DbConnection connection, StreamDefinition stream, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -23,8 +26,8 @@ internal static class DeferredIndexes
         if (hasRows > 0) return false;
 
         var sql = connection is SqliteConnection
-            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
-            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexdef NOT LIKE 'CREATE UNIQUE%'";
+            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL"
+            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
         var indexes = (await connection.QueryAsync<(string Name, string Create)>(new CommandDefinition(
             sql, new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         foreach (var (name, create) in indexes)
@@ -39,20 +42,29 @@ internal static class DeferredIndexes
         return true;
     }
 
-    /// <summary>Rebuilds the table's deferred indexes, in the caller's transaction; returns how many.</summary>
-    public static async Task<int> RebuildAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken)
+    /// <summary>Whether the table's unique key is set aside (another pass may have built it since this one set it aside).</summary>
+    public static async Task<bool> KeyPendingAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM mirror_deferred_indexes WHERE table_name = @table AND index_name = @key",
+            new { table = stream.Table, key = MirrorKeysAsUniqueIndexes.Key(stream.Table) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+
+    /// <summary>Rebuilds the table's deferred indexes, the key first, in the caller's transaction.</summary>
+    public static async Task<Rebuilt> RebuildAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken)
     {
+        var key = MirrorKeysAsUniqueIndexes.Key(stream.Table);
         var pending = (await connection.QueryAsync<(string Name, string Create)>(new CommandDefinition(
             "SELECT index_name, create_sql FROM mirror_deferred_indexes WHERE table_name = @table ORDER BY index_name",
-            new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        if (pending.Count == 0) return 0;
+            new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).OrderBy(p => p.Name != key).ToList();
+        if (pending.Count == 0) return default;
 
+        long duplicates = 0;
         var restore = await TempFilesOnDiskAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var (_, create) in pending)
+            foreach (var (name, create) in pending)
             {
-                await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (name == key) duplicates = await BuildKeyAsync(connection, transaction, stream, create, cancellationToken).ConfigureAwait(false);
+                else await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
         finally
@@ -62,7 +74,40 @@ internal static class DeferredIndexes
 
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM mirror_deferred_indexes WHERE table_name = @table", new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return pending.Count;
+        return new Rebuilt(pending.Count, duplicates);
+    }
+
+    /// <summary>What a rebuild did: the indexes it built, and the older copies of repeated rows it removed to build the key.</summary>
+    public readonly record struct Rebuilt(int Indexes, long Duplicates);
+
+    /// <summary>
+    /// Builds the key; when a row was inserted twice (a later page repeated it), removes the older copies and builds it
+    /// again. Returns how many it removed. The first attempt runs under a savepoint, because on PostgreSQL a failed
+    /// statement otherwise aborts the whole transaction.
+    /// </summary>
+    private static async Task<long> BuildKeyAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, string create, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "mirror_key";
+        await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+        catch (DbException)
+        {
+            await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The copy written last is the one a later page sent. Rowids (SQLite) and a fresh heap's row positions
+        // (PostgreSQL) grow with insertion.
+        var removeOlderCopies = connection is SqliteConnection
+            ? $"DELETE FROM {stream.Table} WHERE rowid NOT IN (SELECT MAX(rowid) FROM {stream.Table} GROUP BY connection_id, id)"
+            : $"DELETE FROM {stream.Table} AS older USING {stream.Table} AS newer WHERE older.connection_id = newer.connection_id AND older.id = newer.id AND older.ctid < newer.ctid";
+        var removed = await connection.ExecuteAsync(new CommandDefinition(removeOlderCopies, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return removed;
     }
 
     /// <summary>

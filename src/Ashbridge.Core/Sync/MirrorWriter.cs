@@ -24,7 +24,10 @@ internal static class MirrorWriter
 
     /// <summary>Writes a page. <paramref name="seenPass"/> is the full pass that sees these rows (the running one, or for an incremental pass the last one).</summary>
     /// <param name="moves">For applications: collects (old candidate, new candidate) when an application changed candidate, the trace of a merge.</param>
-    /// <param name="intoEmptyTable">The pass began on an empty table, so every row is new to it: no lookup.</param>
+    /// <param name="intoEmptyTable">
+    /// The pass began on an empty table and its key is set aside (<see cref="DeferredIndexes"/>): every row is new to it,
+    /// so no lookup, and a plain insert.
+    /// </param>
     public static async Task<PageCounts> WriteAsync(
         DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows,
         long seenPass, long nowMs, ICollection<(string From, string To)>? moves, bool intoEmptyTable, CancellationToken cancellationToken)
@@ -55,7 +58,7 @@ internal static class MirrorWriter
             }
         }
 
-        if (write.Count > 0) await UpsertAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
+        if (write.Count > 0) await UpsertAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
         if (touch.Count > 0) await TouchAsync(connection, transaction, connectionId, stream, touch, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
         return new PageCounts(added, changed, touch.Count);
     }
@@ -100,15 +103,16 @@ internal static class MirrorWriter
     }
 
     private static async Task UpsertAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
+        CancellationToken cancellationToken)
     {
         if (connection is SqliteConnection sqlite)
         {
-            SqliteUpsert.Write(sqlite, connectionId, stream, rows, seenPass, nowMs);
+            SqliteUpsert.Write(sqlite, connectionId, stream, rows, seenPass, nowMs, insertOnly);
             return;
         }
 
-        await using var command = connection.Command(transaction, UpsertSql(stream, rows.Count, NamedParameter));
+        await using var command = connection.Command(transaction, UpsertSql(stream, rows.Count, NamedParameter, insertOnly));
         command.Add("@connection", connectionId);
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
@@ -149,9 +153,10 @@ internal static class MirrorWriter
 
     /// <summary>
     /// A multi-row upsert of <paramref name="rows"/> rows. <c>@connection</c>, <c>@now</c> and <c>@pass</c> are shared;
-    /// <paramref name="parameter"/> names each row's parameters.
+    /// <paramref name="parameter"/> names each row's parameters. <paramref name="insertOnly"/>: a plain insert, for a
+    /// table whose key is set aside (an upsert needs the key).
     /// </summary>
-    internal static string UpsertSql(StreamDefinition stream, int rows, Func<int, RowParameter, string> parameter)
+    internal static string UpsertSql(StreamDefinition stream, int rows, Func<int, RowParameter, string> parameter, bool insertOnly)
     {
         var sql = new StringBuilder(1024 + (rows * 16 * ((int)RowParameter.FirstColumn + stream.Columns.Count)));
         sql.Append("INSERT INTO ").Append(stream.Table).Append(" (").Append(CommonColumns);
@@ -165,6 +170,7 @@ internal static class MirrorWriter
             sql.Append(')');
         }
 
+        if (insertOnly) return sql.ToString();
         sql.Append(" ON CONFLICT (connection_id, id) DO UPDATE SET raw_json = excluded.raw_json, raw_hash = excluded.raw_hash, ")
             .Append("ashby_updated_ms = excluded.ashby_updated_ms, last_seen_ms = excluded.last_seen_ms, seen_pass = excluded.seen_pass, ")
             .Append("deleted_ms = NULL, merged_into_id = NULL");

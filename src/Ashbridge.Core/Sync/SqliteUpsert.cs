@@ -19,7 +19,7 @@ internal static class SqliteUpsert
 
     private const int SharedParameters = 3; // ?1 connection, ?2 now, ?3 pass
 
-    public static void Write(SqliteConnection connection, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs)
+    public static void Write(SqliteConnection connection, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         sqlite3_stmt? statement = null;
@@ -32,7 +32,7 @@ internal static class SqliteUpsert
                 if (statement is null || statementRows != count)
                 {
                     statement?.Dispose();
-                    statement = Prepare(db, stream, count);
+                    statement = Prepare(db, stream, count, insertOnly);
                     statementRows = count;
                     Check(db, raw.sqlite3_bind_int64(statement, 1, connectionId));
                     Check(db, raw.sqlite3_bind_int64(statement, 2, nowMs));
@@ -51,10 +51,10 @@ internal static class SqliteUpsert
         }
     }
 
-    private static sqlite3_stmt Prepare(sqlite3 db, StreamDefinition stream, int rows)
+    private static sqlite3_stmt Prepare(sqlite3 db, StreamDefinition stream, int rows, bool insertOnly)
     {
         var perRow = (int)MirrorWriter.RowParameter.FirstColumn + stream.Columns.Count;
-        var sql = MirrorWriter.UpsertSql(stream, rows, (row, parameter) => string.Create(CultureInfo.InvariantCulture, $"?{Number(perRow, row, (int)parameter)}"))
+        var sql = MirrorWriter.UpsertSql(stream, rows, (row, parameter) => string.Create(CultureInfo.InvariantCulture, $"?{Number(perRow, row, (int)parameter)}"), insertOnly)
             .Replace("@connection", "?1", StringComparison.Ordinal).Replace("@now", "?2", StringComparison.Ordinal).Replace("@pass", "?3", StringComparison.Ordinal);
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         return statement;

@@ -37,10 +37,14 @@ internal sealed class StreamPass(
     private StreamPassMode _mode;
 
     /// <summary>
-    /// Whether this full pass began on a table with no rows: nothing it reads can be known already, and nothing can be
-    /// left unseen at its end, so it neither looks up the rows it writes nor sweeps. A resumed or restarted pass does both.
+    /// Whether this full pass began on a table with no rows and set its key aside: nothing it reads can be known already,
+    /// and nothing can be left unseen at its end, so it inserts without looking rows up and does not sweep. A resumed or
+    /// restarted pass does both, and so does this one once another pass has built the key.
     /// </summary>
     private bool _intoEmptyTable;
+
+    /// <summary>Whether this pass has built the table's pending indexes before writing through its key.</summary>
+    private bool _keyBuilt;
     private int _pages;
     private long _rows;
 
@@ -88,7 +92,7 @@ internal sealed class StreamPass(
                 var reason = ex.ErrorCode ?? "sync_restart_required";
                 SyncLog.Restarting(logger, stream.Name, reason);
                 _mode = StreamPassMode.Full;
-                _intoEmptyTable = false;
+                _intoEmptyTable = false; // rows of the first attempt may be there: look up, and build the key first
                 await RunRecorder.RestartStreamAsync(connection, runId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
                 await checkpoint.BeginAsync(connection, connectionId, stream.Name, full: true, cancellationToken).ConfigureAwait(false);
             }
@@ -246,6 +250,14 @@ internal sealed class StreamPass(
     {
         var now = Now();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (_intoEmptyTable) _intoEmptyTable = await DeferredIndexes.KeyPendingAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+        if (!_intoEmptyTable && !_keyBuilt)
+        {
+            // Upserts need the key: a pass that did not set it aside builds whatever another left pending first.
+            await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+            _keyBuilt = true;
+        }
+
         var counts = default(PageCounts);
         foreach (var chunk in InKeyOrder(pages).Chunk(PageSize))
         {
@@ -258,7 +270,8 @@ internal sealed class StreamPass(
         if (last.IsLast)
         {
             if (checkpoint.PassMode == "full" && !_intoEmptyTable) deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
-            await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+            var rebuilt = await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+            counts = counts with { New = counts.New - rebuilt.Duplicates }; // inserted twice, counted twice
             await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
         }
         else

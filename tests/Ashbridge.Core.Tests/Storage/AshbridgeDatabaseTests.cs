@@ -1,6 +1,10 @@
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
+using Ashbridge.Core.Storage.Migrations;
 using Ashbridge.Testing;
+using Dapper;
+using FluentMigrator.Runner;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ashbridge.Core.Tests.Storage;
 
@@ -110,4 +114,59 @@ public sealed class AshbridgeDatabaseTests
         error.Message.ShouldContain("127.0.0.1:1/d");
         error.Message.ShouldNotContain("secret-password");
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migration_10_turns_each_mirror_tables_primary_key_into_a_unique_index_keeping_rows_and_indexes_and_turns_it_back(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider, ct);
+        await using var connection = await test.Database.ConnectAsync(ct);
+        var migrated = await IndexesAsync(connection, provider, "mirror_applications");
+        migrated.ShouldContain(i => i.StartsWith("ux_mirror_applications_key: CREATE UNIQUE INDEX", StringComparison.Ordinal));
+        (await PrimaryKeysAsync(connection, provider)).ShouldBe(0);
+
+        Migrate(test, provider, r => r.MigrateDown(9));
+        (await PrimaryKeysAsync(connection, provider)).ShouldBe(CreateMirrorTables.Tables.Count);
+        (await IndexesAsync(connection, provider, "mirror_applications")).ShouldNotContain(i => i.StartsWith("ux_", StringComparison.Ordinal));
+        var id = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('acme', 'https://api.ashbyhq.com', 'x', 1, 1) RETURNING id");
+        const string Insert = "INSERT INTO mirror_applications (connection_id, id, raw_json, raw_hash, first_seen_ms, last_seen_ms, seen_pass, job_id) VALUES (@id, @key, @json, 7, 1, 1, 1, 'j1')";
+        await connection.ExecuteAsync(Insert, new { id, key = "a1", json = "{\"id\":\"a1\"}" });
+        await connection.ExecuteAsync(Insert, new { id, key = "a2", json = "{\"id\":\"a2\"}" });
+
+        Migrate(test, provider, r => r.MigrateUp());
+        (await PrimaryKeysAsync(connection, provider)).ShouldBe(0);
+        (await IndexesAsync(connection, provider, "mirror_applications")).ShouldBe(migrated); // the same names and definitions as a new database's
+        (await connection.QueryAsync<(string Id, string Json, string JobId)>("SELECT id, raw_json, job_id FROM mirror_applications ORDER BY id"))
+            .ShouldBe([("a1", "{\"id\":\"a1\"}", "j1"), ("a2", "{\"id\":\"a2\"}", "j1")]);
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(Insert, new { id, key = "a1", json = "{}" })); // still unique
+        await connection.ExecuteAsync("DELETE FROM connections WHERE id = @id", new { id });
+        (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM mirror_applications")).ShouldBe(0); // the foreign key still cascades
+    }
+
+    private static void Migrate(TestDatabase test, DatabaseProvider provider, Action<IMigrationRunner> migrate)
+    {
+        using var services = new ServiceCollection()
+            .AddFluentMigratorCore()
+            .ConfigureRunner(runner =>
+            {
+                if (provider == DatabaseProvider.Sqlite) runner.AddSQLite();
+                else runner.AddPostgres();
+                runner.WithGlobalConnectionString(test.Location.ConnectionString).ScanIn(typeof(CreateMirrorTables).Assembly).For.Migrations();
+            })
+            .BuildServiceProvider();
+        migrate(services.GetRequiredService<IMigrationRunner>());
+    }
+
+    /// <summary>How many mirror tables have a primary key (the deferred-index list, which is no mirror, keeps its own).</summary>
+    private static Task<long> PrimaryKeysAsync(System.Data.Common.DbConnection connection, DatabaseProvider provider) =>
+        connection.ExecuteScalarAsync<long>(provider == DatabaseProvider.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'sqlite_autoindex_mirror_%' AND tbl_name <> 'mirror_deferred_indexes'"
+            : "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'p' AND conname LIKE 'PK_mirror_%' AND conname <> 'PK_mirror_deferred_indexes'");
+
+    /// <summary>The table's indexes as "name: definition", by name.</summary>
+    private static async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, DatabaseProvider provider, string table) =>
+        [.. await connection.QueryAsync<string>(provider == DatabaseProvider.Sqlite
+            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
+            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table ORDER BY indexname", new { table })];
 }

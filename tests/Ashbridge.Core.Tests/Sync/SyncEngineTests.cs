@@ -1,3 +1,4 @@
+using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
@@ -308,9 +309,9 @@ public sealed class SyncEngineTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_first_full_pass_builds_an_empty_tables_secondary_indexes_after_its_rows_and_later_passes_keep_them(DatabaseProvider provider)
+    public async Task A_first_full_pass_builds_an_empty_tables_indexes_its_key_among_them_after_its_rows_and_later_passes_keep_them(DatabaseProvider provider)
     {
-        // Before each applications page is asked for, how many of the table's secondary indexes exist.
+        // Before each applications page is asked for, how many of the table's indexes exist.
         var indexesSeen = new List<int>();
         SyncHarness? harness = null;
         await using var h = harness = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: async request =>
@@ -338,13 +339,60 @@ public sealed class SyncEngineTests
         await h.AssertMirrorEqualsAshbyAsync();
     }
 
-    /// <summary>The table's non-unique indexes as "name: definition", by name.</summary>
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Another_connections_pass_during_a_first_pass_builds_the_key_it_set_aside_and_both_mirrors_equal_ashby(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var secondPage = new SemaphoreSlim(0);
+        using var firstPageStored = new SemaphoreSlim(0);
+        await using var h = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: async request =>
+        {
+            // acme's first pass asks for its second candidates page only once the other connection's pass is done.
+            if (request.RequestUri!.AbsolutePath.EndsWith("/candidate.list", StringComparison.Ordinal) && (await request.Content!.ReadAsStringAsync(ct)).Contains("\"cursor\"", StringComparison.Ordinal))
+            {
+                await secondPage.WaitAsync(ct);
+            }
+        });
+        var migrated = await IndexesAsync(h, "mirror_candidates");
+        var progress = new InlineProgress(p =>
+        {
+            if (p.Stream == "candidates" && p.Pages == 1) firstPageStored.Release();
+        });
+        var acme = Task.Run(() => h.SyncAsync(SyncMode.Full, progress, streams: ["candidates"]), ct);
+        await firstPageStored.WaitAsync(ct);
+        (await IndexesAsync(h, "mirror_candidates")).ShouldBeEmpty(); // acme's pass set them all aside, the key too
+
+        var betaId = await h.ScalarAsync<long>(
+            "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('beta', @url, 'not-used-here', 0, 0) RETURNING id",
+            new { url = h.Emulator.BaseUrl.ToString() });
+        using (var betaClient = new AshbyClient(new AshbyClientOptions { BaseUrl = h.Emulator.BaseUrl, ApiKey = SyncHarness.Key }))
+        {
+            var beta = await h.Engine.RunAsync(betaId, "beta", betaClient, new SyncRequest(SyncMode.Full, "test", ["candidates"]), cancellationToken: ct);
+            beta.Outcome.ShouldBe(SyncOutcome.Succeeded, beta.Error);
+        }
+
+        (await IndexesAsync(h, "mirror_candidates")).ShouldBe(migrated); // beta's upserts needed the key: it built everything pending first
+        secondPage.Release(int.MaxValue / 2);
+        var run = await acme;
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded, run.Error);
+        var ashby = await h.Oracle.AshbyRowsAsync(MirrorStreams.Candidates);
+        foreach (var connectionId in new[] { h.ConnectionId, betaId })
+        {
+            var mirror = await MirrorOracle.MirrorRowsAsync(h.Database, connectionId, MirrorStreams.Candidates);
+            mirror.Keys.Order(StringComparer.Ordinal).ShouldBe(ashby.Keys.Order(StringComparer.Ordinal));
+            mirror.Where(row => row.Value != ashby[row.Key]).Select(row => row.Key).ShouldBeEmpty();
+        }
+
+        run.Streams.Single(s => s.Stream == "candidates").New.ShouldBe(ashby.Count);
+    }
+
+    /// <summary>The table's indexes (its unique key among them) as "name: definition", by name.</summary>
     private static async Task<List<string>> IndexesAsync(SyncHarness h, string table)
     {
         await using var connection = await h.Database.ConnectAsync(TestContext.Current.CancellationToken);
         var sql = h.Database.Provider == DatabaseProvider.Sqlite
-            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
-            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
+            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table ORDER BY indexname";
         return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { table }, cancellationToken: TestContext.Current.CancellationToken))];
     }
 

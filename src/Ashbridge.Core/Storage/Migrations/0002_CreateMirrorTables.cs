@@ -110,16 +110,16 @@ public sealed class CreateMirrorTables : Migration
     /// <inheritdoc />
     public override void Down()
     {
-        foreach (var table in new[]
-        {
-            "mirror_candidates", "mirror_applications", "mirror_jobs", "mirror_job_postings", "mirror_openings", "mirror_departments",
-            "mirror_locations", "mirror_offers", "mirror_custom_fields", "mirror_users", "mirror_sources", "mirror_archive_reasons",
-            "mirror_interview_stages", "mirror_hiring_team_roles",
-        })
-        {
-            Delete.Table(table);
-        }
+        foreach (var table in Tables) Delete.Table(table);
     }
+
+    /// <summary>The mirror tables this migration creates.</summary>
+    internal static IReadOnlyList<string> Tables { get; } =
+    [
+        "mirror_candidates", "mirror_applications", "mirror_jobs", "mirror_job_postings", "mirror_openings", "mirror_departments",
+        "mirror_locations", "mirror_offers", "mirror_custom_fields", "mirror_users", "mirror_sources", "mirror_archive_reasons",
+        "mirror_interview_stages", "mirror_hiring_team_roles",
+    ];
 
     private ICreateTableColumnOptionOrWithColumnSyntax Mirror(string table) =>
         Create.Table(table)
