@@ -115,6 +115,28 @@ public sealed class AshbridgeDatabaseTests
         error.Message.ShouldNotContain("secret-password");
     }
 
+    [Fact]
+    public async Task Closing_a_sync_runs_connection_last_leaves_its_writes_in_the_wal_for_the_next_connection_to_checkpoint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        var wal = test.Location.SqliteFile + "-wal";
+        await using (var run = await test.Database.ConnectForBulkWritesAsync(ct))
+        {
+            await run.ExecuteAsync("CREATE TABLE filler (x BLOB)");
+            for (var i = 0; i < 50; i++) await run.ExecuteAsync("INSERT INTO filler (x) VALUES (zeroblob(6000))");
+        }
+
+        // A default connection closing last would have copied the WAL into the database and removed it.
+        new FileInfo(wal).Length.ShouldBeGreaterThan(50 * 6000);
+        await using (var reader = await test.Database.ConnectAsync(ct))
+        {
+            (await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM filler")).ShouldBe(50);
+        }
+
+        File.Exists(wal).ShouldBeFalse(); // this one checkpointed on close: nothing is left behind for good
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Migration_10_turns_each_mirror_tables_primary_key_into_a_unique_index_keeping_rows_and_indexes_and_turns_it_back(DatabaseProvider provider)
     {
