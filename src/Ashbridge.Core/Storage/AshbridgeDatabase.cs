@@ -73,7 +73,12 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         if (connection is SqliteConnection { Handle: { } handle })
         {
             var result = SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
-            if (result != SQLitePCL.raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, handle);
+            if (result != SQLitePCL.raw.SQLITE_OK)
+            {
+                var error = new SqliteException($"SQLite would not keep the sync's connection from checkpointing when it closes (error {result}).", result);
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw error;
+            }
         }
 
         return connection;

@@ -98,6 +98,7 @@ internal static class DeferredIndexes
         catch (DbException)
         {
             await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
         // The copy written last is the one a later page sent. Rowids (SQLite) and a fresh heap's row positions
