@@ -143,13 +143,13 @@ public sealed class AshbridgeDatabaseTests
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider, ct);
         await using var connection = await test.Database.ConnectAsync(ct);
-        var migrated = await IndexesAsync(connection, provider, "mirror_applications");
+        var migrated = await MirrorSchema.IndexesAsync(connection, provider, "mirror_applications");
         migrated.ShouldContain(i => i.StartsWith("ux_mirror_applications_key: CREATE UNIQUE INDEX", StringComparison.Ordinal));
         (await PrimaryKeysAsync(connection, provider)).ShouldBe(0);
 
         Migrate(test, provider, r => r.MigrateDown(9));
         (await PrimaryKeysAsync(connection, provider)).ShouldBe(CreateMirrorTables.Tables.Count);
-        (await IndexesAsync(connection, provider, "mirror_applications")).ShouldNotContain(i => i.StartsWith("ux_", StringComparison.Ordinal));
+        (await MirrorSchema.IndexesAsync(connection, provider, "mirror_applications")).ShouldNotContain(i => i.StartsWith("ux_", StringComparison.Ordinal));
         var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES ('acme', 'https://api.ashbyhq.com', 'x', 1, 1) RETURNING id");
         const string Insert = "INSERT INTO mirror_applications (connection_id, id, raw_json, raw_hash, first_seen_ms, last_seen_ms, seen_pass, job_id) VALUES (@id, @key, @json, 7, 1, 1, 1, 'j1')";
@@ -158,7 +158,7 @@ public sealed class AshbridgeDatabaseTests
 
         Migrate(test, provider, r => r.MigrateUp());
         (await PrimaryKeysAsync(connection, provider)).ShouldBe(0);
-        (await IndexesAsync(connection, provider, "mirror_applications")).ShouldBe(migrated); // the same names and definitions as a new database's
+        (await MirrorSchema.IndexesAsync(connection, provider, "mirror_applications")).ShouldBe(migrated); // the same names and definitions as a new database's
         (await connection.QueryAsync<(string Id, string Json, string JobId)>("SELECT id, raw_json, job_id FROM mirror_applications ORDER BY id"))
             .ShouldBe([("a1", "{\"id\":\"a1\"}", "j1"), ("a2", "{\"id\":\"a2\"}", "j1")]);
         await Should.ThrowAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(Insert, new { id, key = "a1", json = "{}" })); // still unique
@@ -185,10 +185,4 @@ public sealed class AshbridgeDatabaseTests
         connection.ExecuteScalarAsync<long>(provider == DatabaseProvider.Sqlite
             ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'sqlite_autoindex_mirror_%' AND tbl_name <> 'mirror_deferred_indexes'"
             : "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'p' AND conname LIKE 'PK_mirror_%' AND conname <> 'PK_mirror_deferred_indexes'");
-
-    /// <summary>The table's indexes as "name: definition", by name.</summary>
-    private static async Task<List<string>> IndexesAsync(System.Data.Common.DbConnection connection, DatabaseProvider provider, string table) =>
-        [.. await connection.QueryAsync<string>(provider == DatabaseProvider.Sqlite
-            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
-            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table ORDER BY indexname", new { table })];
 }

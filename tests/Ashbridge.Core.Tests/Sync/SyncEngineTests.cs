@@ -2,6 +2,7 @@ using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
+using Ashbridge.Core.Tests.Storage;
 using Ashbridge.Testing;
 using Dapper;
 
@@ -390,10 +391,7 @@ public sealed class SyncEngineTests
     private static async Task<List<string>> IndexesAsync(SyncHarness h, string table)
     {
         await using var connection = await h.Database.ConnectAsync(TestContext.Current.CancellationToken);
-        var sql = h.Database.Provider == DatabaseProvider.Sqlite
-            ? "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name"
-            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table ORDER BY indexname";
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql, new { table }, cancellationToken: TestContext.Current.CancellationToken))];
+        return await MirrorSchema.IndexesAsync(connection, h.Database.Provider, table);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
