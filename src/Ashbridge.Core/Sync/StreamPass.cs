@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
@@ -17,7 +16,7 @@ namespace Ashbridge.Core.Sync;
 internal sealed class StreamPass(
     DbConnection connection, RunCheckpointer checkpoints, AshbyClient client, TimeProvider time, ILogger logger,
     long connectionId, long runId, StreamDefinition stream, SyncMode requested,
-    IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves)
+    IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves, PageFeed? ahead = null)
 {
     private const int PageSize = 100;
     private const int MaxRestarts = 2;
@@ -27,7 +26,7 @@ internal sealed class StreamPass(
     /// random ids touch a random leaf of every index, so a group writes each leaf once where single pages wrote it
     /// once per page (a full pass runs about a quarter faster). It also bounds the rows held in memory.
     /// </summary>
-    private const int MaxPagesPerTransaction = 16;
+    internal const int MaxPagesPerTransaction = 16;
 
     /// <summary>
     /// How stale the interview stages may get before an incremental pass re-reads them: Ashby has no change feed for
@@ -35,6 +34,9 @@ internal sealed class StreamPass(
     /// </summary>
     private static readonly TimeSpan StageRefreshInterval = TimeSpan.FromHours(1);
     private StreamPassMode _mode;
+
+    /// <summary>The feed the run started before this stream's turn, until the pass's first fetch takes it.</summary>
+    private PageFeed? _ahead = ahead;
 
     /// <summary>
     /// Whether this full pass began on a table with no rows and set its key aside: nothing it reads can be known already,
@@ -62,11 +64,7 @@ internal sealed class StreamPass(
             return notDue;
         }
 
-        // A pass left midway resumes from its cursor, unless a full pass is asked for and it was incremental.
-        var resume = checkpoint.PassMode == "full" || (checkpoint.PassMode == "incremental" && requested == SyncMode.Incremental && stream.HasSyncToken);
-        var full = resume
-            ? checkpoint.PassMode == "full"
-            : requested == SyncMode.Full || !stream.HasSyncToken || stream.Fetch != MirrorFetch.Paged || checkpoint.SyncToken is null;
+        var (resume, full) = Decide(stream, requested, checkpoint);
         _mode = full ? StreamPassMode.Full : StreamPassMode.Incremental;
 
         await RunRecorder.StartStreamAsync(connection, runId, stream.Name, _mode, Now(), cancellationToken).ConfigureAwait(false);
@@ -83,8 +81,8 @@ internal sealed class StreamPass(
         {
             try
             {
-                if (stream.Fetch == MirrorFetch.Paged) await PagedAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
-                else await WholeAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
+                if (stream.Fetch == MirrorFetch.PerInterviewPlan) await PerInterviewPlanAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
+                else await PagedAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
                 return null;
             }
             catch (AshbySyncRestartRequiredException ex) when (restarts < MaxRestarts)
@@ -97,6 +95,28 @@ internal sealed class StreamPass(
                 await checkpoint.BeginAsync(connection, connectionId, stream.Name, full: true, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Where a stream's pass will start fetching, decided from its checkpoint as <see cref="RunAsync"/> decides it, so
+    /// the run can start the fetch before the stream's turn; null when the pass will not fetch pages (the interview
+    /// stages, read one call per plan).
+    /// </summary>
+    public static (string? Cursor, string? SyncToken)? FetchStart(StreamDefinition stream, SyncMode requested, StreamCheckpoint checkpoint)
+    {
+        if (stream.Fetch == MirrorFetch.PerInterviewPlan) return null;
+        var (resume, full) = Decide(stream, requested, checkpoint);
+        return (resume ? checkpoint.PassCursor : null, full ? null : checkpoint.SyncToken);
+    }
+
+    /// <summary>A pass left midway resumes from its cursor, unless a full pass is asked for and it was incremental.</summary>
+    private static (bool Resume, bool Full) Decide(StreamDefinition stream, SyncMode requested, StreamCheckpoint checkpoint)
+    {
+        var resume = checkpoint.PassMode == "full" || (checkpoint.PassMode == "incremental" && requested == SyncMode.Incremental && stream.HasSyncToken);
+        var full = resume
+            ? checkpoint.PassMode == "full"
+            : requested == SyncMode.Full || !stream.HasSyncToken || stream.Fetch != MirrorFetch.Paged || checkpoint.SyncToken is null;
+        return (resume, full);
     }
 
     /// <summary>An incremental pass leaves the interview stages alone while their last read is fresh enough.</summary>
@@ -114,115 +134,47 @@ internal sealed class StreamPass(
 
     private async Task PagedAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        var full = checkpoint.PassMode == "full";
-        var pages = Channel.CreateBounded<FetchedPage>(new BoundedChannelOptions(MaxPagesPerTransaction) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetching = FetchPagesAsync(pages.Writer, checkpoint.PassCursor, full ? null : checkpoint.SyncToken, stop.Token);
-        try
+        var (cursor, syncToken) = (checkpoint.PassCursor, checkpoint.PassMode == "full" ? null : checkpoint.SyncToken);
+        // The feed the run started before this stream's turn serves the first attempt, if it starts where this pass does.
+        var ahead = _ahead;
+        _ahead = null;
+        if (ahead is not null && (ahead.Cursor != cursor || ahead.SyncToken != syncToken))
         {
-            var group = new List<FetchedPage>(MaxPagesPerTransaction);
-            while (await pages.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // Whatever pages the fetch has got ahead by go into one transaction: each random-keyed index leaf
-                // is then written once per group rather than once per page.
-                group.Clear();
-                while (group.Count < MaxPagesPerTransaction && pages.Reader.TryRead(out var page)) group.Add(page);
-                await WritePagesAsync(connection, checkpoint, group, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await fetching.ConfigureAwait(false);
-            }
-            catch (Exception) when (stop.IsCancellationRequested)
-            {
-                // The write failed first; its error is the one to report.
-            }
-
-            throw;
+            await ahead.DisposeAsync().ConfigureAwait(false);
+            ahead = null;
         }
 
-        await fetching.ConfigureAwait(false); // rethrows a fetch error once the pages before it are stored
+        await using var feed = ahead ?? PageFeed.Start(client, stream, cursor, syncToken, MaxPagesPerTransaction, cancellationToken);
+        feed.TakeTurn();
+        var group = new List<FetchedPage>(MaxPagesPerTransaction);
+        while (await feed.Pages.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Whatever pages the fetch has got ahead by go into one transaction: each random-keyed index leaf
+            // is then written once per group rather than once per page.
+            group.Clear();
+            while (group.Count < MaxPagesPerTransaction && feed.Pages.TryRead(out var page)) group.Add(page);
+            await WritePagesAsync(connection, checkpoint, group, cancellationToken).ConfigureAwait(false);
+        }
+
+        await feed.Completion.ConfigureAwait(false); // rethrows a fetch error once the pages before it are stored
     }
 
     /// <summary>
-    /// Fetches the pages in order. Once a page's paging is read, the next request goes out before the page's rows are
-    /// read (their typed columns and hashes), so Ashby works on the next page while this one is taken apart.
+    /// The interview stages are read one call per interview plan and written a group of pages' worth of rows at a
+    /// time, so a large organisation's tens of thousands of stages never sit in memory as rows all at once. The last
+    /// group ends the pass (its sweep); a crash before then re-reads the stream from the start.
     /// </summary>
-    private async Task FetchPagesAsync(ChannelWriter<FetchedPage> writer, string? cursor, string? syncToken, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        Task<ReadOnlyMemory<byte>>? pending = null; // a request sent and not yet awaited
-        try
-        {
-            pending = RequestPageAsync(cursor, syncToken, cancellationToken);
-            while (pending is not null)
-            {
-                var envelope = await pending.ConfigureAwait(false);
-                pending = null;
-                FetchedPage page;
-                using (var document = JsonDocument.Parse(envelope))
-                {
-                    var paging = FetchedPage.PagingOf(stream, document.RootElement);
-                    if (!paging.IsLast) pending = RequestPageAsync(paging.NextCursor, null, cancellationToken);
-                    page = FetchedPage.Read(stream, document.RootElement, envelope, paging);
-                }
-
-                await writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            writer.TryComplete();
-            // A request still out when the pass stops (the writer failed, or it was cancelled): its outcome no longer matters.
-            pending?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
-
-    private Task<ReadOnlyMemory<byte>> RequestPageAsync(string? cursor, string? syncToken, CancellationToken cancellationToken)
-    {
-        var body = stream.NewRequestBody();
-        body["limit"] = PageSize;
-        if (cursor is not null) body["cursor"] = cursor;
-        else if (syncToken is not null) body["syncToken"] = syncToken;
-        return client.SendRawBytesAsync(stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken);
-    }
-
-    /// <summary>
-    /// Streams without paging are read in one call (or one per interview plan) and written a group of pages' worth of
-    /// rows at a time, so a large organisation's tens of thousands of postings or stages never sit in memory as rows
-    /// all at once. The last group ends the pass (its sweep); a crash before then re-reads the stream from the start.
-    /// </summary>
-    private async Task WholeAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
+    private async Task PerInterviewPlanAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         const int GroupRows = MaxPagesPerTransaction * PageSize;
         var rows = new List<MirrorRow>();
-        async Task AddAsync(List<MirrorRow> more)
+        foreach (var planId in await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.AddRange(more);
-            if (rows.Count < GroupRows) return;
+            var stages = await client.SendRawAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(FetchedPage.ReadRows(stream, stages));
+            if (rows.Count < GroupRows) continue;
             await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
             rows = [];
-        }
-
-        if (stream.Fetch == MirrorFetch.PerInterviewPlan)
-        {
-            foreach (var planId in await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var stages = await client.SendRawAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken).ConfigureAwait(false);
-                await AddAsync(FetchedPage.ReadRows(stream, stages)).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            var results = await client.SendRawAsync(stream.Endpoint, stream.NewRequestBody(), null, cancellationToken).ConfigureAwait(false);
-            if (results.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var chunk in results.EnumerateArray().Chunk(GroupRows)) await AddAsync(FetchedPage.ReadRows(stream, chunk)).ConfigureAwait(false);
-            }
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);

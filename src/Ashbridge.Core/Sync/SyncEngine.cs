@@ -58,6 +58,7 @@ public sealed partial class SyncEngine(
         var moves = new List<(string From, string To)>();
         string? stopReason = null;
         var failed = false;
+        var feeds = await StartFeedsAsync(connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var stream in streams)
@@ -69,7 +70,7 @@ public sealed partial class SyncEngine(
                 }
 
                 var pass = new StreamPass(connection, checkpoints, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
-                    stream == MirrorStreams.Applications ? moves : null);
+                    stream == MirrorStreams.Applications ? moves : null, feeds.GetValueOrDefault(stream.Name));
                 var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;
                 stopReason = stop ? message : null;
@@ -83,6 +84,11 @@ public sealed partial class SyncEngine(
         {
             await FinishRunAsync(connection, runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            // The feeds of streams that did not run (the run stopped) or did not take theirs.
+            foreach (var feed in feeds.Values) await feed.DisposeAsync().ConfigureAwait(false);
         }
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
@@ -107,6 +113,33 @@ public sealed partial class SyncEngine(
         }
 
         return MirrorStreams.All.Where(s => names.Any(n => string.Equals(n, s.Name, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>
+    /// Starts fetching every stream's pages from where its pass will start, so that each stream's first pages are
+    /// there when its turn comes instead of being asked for only then (see <see cref="PageFeed"/>). The requests share
+    /// the key's budget with everything else (the client's limiter).
+    /// </summary>
+    private static async Task<Dictionary<string, PageFeed>> StartFeedsAsync(
+        DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode, CancellationToken cancellationToken)
+    {
+        var feeds = new Dictionary<string, PageFeed>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var stream in streams)
+            {
+                var checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
+                if (StreamPass.FetchStart(stream, mode, checkpoint) is not { } start) continue;
+                feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
+            }
+
+            return feeds;
+        }
+        catch
+        {
+            foreach (var feed in feeds.Values) await feed.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Runs one stream and sorts its failure: skip it, fail it, or fail it and stop the run.</summary>

@@ -310,14 +310,56 @@ public sealed class SyncEngineTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_first_full_pass_builds_an_empty_tables_indexes_its_key_among_them_after_its_rows_and_later_passes_keep_them(DatabaseProvider provider)
+    public async Task A_run_asks_for_a_streams_first_pages_before_its_turn_no_more_than_a_few_and_uses_them(DatabaseProvider provider)
     {
-        // Before each applications page is asked for, how many of the table's indexes exist.
-        var indexesSeen = new List<int>();
+        var ct = TestContext.Current.CancellationToken;
+        var applicationsAskedAhead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var beforeTurn = 0;
+        var applicationRequests = 0;
         SyncHarness? harness = null;
         await using var h = harness = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: async request =>
         {
-            if (request.RequestUri!.AbsolutePath.EndsWith("/application.list", StringComparison.Ordinal))
+            var path = request.RequestUri!.AbsolutePath;
+            if (path.EndsWith("/application.list", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref applicationRequests);
+                var started = await harness!.ScalarAsync<long>("SELECT COUNT(*) FROM sync_run_streams WHERE stream = 'applications'");
+                if (started == 0 && Interlocked.Increment(ref beforeTurn) == PageFeed.PagesBeforeTurn) applicationsAskedAhead.TrySetResult();
+            }
+            else if (path.EndsWith("/candidate.list", StringComparison.Ordinal) && (await request.Content!.ReadAsStringAsync(ct)).Contains("\"cursor\"", StringComparison.Ordinal))
+            {
+                // The stream before applications gets no further until the applications' feed has asked for what it may
+                // (or, when no feed asks ahead, a while: the assertions below then say what went wrong).
+                try
+                {
+                    await applicationsAskedAhead.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+        });
+
+        var run = await h.SyncAsync(SyncMode.Full);
+
+        run.Outcome.ShouldBe(SyncOutcome.Succeeded);
+        beforeTurn.ShouldBe(PageFeed.PagesBeforeTurn); // asked while candidates were still under way, and no more until its turn
+        applicationRequests.ShouldBe(run.Streams.Single(s => s.Stream == "applications").Pages); // each page asked for once: the pass used them
+        await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_first_full_pass_builds_an_empty_tables_indexes_its_key_among_them_after_its_rows_and_later_passes_keep_them(DatabaseProvider provider)
+    {
+        // Before each applications page is asked for, how many of the table's indexes exist. The run asks for each
+        // stream's first pages before the stream's turn (see PageFeed), while the table still has them all: only the
+        // requests after those are the pass's own.
+        var indexesSeen = new List<int>();
+        var requests = 0;
+        SyncHarness? harness = null;
+        await using var h = harness = await SyncHarness.StartAsync(provider, o => o.Size = "1000", beforeEachRequest: async request =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/application.list", StringComparison.Ordinal) && Interlocked.Increment(ref requests) > PageFeed.PagesBeforeTurn)
             {
                 var count = (await IndexesAsync(harness!, "mirror_applications")).Count;
                 lock (indexesSeen) indexesSeen.Add(count);
@@ -334,6 +376,7 @@ public sealed class SyncEngineTests
 
         // The table has rows now: the next full pass keeps its indexes throughout.
         indexesSeen.Clear();
+        requests = 0;
         await h.SyncAsync(SyncMode.Full);
         indexesSeen.ShouldNotBeEmpty();
         indexesSeen.ShouldAllBe(n => n == migrated.Count);

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Ashbridge.Ashby;
+using Ashbridge.Core.Mirror;
+
+namespace Ashbridge.Core.Sync;
+
+/// <summary>
+/// A stream's pages as Ashby sends them, fetched in order by a task of their own while the writer stores earlier ones.
+/// A run starts every stream's feed when it starts, so a stream's first pages are already there when its turn comes:
+/// an incremental pass is mostly one small page per stream, each of which the run used to ask for and wait for in
+/// turn. Before its turn a feed fetches only <see cref="PagesBeforeTurn"/> pages, so the large streams waiting their
+/// turn hold little; from then on it may run a transaction's worth ahead.
+/// </summary>
+internal sealed class PageFeed : IAsyncDisposable
+{
+    /// <summary>Pages a feed fetches before its stream's turn.</summary>
+    public const int PagesBeforeTurn = 4;
+
+    private const int PageSize = 100;
+
+    private readonly AshbyClient _client;
+    private readonly StreamDefinition _stream;
+    private readonly Channel<FetchedPage> _pages;
+    private readonly CancellationTokenSource _stop;
+    private readonly TaskCompletionSource _turn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _fetching;
+    private int _disposed;
+
+    private PageFeed(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, CancellationToken cancellationToken)
+    {
+        _client = client;
+        _stream = stream;
+        Cursor = cursor;
+        SyncToken = syncToken;
+        _pages = Channel.CreateBounded<FetchedPage>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _fetching = stream.Fetch == MirrorFetch.OneCall ? FetchAllAsync(_stop.Token) : FetchPagesAsync(_stop.Token);
+    }
+
+    /// <summary>The cursor the feed started from (a resumed pass's), if any.</summary>
+    public string? Cursor { get; }
+
+    /// <summary>The token an incremental feed started from, if any.</summary>
+    public string? SyncToken { get; }
+
+    /// <summary>The pages in order; completes after the last one, or when the fetch fails (see <see cref="Completion"/>).</summary>
+    public ChannelReader<FetchedPage> Pages => _pages.Reader;
+
+    /// <summary>Ends when the fetch does; faults with its error, which belongs after the pages before it are stored.</summary>
+    public Task Completion => _fetching;
+
+    /// <summary>
+    /// Starts fetching a paged stream from a cursor or token, or a stream read in one call (handed on in pages of 100
+    /// rows); <paramref name="capacity"/> is how many pages it may hold unread.
+    /// </summary>
+    public static PageFeed Start(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, CancellationToken cancellationToken) =>
+        stream.Fetch is MirrorFetch.Paged or MirrorFetch.OneCall
+            ? new PageFeed(client, stream, cursor, syncToken, capacity, cancellationToken)
+            : throw new ArgumentException($"{stream.Name} is read one call per interview plan, not as pages.", nameof(stream));
+
+    /// <summary>The stream's turn has come: the feed may fetch as far ahead as its capacity.</summary>
+    public void TakeTurn() => _turn.TrySetResult();
+
+    /// <summary>Stops the fetch; its outcome no longer matters. The pass and the run that started the feed both may.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _fetching.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Cancelled, or failed on a page nobody will store: the pass that stopped it has its own error to report.
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>
+    /// Fetches the pages in order. Once a page's paging is read, the next request goes out before the page's rows are
+    /// read (their typed columns and hashes), so Ashby works on the next page while this one is taken apart.
+    /// </summary>
+    private async Task FetchPagesAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Task<ReadOnlyMemory<byte>>? pending = null; // a request sent and not yet awaited
+        try
+        {
+            var requested = 1;
+            pending = RequestPageAsync(Cursor, SyncToken, cancellationToken);
+            while (pending is not null)
+            {
+                var envelope = await pending.ConfigureAwait(false);
+                pending = null;
+                FetchedPage page;
+                using (var document = JsonDocument.Parse(envelope))
+                {
+                    var paging = FetchedPage.PagingOf(_stream, document.RootElement);
+                    if (!paging.IsLast)
+                    {
+                        if (requested++ >= PagesBeforeTurn && !_turn.Task.IsCompleted) await _turn.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        pending = RequestPageAsync(paging.NextCursor, null, cancellationToken);
+                    }
+
+                    page = FetchedPage.Read(_stream, document.RootElement, envelope, paging);
+                }
+
+                await _pages.Writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _pages.Writer.TryComplete();
+            // A request still out when the fetch stops (the pass failed, or it was cancelled): its outcome no longer matters.
+            pending?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private Task<ReadOnlyMemory<byte>> RequestPageAsync(string? cursor, string? syncToken, CancellationToken cancellationToken)
+    {
+        var body = _stream.NewRequestBody();
+        body["limit"] = PageSize;
+        if (cursor is not null) body["cursor"] = cursor;
+        else if (syncToken is not null) body["syncToken"] = syncToken;
+        return _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A stream without paging comes in one call; its rows are handed on a page's worth at a time, the last page marked
+    /// last (empty when Ashby sent none), so a large organisation's tens of thousands of postings are never all rows at
+    /// once. None has a cursor: a crash re-reads the stream from its start.
+    /// </summary>
+    private async Task FetchAllAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            var envelope = await _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(_stream.NewRequestBody()), null, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(envelope);
+            var results = document.RootElement.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().ToList() : [];
+            var pages = Math.Max(1, (results.Count + PageSize - 1) / PageSize);
+            for (var i = 0; i < pages; i++)
+            {
+                var rows = FetchedPage.ReadRows(_stream, results.GetRange(i * PageSize, Math.Min(PageSize, results.Count - (i * PageSize))), envelope);
+                await _pages.Writer.WriteAsync(new FetchedPage(rows, IsLast: i == pages - 1, NextCursor: null, SyncToken: null), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _pages.Writer.TryComplete();
+        }
+    }
+}
