@@ -196,6 +196,7 @@ internal static class MirrorSyncBench
     private static async Task<ChildResult> WarmChildAsync(EmulatorProcess emulator, string db, Func<Task<int>> change)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        CollectAsTheCli(start);
         foreach (var arg in (string[])[Self, "mirror-child", "incremental-warm", emulator.BaseUrl.ToString(), emulator.ApiKey, db]) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
@@ -229,11 +230,18 @@ internal static class MirrorSyncBench
 
     private sealed record ChildResult(long Pages, long Rows, double Seconds, double PeakMb, string Breakdown, double CpuSeconds);
 
+    /// <summary>
+    /// A measured pass runs as <c>ashbridge sync</c> does, with the server collector (see Ashbridge.Cli.csproj); the bench's
+    /// own process keeps the workstation one, so the webhook bench's bare endpoint and the emulator are as they were.
+    /// </summary>
+    private static void CollectAsTheCli(ProcessStartInfo start) => start.Environment["DOTNET_gcServer"] = "1";
+
     private static class ProcessRunner
     {
         public static async Task<string> RunAsync(string file, IEnumerable<string> args)
         {
             var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            CollectAsTheCli(start);
             foreach (var arg in args) start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
