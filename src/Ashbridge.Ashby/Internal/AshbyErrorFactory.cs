@@ -151,7 +151,7 @@ internal static class AshbyErrorFactory
         var data = new AshbyErrorData { Endpoint = endpoint, IsTransient = true };
         var what = timedOut
             ? string.Create(CultureInfo.InvariantCulture, $"timed out after {attemptTimeout.TotalSeconds:0.#} s")
-            : "failed before a response arrived (connection refused, dropped or reset)";
+            : "failed before its whole response arrived (connection refused, dropped or reset)";
         var write = isWrite
             ? " It is a write and was not retried: it may or may not have been applied, so read the object back before repeating it."
             : " It was retried as far as AshbyClientOptions.MaxRetries allows; check connectivity to Ashby.";

@@ -97,7 +97,18 @@ internal sealed class AshbyTransport
 
                     request.Content = new ByteArrayContent(state.content);
                     request.Content.Headers.ContentType = JsonMediaType;
-                    return await state.self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                    var answer = await state.self._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                    try
+                    {
+                        // Read inside the attempt, so that its timeout and the retries cover the body as well.
+                        answer.Content = await BufferedBody.ReadAsync(answer.Content, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                        return answer;
+                    }
+                    catch
+                    {
+                        answer.Dispose();
+                        throw;
+                    }
                 },
                 context,
                 (self: this, uri, content, version)).ConfigureAwait(false);
@@ -123,7 +134,7 @@ internal sealed class AshbyTransport
         using (response)
         {
             ReportVersion(endpoint, response);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = ((BufferedBody)response.Content).Bytes;
             if (response.IsSuccessStatusCode && AshbyEnvelope.IsSuccess(bytes))
             {
                 return new AshbyEnvelope(bytes);

@@ -116,6 +116,16 @@ public sealed class ScriptedAshbyServer : IAsyncDisposable
             case ScriptedKind.Abort:
                 ctx.Abort();
                 return;
+            case ScriptedKind.Truncate:
+                // Promises the whole body, sends half of it, and drops the connection.
+                var whole = Encoding.UTF8.GetBytes(response.Body ?? string.Empty);
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = response.ContentType;
+                ctx.Response.ContentLength = whole.Length;
+                await ctx.Response.Body.WriteAsync(whole.AsMemory(0, whole.Length / 2));
+                await ctx.Response.Body.FlushAsync();
+                ctx.Abort();
+                return;
             case ScriptedKind.Hang:
                 try
                 {
@@ -155,6 +165,7 @@ public enum ScriptedKind
     Respond,
     Abort,
     Hang,
+    Truncate,
 }
 
 public sealed record ScriptedResponse(int Status, string? Body, string ContentType = "application/json", ScriptedKind Kind = ScriptedKind.Respond)
@@ -183,6 +194,9 @@ public sealed record ScriptedResponse(int Status, string? Body, string ContentTy
     public static ScriptedResponse Abort() => new(0, null, Kind: ScriptedKind.Abort);
 
     public static ScriptedResponse Hang() => new(0, null, Kind: ScriptedKind.Hang);
+
+    /// <summary>A 200 whose headers promise <paramref name="response"/>'s whole body but whose connection drops halfway through it.</summary>
+    public static ScriptedResponse Truncated(ScriptedResponse response) => response with { Kind = ScriptedKind.Truncate };
 
     public ScriptedResponse HeldUntilReleased() => this with { Held = true };
 

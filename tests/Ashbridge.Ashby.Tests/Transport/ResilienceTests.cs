@@ -94,6 +94,26 @@ public class ResilienceTests
     }
 
     [Fact]
+    public async Task A_read_whose_body_is_cut_off_is_retried_and_a_write_is_not()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Truncated(Page("[]", more: false)), Page("[]", more: false));
+        var time = new SignalingTimeProvider();
+        using var client = Create(server, time);
+
+        var call = client.Candidates.ListAsync(cancellationToken: TestClient.Ct);
+        await time.AdvancePastNextTimerAsync();
+        (await call).Results.ShouldBeEmpty();
+        server.Requests.Count.ShouldBe(2);
+
+        server.Enqueue(Truncated(Ok(CandidateJson)), Ok(CandidateJson));
+        var error = await Should.ThrowAsync<AshbyApiException>(() => CreateCandidate(client));
+        error.Message.ShouldContain("failed before its whole response arrived");
+        error.Message.ShouldContain("may or may not have been applied");
+        server.Requests.Count.ShouldBe(3); // it may have run: not sent again
+    }
+
+    [Fact]
     public async Task A_read_is_retried_after_a_dropped_connection()
     {
         await using var server = await ScriptedAshbyServer.StartAsync();
@@ -293,7 +313,7 @@ public class ConnectionRefusedTests
 
         ex.StatusCode.ShouldBeNull();
         ex.IsTransient.ShouldBeTrue();
-        ex.Message.ShouldContain("failed before a response arrived");
+        ex.Message.ShouldContain("failed before its whole response arrived");
         ex.InnerException.ShouldBeOfType<HttpRequestException>().HttpRequestError.ShouldBe(HttpRequestError.ConnectionError);
     }
 }
