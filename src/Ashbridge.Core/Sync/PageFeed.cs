@@ -130,8 +130,9 @@ internal sealed class PageFeed : IAsyncDisposable
 
     /// <summary>
     /// A stream without paging comes in one call; its rows are handed on a page's worth at a time, the last page marked
-    /// last (empty when Ashby sent none), so a large organisation's tens of thousands of postings are never all rows at
-    /// once. None has a cursor: a crash re-reads the stream from its start.
+    /// last (empty when Ashby sent none). The answer is not parsed whole: at 1M candidates the postings are 13 MB, and
+    /// a document over all of them was the sync's largest allocation. Each row is parsed on its own, as a slice of the
+    /// answer's bytes, when its page is read. None has a cursor: a crash re-reads the stream from its start.
     /// </summary>
     private async Task FetchAllAsync(CancellationToken cancellationToken)
     {
@@ -139,12 +140,11 @@ internal sealed class PageFeed : IAsyncDisposable
         try
         {
             var envelope = await _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(_stream.NewRequestBody()), null, cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(envelope);
-            var results = document.RootElement.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().ToList() : [];
+            var results = ResultsOf(envelope.Span);
             var pages = Math.Max(1, (results.Count + PageSize - 1) / PageSize);
             for (var i = 0; i < pages; i++)
             {
-                var rows = FetchedPage.ReadRows(_stream, results.GetRange(i * PageSize, Math.Min(PageSize, results.Count - (i * PageSize))), envelope);
+                var rows = ReadRows(envelope, results.GetRange(i * PageSize, Math.Min(PageSize, results.Count - (i * PageSize))));
                 await _pages.Writer.WriteAsync(new FetchedPage(rows, IsLast: i == pages - 1, NextCursor: null, SyncToken: null), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -152,5 +152,46 @@ internal sealed class PageFeed : IAsyncDisposable
         {
             _pages.Writer.TryComplete();
         }
+    }
+
+    private List<MirrorRow> ReadRows(ReadOnlyMemory<byte> envelope, List<Range> items)
+    {
+        var documents = new List<JsonDocument>(items.Count);
+        try
+        {
+            foreach (var item in items) documents.Add(JsonDocument.Parse(envelope[item]));
+            return FetchedPage.ReadRows(_stream, documents.ConvertAll(d => d.RootElement), envelope);
+        }
+        finally
+        {
+            foreach (var document in documents) document.Dispose();
+        }
+    }
+
+    /// <summary>Where each element of the envelope's <c>results</c> array lies in its bytes.</summary>
+    internal static List<Range> ResultsOf(ReadOnlySpan<byte> envelope)
+    {
+        var items = new List<Range>();
+        var reader = new Utf8JsonReader(envelope);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("The answer is not a JSON object.");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isResults = reader.ValueTextEquals("results"u8);
+            reader.Read();
+            if (!isResults || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                items.Add(start..(int)reader.BytesConsumed);
+            }
+        }
+
+        return items;
     }
 }
