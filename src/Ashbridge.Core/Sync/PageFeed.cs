@@ -132,8 +132,8 @@ internal sealed class PageFeed : IAsyncDisposable
     /// <summary>
     /// A stream without paging comes in one call; its rows are handed on a page's worth at a time, the last page marked
     /// last (empty when Ashby sent none). The answer is not parsed whole: at 1M candidates the postings are 13 MB, and
-    /// a document over all of them was the sync's largest allocation. Each row is parsed on its own, as a slice of the
-    /// answer's bytes, when its page is read. None has a cursor: a crash re-reads the stream from its start.
+    /// a document over all of them was the sync's largest allocation. Each page's rows are copied out as a JSON array
+    /// of their own and parsed when the page is read. None has a cursor: a crash re-reads the stream from its start.
     /// </summary>
     private async Task FetchAllAsync(CancellationToken cancellationToken)
     {
@@ -141,13 +141,7 @@ internal sealed class PageFeed : IAsyncDisposable
         try
         {
             var envelope = await _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(_stream.NewRequestBody()), null, cancellationToken).ConfigureAwait(false);
-            var results = ResultsOf(envelope.Span);
-            var pages = Math.Max(1, (results.Count + PageSize - 1) / PageSize);
-            for (var i = 0; i < pages; i++)
-            {
-                var rows = ReadRows(envelope, results.GetRange(i * PageSize, Math.Min(PageSize, results.Count - (i * PageSize))));
-                await _pages.Writer.WriteAsync(new FetchedPage(rows, IsLast: i == pages - 1, NextCursor: null, SyncToken: null), cancellationToken).ConfigureAwait(false);
-            }
+            foreach (var page in PagesOf(_stream, envelope)) await _pages.Writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -155,18 +149,28 @@ internal sealed class PageFeed : IAsyncDisposable
         }
     }
 
-    private List<MirrorRow> ReadRows(ReadOnlyMemory<byte> envelope, List<Range> items)
+    /// <summary>A one-call answer's rows, 100 to a page, each page read when it is asked for; the last page is marked last (empty when there are no rows).</summary>
+    internal static IEnumerable<FetchedPage> PagesOf(StreamDefinition stream, ReadOnlyMemory<byte> envelope)
     {
-        var documents = new List<JsonDocument>(items.Count);
-        try
+        var results = ResultsOf(envelope.Span);
+        var pages = Math.Max(1, (results.Count + PageSize - 1) / PageSize);
+        for (var i = 0; i < pages; i++)
         {
-            foreach (var item in items) documents.Add(JsonDocument.Parse(envelope[item]));
-            return FetchedPage.ReadRows(_stream, documents.ConvertAll(d => d.RootElement), envelope);
+            var first = i * PageSize;
+            var rows = results.Count == 0 ? [] : ReadRows(stream, envelope.Span[results[first].Start.Value..results[Math.Min(results.Count, first + PageSize) - 1].End.Value]);
+            yield return new FetchedPage(rows, IsLast: i == pages - 1, NextCursor: null, SyncToken: null);
         }
-        finally
-        {
-            foreach (var document in documents) document.Dispose();
-        }
+    }
+
+    /// <summary>The rows of consecutive elements of a <c>results</c> array: <paramref name="part"/> holds them with commas between.</summary>
+    private static List<MirrorRow> ReadRows(StreamDefinition stream, ReadOnlySpan<byte> part)
+    {
+        var array = new byte[part.Length + 2];
+        array[0] = (byte)'[';
+        part.CopyTo(array.AsSpan(1));
+        array[^1] = (byte)']';
+        using var document = JsonDocument.Parse(array);
+        return FetchedPage.ReadRows(stream, [.. document.RootElement.EnumerateArray()], array);
     }
 
     /// <summary>Where each element of the envelope's <c>results</c> array lies in its bytes.</summary>

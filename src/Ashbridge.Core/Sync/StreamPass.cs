@@ -98,15 +98,15 @@ internal sealed class StreamPass(
     }
 
     /// <summary>
-    /// Where a paged stream's pass will start fetching, decided from its checkpoint as <see cref="RunAsync"/> decides
-    /// it, so the run can start the fetch before the stream's turn. Null for the streams read in one call (or one per
-    /// interview plan): their one answer grows with the organisation (13 MB of postings at 1M candidates), and
-    /// fetched early it would be held through the passes before it, where a few pages of a paged stream are all a
-    /// feed holds before its turn.
+    /// Where a stream's pass will start fetching, decided from its checkpoint as <see cref="RunAsync"/> decides it, so
+    /// the run can start the fetch before the stream's turn. Null when the fetch waits for the turn: the interview
+    /// stages (one call per plan), and in a full run the streams read in one call, whose one answer grows with the
+    /// organisation (13 MB of postings at 1M candidates) and, held through the passes before it, raised a full sync's
+    /// peak memory. An incremental run holds little else, and there that answer's wait was a third of the pass.
     /// </summary>
     public static (string? Cursor, string? SyncToken)? FetchStart(StreamDefinition stream, SyncMode requested, StreamCheckpoint checkpoint)
     {
-        if (stream.Fetch != MirrorFetch.Paged) return null;
+        if (stream.Fetch == MirrorFetch.PerInterviewPlan || (stream.Fetch == MirrorFetch.OneCall && requested == SyncMode.Full)) return null;
         var (resume, full) = Decide(stream, requested, checkpoint);
         return (resume ? checkpoint.PassCursor : null, full ? null : checkpoint.SyncToken);
     }
