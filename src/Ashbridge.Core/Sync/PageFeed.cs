@@ -7,11 +7,10 @@ namespace Ashbridge.Core.Sync;
 
 /// <summary>
 /// A stream's pages as Ashby sends them, fetched in order by a task of their own while the writer stores earlier ones.
-/// A run starts the feed of every paged stream when it starts, so a stream's first pages are already there when its
-/// turn comes: an incremental pass is mostly one small page per stream, each of which the run used to ask for and wait
-/// for in turn. Before its turn a feed fetches only <see cref="PagesBeforeTurn"/> pages, so the large streams waiting
-/// their turn hold little; from then on it may run a transaction's worth ahead. A stream read in one call gets its feed
-/// at its turn (see <see cref="StreamPass.FetchStart"/>).
+/// A run starts the streams' feeds when it starts (<see cref="StreamPass.FetchStart"/> says which), so a stream's first
+/// pages are already there when its turn comes: an incremental pass is mostly one small page per stream, each of which
+/// the run used to ask for and wait for in turn. Before its turn a paged feed fetches only <see cref="PagesBeforeTurn"/>
+/// pages, so the large streams waiting their turn hold little; from then on it may run a transaction's worth ahead.
 /// </summary>
 internal sealed class PageFeed : IAsyncDisposable
 {

@@ -116,7 +116,7 @@ public sealed partial class SyncEngine(
     }
 
     /// <summary>
-    /// Starts fetching every paged stream's pages from where its pass will start, so that each stream's first pages are
+    /// Starts fetching the streams' pages from where their passes will start, so that each stream's first pages are
     /// there when its turn comes instead of being asked for only then (see <see cref="PageFeed"/>). The requests share
     /// the key's budget with everything else (the client's limiter).
     /// </summary>
