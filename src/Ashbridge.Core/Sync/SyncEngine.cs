@@ -58,9 +58,10 @@ public sealed partial class SyncEngine(
         var moves = new List<(string From, string To)>();
         string? stopReason = null;
         var failed = false;
-        var feeds = await StartFeedsAsync(connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
+        var feeds = new Dictionary<string, PageFeed>(StringComparer.Ordinal);
         try
         {
+            await StartFeedsAsync(feeds, connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
             foreach (var stream in streams)
             {
                 if (stopReason is not null)
@@ -118,27 +119,29 @@ public sealed partial class SyncEngine(
     /// <summary>
     /// Starts fetching the streams' pages from where their passes will start, so that each stream's first pages are
     /// there when its turn comes instead of being asked for only then (see <see cref="PageFeed"/>). The requests share
-    /// the key's budget with everything else (the client's limiter).
+    /// the key's budget with everything else (the client's limiter). Fetching early only saves time: a stream whose
+    /// checkpoint cannot be read here is fetched at its turn, where its pass reads it again and reports what failed.
     /// </summary>
-    private static async Task<Dictionary<string, PageFeed>> StartFeedsAsync(
-        DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode, CancellationToken cancellationToken)
+    private static async Task StartFeedsAsync(
+        Dictionary<string, PageFeed> feeds, DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode,
+        CancellationToken cancellationToken)
     {
-        var feeds = new Dictionary<string, PageFeed>(StringComparer.Ordinal);
-        try
+        foreach (var stream in streams)
         {
-            foreach (var stream in streams)
+            StreamCheckpoint checkpoint;
+            try
             {
-                var checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
-                if (StreamPass.FetchStart(stream, mode, checkpoint) is not { } start) continue;
-                feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
+                checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                continue;
             }
 
-            return feeds;
-        }
-        catch
-        {
-            foreach (var feed in feeds.Values) await feed.DisposeAsync().ConfigureAwait(false);
-            throw;
+            if (StreamPass.FetchStart(stream, mode, checkpoint) is { } start)
+            {
+                feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
+            }
         }
     }
 
