@@ -51,6 +51,7 @@ public sealed partial class SyncEngine(
         // cost an incremental pass more than its data.
         await using var connection = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
         await using var checkpoints = new RunCheckpointer(database, _logger);
+        await using var feeds = await RunFeeds.StartAsync(connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
         await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
         var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
 
@@ -58,10 +59,8 @@ public sealed partial class SyncEngine(
         var moves = new List<(string From, string To)>();
         string? stopReason = null;
         var failed = false;
-        var feeds = new Dictionary<string, PageFeed>(StringComparer.Ordinal);
         try
         {
-            await StartFeedsAsync(feeds, connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
             foreach (var stream in streams)
             {
                 if (stopReason is not null)
@@ -71,7 +70,7 @@ public sealed partial class SyncEngine(
                 }
 
                 var pass = new StreamPass(connection, checkpoints, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
-                    stream == MirrorStreams.Applications ? moves : null, feeds.GetValueOrDefault(stream.Name));
+                    stream == MirrorStreams.Applications ? moves : null, feeds.For(stream));
                 var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;
                 stopReason = stop ? message : null;
@@ -88,8 +87,7 @@ public sealed partial class SyncEngine(
         }
         finally
         {
-            // The feeds of streams that did not run (the run stopped) or did not take theirs.
-            foreach (var feed in feeds.Values) await feed.DisposeAsync().ConfigureAwait(false);
+            await feeds.DisposeAsync().ConfigureAwait(false); // now rather than after the observers: a stopped run's are unused
         }
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
@@ -114,35 +112,6 @@ public sealed partial class SyncEngine(
         }
 
         return MirrorStreams.All.Where(s => names.Any(n => string.Equals(n, s.Name, StringComparison.OrdinalIgnoreCase))).ToList();
-    }
-
-    /// <summary>
-    /// Starts fetching the streams' pages from where their passes will start, so that each stream's first pages are
-    /// there when its turn comes instead of being asked for only then (see <see cref="PageFeed"/>). The requests share
-    /// the key's budget with everything else (the client's limiter). Fetching early only saves time: a stream whose
-    /// checkpoint cannot be read here is fetched at its turn, where its pass reads it again and reports what failed.
-    /// </summary>
-    private static async Task StartFeedsAsync(
-        Dictionary<string, PageFeed> feeds, DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode,
-        CancellationToken cancellationToken)
-    {
-        foreach (var stream in streams)
-        {
-            StreamCheckpoint checkpoint;
-            try
-            {
-                checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbException)
-            {
-                continue;
-            }
-
-            if (StreamPass.FetchStart(stream, mode, checkpoint) is { } start)
-            {
-                feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
-            }
-        }
     }
 
     /// <summary>Runs one stream and sorts its failure: skip it, fail it, or fail it and stop the run.</summary>
