@@ -17,7 +17,8 @@ internal sealed class PageFeed : IAsyncDisposable
     /// <summary>Pages a feed fetches before its stream's turn.</summary>
     public const int PagesBeforeTurn = 4;
 
-    private const int PageSize = 100;
+    /// <summary>Rows a page holds: Ashby's largest <c>limit</c>, and how one-call answers are cut.</summary>
+    internal const int PageSize = 100;
 
     private readonly AshbyClient _client;
     private readonly StreamDefinition _stream;

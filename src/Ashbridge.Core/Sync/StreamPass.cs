@@ -18,7 +18,7 @@ internal sealed class StreamPass(
     long connectionId, long runId, StreamDefinition stream, SyncMode requested,
     IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves, PageFeed? ahead = null)
 {
-    private const int PageSize = 100;
+    private const int PageSize = PageFeed.PageSize;
     private const int MaxRestarts = 2;
 
     /// <summary>
