@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -69,7 +68,7 @@ internal sealed record FetchedPage(IReadOnlyList<MirrorRow> Rows, bool IsLast, s
             var values = new object?[stream.Columns.Count];
             for (var i = 0; i < values.Length; i++) values[i] = stream.Columns[i].Read(item);
             var raw = JsonMarshal.GetRawUtf8Value(item);
-            var row = new MirrorRow(id, SliceOf(source, raw) ?? raw.ToArray(), unchecked((long)XxHash3.HashToUInt64(raw)), MirrorStreams.ReadTime(item, "updatedAt"), values);
+            var row = new MirrorRow(id, SliceOf(source, raw) ?? raw.ToArray(), RowHash.Of(raw), MirrorStreams.ReadTime(item, "updatedAt"), values);
             if (index.TryGetValue(id, out var at)) rows[at] = row;
             else
             {
