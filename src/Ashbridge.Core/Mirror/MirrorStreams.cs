@@ -94,11 +94,16 @@ public static class MirrorStreams
         new(column, MirrorColumnType.Time, row => ReadTime(row, property));
 
     /// <summary>Ashby's ISO 8601 time as Unix milliseconds, or <see langword="null"/>.</summary>
-    internal static long? ReadTime(JsonElement row, string property) =>
-        At(row, [property]) is { ValueKind: JsonValueKind.String } v
-        && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    internal static long? ReadTime(JsonElement row, string property)
+    {
+        if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty(property, out var v) || v.ValueKind != JsonValueKind.String) return null;
+        // Ashby's times are UTC ("…Z"): the JSON reader parses those straight from the bytes, where the general parse of
+        // a string cost a full pass a third of a CPU second. Anything else (an offset, no zone) takes the general parse.
+        if (v.TryGetDateTime(out var utc) && utc.Kind == DateTimeKind.Utc) return new DateTimeOffset(utc).ToUnixTimeMilliseconds();
+        return DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToUnixTimeMilliseconds()
             : null;
+    }
 
     private static JsonElement? At(JsonElement row, string[] path)
     {
