@@ -53,6 +53,7 @@ internal static class MirrorSyncBench
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {candidates:N0} | {r.Pages:N0} | {r.Rows:N0} | {r.Seconds:F2} | {r.CpuSeconds:F1} | {r.PeakMb:F0} |"));
                 }
 
+                Console.WriteLine($"floor by stream: {floor.Breakdown}");
                 Console.WriteLine($"full sync by stream: {full.Breakdown}");
                 Console.WriteLine($"incremental by stream: {incremental.Breakdown}");
                 Console.WriteLine($"warm incremental by stream: {warm.Breakdown}");
@@ -91,7 +92,7 @@ internal static class MirrorSyncBench
         var breakdown = "";
         if (mode == "floor")
         {
-            (pages, rows) = await FetchOnlyAsync(client);
+            (pages, rows, breakdown) = await FetchOnlyAsync(client);
         }
         else
         {
@@ -135,11 +136,13 @@ internal static class MirrorSyncBench
     }
 
     /// <summary>The floor: the engine's requests in the engine's order, reading nothing but what paging needs.</summary>
-    private static async Task<(long Pages, long Rows)> FetchOnlyAsync(AshbyClient client)
+    private static async Task<(long Pages, long Rows, string Breakdown)> FetchOnlyAsync(AshbyClient client)
     {
         long pages = 0, rows = 0;
+        var breakdown = new List<string>();
         foreach (var stream in MirrorStreams.All)
         {
+            var streamClock = Stopwatch.StartNew();
             if (stream.Fetch == MirrorFetch.PerInterviewPlan)
             {
                 var plans = new List<string>();
@@ -154,9 +157,11 @@ internal static class MirrorSyncBench
             {
                 (pages, rows) = Add(pages, rows, await PageAsync(client, stream.Endpoint, stream.NewRequestBody(), null, stream.Fetch == MirrorFetch.Paged));
             }
+
+            if (streamClock.Elapsed.TotalSeconds >= 0.05) breakdown.Add(string.Create(CultureInfo.InvariantCulture, $"{stream.Name} {streamClock.Elapsed.TotalSeconds:F1}s"));
         }
 
-        return (pages, rows);
+        return (pages, rows, string.Join(", ", breakdown));
 
         static (long, long) Add(long pages, long rows, (long Pages, long Rows) more) => (pages + more.Pages, rows + more.Rows);
     }
