@@ -164,23 +164,42 @@ internal sealed class StreamPass(
     /// <summary>
     /// The interview stages are read one call per interview plan and written a group of pages' worth of rows at a
     /// time, so a large organisation's tens of thousands of stages never sit in memory as rows all at once. The last
-    /// group ends the pass (its sweep); a crash before then re-reads the stream from the start.
+    /// group ends the pass (its sweep); a crash before then re-reads the stream from the start. As in a paged feed, the
+    /// next plan's request goes out before a plan's rows are read and written, so Ashby works on it meanwhile.
     /// </summary>
     private async Task PerInterviewPlanAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         const int GroupRows = MaxPagesPerTransaction * PageSize;
+        var plans = await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<MirrorRow>();
-        foreach (var planId in await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false))
+        var next = plans.Count > 0 ? RequestStagesAsync(plans[0], cancellationToken) : null;
+        try
         {
-            var stages = await client.SendRawAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(FetchedPage.ReadRows(stream, stages));
-            if (rows.Count < GroupRows) continue;
-            await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
-            rows = [];
+            for (var i = 0; i < plans.Count; i++)
+            {
+                var envelope = await next!.ConfigureAwait(false);
+                next = i + 1 < plans.Count ? RequestStagesAsync(plans[i + 1], cancellationToken) : null;
+                using (var document = JsonDocument.Parse(envelope))
+                {
+                    rows.AddRange(FetchedPage.Read(stream, document.RootElement, envelope, default).Rows);
+                }
+
+                if (rows.Count < GroupRows) continue;
+                await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
+                rows = [];
+            }
+        }
+        finally
+        {
+            // A request still out when the pass stops (a write failed, or it was cancelled): its outcome no longer matters.
+            next?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
     }
+
+    private Task<ReadOnlyMemory<byte>> RequestStagesAsync(string planId, CancellationToken cancellationToken) =>
+        client.SendRawBytesAsync(stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["interviewPlanId"] = planId }), null, cancellationToken);
 
     private async Task<List<string>> InterviewPlanIdsAsync(CancellationToken cancellationToken)
     {
