@@ -65,7 +65,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// about 2 GB of writes in a 100k-candidate full pass. Nor does closing it checkpoint when it is the database's last
     /// connection: that copied and synced everything the run wrote since the last checkpoint while the run still held
     /// its connection's lock (80 ms of a 0.3 s incremental pass); the WAL keeps it, and the hub's checkpoints or the
-    /// next connection to close copy it.
+    /// next connection to close copy it. A run that wrote more than the WAL keeps undoes this (<see cref="CheckpointWhenClosed"/>).
     /// </summary>
     public async Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default)
     {
@@ -82,6 +82,15 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// Lets a connection from <see cref="ConnectForBulkWritesAsync"/> checkpoint and remove the WAL when it closes as the
+    /// database's last connection, as SQLite's connections do by default. A no-op on PostgreSQL.
+    /// </summary>
+    internal static void CheckpointWhenClosed(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, out _);
     }
 
     /// <summary>

@@ -88,6 +88,7 @@ public sealed partial class SyncEngine(
         finally
         {
             await feeds.DisposeAsync().ConfigureAwait(false); // now rather than after the observers: a stopped run's are unused
+            checkpoints.EndRun(connection);
         }
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;

@@ -44,6 +44,29 @@ public sealed class RunCheckpointerTests
         (await count.ExecuteScalarAsync(ct)).ShouldBe((long)Commits);
     }
 
+    // Each 6,000-byte row takes a page of its own, and a commit writes at most three (the row's, its parent, the
+    // header): 150 commits write more than 100 pages, 20 fewer.
+    [Theory]
+    [InlineData(150, false)] // more than the WAL keeps, as after a first full pass: the next process need not recover it
+    [InlineData(20, true)] // an incremental pass's few pages stay for the hub or the next connection to copy
+    public async Task A_run_that_wrote_more_than_the_wal_keeps_removes_it_when_its_writer_closes_last(int commits, bool walLeft)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        await using (var writer = await test.Database.ConnectForBulkWritesAsync(ct))
+        {
+            await using var checkpoints = new RunCheckpointer(test.Database, NullLogger.Instance, everyFrames: long.MaxValue, catchUpFrames: long.MaxValue, keptFrames: 100);
+            await WriteAsync(writer, checkpoints, ct, commits);
+            checkpoints.EndRun(writer);
+        }
+
+        File.Exists(test.Location.SqliteFile + "-wal").ShouldBe(walLeft);
+        await using var reader = await test.Database.ConnectAsync(ct);
+        await using var count = reader.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM filler";
+        (await count.ExecuteScalarAsync(ct)).ShouldBe((long)commits);
+    }
+
     [Fact]
     public async Task On_postgres_it_has_nothing_to_do()
     {
