@@ -32,6 +32,7 @@ internal static class MirrorSyncBench
             await using (var emulator = await EmulatorProcess.StartAsync(candidates))
             {
                 Console.WriteLine($"Emulator: {emulator.Summary}");
+                await emulator.ListCandidatesAsync();
                 // Unmeasured: the emulator compiles and tiers up its serialisation on the first pass (a cold floor took about
                 // 8.5 s where a warm one took 5.5), and every measured pass should meet the same emulator.
                 await ChildAsync("floor", emulator, Path.Combine(folder, "floor.db"));
