@@ -115,10 +115,16 @@ internal sealed class PageFeed : IAsyncDisposable
         finally
         {
             _pages.Writer.TryComplete();
-            // A request still out when the fetch stops (the pass failed, or it was cancelled): its outcome no longer matters.
-            pending?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Abandon(pending);
         }
     }
+
+    /// <summary>
+    /// A request still out when its fetch stops (the pass failed, or it was cancelled): its outcome no longer matters,
+    /// but its failure is observed so it is not reported as unobserved.
+    /// </summary>
+    internal static void Abandon(Task? request) =>
+        request?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private Task<ReadOnlyMemory<byte>> RequestPageAsync(string? cursor, string? syncToken, CancellationToken cancellationToken)
     {

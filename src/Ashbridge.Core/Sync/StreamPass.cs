@@ -191,8 +191,7 @@ internal sealed class StreamPass(
         }
         finally
         {
-            // A request still out when the pass stops (a write failed, or it was cancelled): its outcome no longer matters.
-            next?.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            PageFeed.Abandon(next); // a request still out when a write failed or the pass was cancelled
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
