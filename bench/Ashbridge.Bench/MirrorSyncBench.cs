@@ -176,7 +176,7 @@ internal static class MirrorSyncBench
             var request = (JsonObject)body.DeepClone();
             if (paged) request["limit"] = 100;
             if (cursor is not null) request["cursor"] = cursor;
-            var envelope = await client.SendRawBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(request), null, CancellationToken.None);
+            var envelope = await client.SendRawEnvelopeAsync(endpoint, request, null, CancellationToken.None); // as the engine sends them
             using var document = JsonDocument.Parse(envelope);
             var root = document.RootElement;
             foreach (var row in root.GetProperty("results").EnumerateArray())

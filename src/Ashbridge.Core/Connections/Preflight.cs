@@ -95,7 +95,7 @@ public sealed class Preflight(AshbyClient client, TimeProvider? timeProvider = n
             var request = (JsonObject)body.DeepClone();
             request["limit"] = 100;
             if (cursor is not null) request["cursor"] = cursor;
-            var envelope = await client.SendRawBytesAsync(endpoint, JsonSerializer.SerializeToUtf8Bytes(request), null, cancellationToken).ConfigureAwait(false);
+            var envelope = await client.SendRawEnvelopeAsync(endpoint, request, null, cancellationToken).ConfigureAwait(false);
             using var document = JsonDocument.Parse(envelope);
             var root = document.RootElement;
             if (root.GetProperty("results").EnumerateArray().Any(match)) return true;

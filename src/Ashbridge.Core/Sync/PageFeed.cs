@@ -132,7 +132,7 @@ internal sealed class PageFeed : IAsyncDisposable
         body["limit"] = PageSize;
         if (cursor is not null) body["cursor"] = cursor;
         else if (syncToken is not null) body["syncToken"] = syncToken;
-        return _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken);
+        return _client.SendRawEnvelopeAsync(_stream.Endpoint, body, null, cancellationToken);
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ internal sealed class PageFeed : IAsyncDisposable
         await Task.Yield();
         try
         {
-            var envelope = await _client.SendRawBytesAsync(_stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(_stream.NewRequestBody()), null, cancellationToken).ConfigureAwait(false);
+            var envelope = await _client.SendRawEnvelopeAsync(_stream.Endpoint, _stream.NewRequestBody(), null, cancellationToken).ConfigureAwait(false);
             foreach (var page in PagesOf(_stream, envelope)) await _pages.Writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -198,7 +198,7 @@ internal sealed class StreamPass(
     }
 
     private Task<ReadOnlyMemory<byte>> RequestStagesAsync(string planId, CancellationToken cancellationToken) =>
-        client.SendRawBytesAsync(stream.Endpoint, JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["interviewPlanId"] = planId }), null, cancellationToken);
+        client.SendRawEnvelopeAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken);
 
     private async Task<List<string>> InterviewPlanIdsAsync(CancellationToken cancellationToken)
     {
@@ -208,7 +208,7 @@ internal sealed class StreamPass(
         {
             var body = new JsonObject { ["includeArchived"] = true, ["limit"] = PageSize };
             if (cursor is not null) body["cursor"] = cursor;
-            var envelope = await client.SendRawBytesAsync("interviewPlan.list", JsonSerializer.SerializeToUtf8Bytes(body), null, cancellationToken).ConfigureAwait(false);
+            var envelope = await client.SendRawEnvelopeAsync("interviewPlan.list", body, null, cancellationToken).ConfigureAwait(false);
             using var document = JsonDocument.Parse(envelope);
             var root = document.RootElement;
             foreach (var plan in root.GetProperty("results").EnumerateArray()) ids.Add(plan.GetProperty("id").GetString()!);

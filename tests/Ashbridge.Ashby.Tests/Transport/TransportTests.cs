@@ -162,6 +162,26 @@ public class TransportTests
     }
 
     [Fact]
+    public async Task SendRawEnvelopeAsync_writes_the_body_as_json_and_returns_the_envelope_bytes()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Ok("""[{"id":"stage-1"}]"""), Ok("[]"), Error("interview_plan_not_found"));
+        using var client = TestClient.Create(server);
+        var body = new JsonObject { ["interviewPlanId"] = "plan/1+2", ["limit"] = 100 };
+        var asTheSerializerWritesIt = JsonSerializer.Serialize(body);
+
+        var bytes = await client.SendRawEnvelopeAsync("interviewStage.list", body, cancellationToken: TestClient.Ct);
+
+        JsonDocument.Parse(bytes).RootElement.GetProperty("results")[0].GetProperty("id").GetString().ShouldBe("stage-1");
+        server.Requests[0].Body.ShouldBe(asTheSerializerWritesIt);
+
+        await client.SendRawEnvelopeAsync("interviewStage.list", null, cancellationToken: TestClient.Ct);
+        server.Requests[1].Body.ShouldBe("{}");
+
+        await Should.ThrowAsync<AshbyNotFoundException>(() => client.SendRawEnvelopeAsync("interviewStage.list", new JsonObject { ["interviewPlanId"] = "gone" }, cancellationToken: TestClient.Ct));
+    }
+
+    [Fact]
     public void An_empty_api_key_is_rejected_with_advice()
     {
         var ex = Should.Throw<ArgumentException>(() => new AshbyClient(" "));
