@@ -20,28 +20,28 @@ internal sealed class RunFeeds : IAsyncDisposable
 
     /// <summary>
     /// Starts a feed for each stream <see cref="StreamPass.FetchStart"/> says may fetch early, from where its pass will
-    /// start. Fetching early only saves time: a stream whose checkpoint cannot be read here is fetched at its turn,
-    /// where its pass reads it again and reports what failed.
+    /// start (a stream never synced starts from nothing). Fetching early only saves time: when the checkpoints cannot be
+    /// read here, every stream is fetched at its turn, where its pass reads its own again and reports what failed.
     /// </summary>
     public static async Task<RunFeeds> StartAsync(
         DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode, CancellationToken cancellationToken)
     {
+        Dictionary<string, StreamCheckpoint> checkpoints;
+        try
+        {
+            checkpoints = await StreamCheckpoint.LoadAllAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            return new RunFeeds();
+        }
+
         var feeds = new RunFeeds();
         try
         {
             foreach (var stream in streams)
             {
-                StreamCheckpoint checkpoint;
-                try
-                {
-                    checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbException)
-                {
-                    continue;
-                }
-
-                if (StreamPass.FetchStart(stream, mode, checkpoint) is { } start)
+                if (StreamPass.FetchStart(stream, mode, checkpoints.GetValueOrDefault(stream.Name) ?? new StreamCheckpoint()) is { } start)
                 {
                     feeds._feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
                 }
