@@ -47,6 +47,28 @@ public sealed class AshbridgeDatabaseTests
         Convert.ToInt64(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Opening_a_database_that_lacks_a_migration_applies_it(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider, ct);
+        await using (var connection = await test.Database.ConnectAsync(ct))
+        {
+            // As the database was before migration 9: its unique webhook key (SQLite only) and no record of 9.
+            if (provider == DatabaseProvider.Sqlite) await connection.ExecuteAsync("CREATE UNIQUE INDEX ux_webhook_events_key ON webhook_events (connection_id, action, webhook_action_id)");
+            await connection.ExecuteAsync("DELETE FROM \"VersionInfo\" WHERE \"Version\" = 9");
+        }
+
+        await using var reopened = await AshbridgeDatabase.OpenAsync(test.Location, ct);
+
+        await using var check = await reopened.ConnectAsync(ct);
+        (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM \"VersionInfo\" WHERE \"Version\" = 9")).ShouldBe(1);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ux_webhook_events_key'")).ShouldBe(0);
+        }
+    }
+
     [Fact]
     public async Task A_sqlite_database_runs_in_wal_mode()
     {
