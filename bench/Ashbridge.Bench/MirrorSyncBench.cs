@@ -148,11 +148,15 @@ internal static class MirrorSyncBench
             {
                 var plans = new List<string>();
                 await PageAsync(client, "interviewPlan.list", new JsonObject { ["includeArchived"] = true }, r => plans.Add(r.GetProperty("id").GetString()!));
+                var inFlight = new Queue<Task<(long, long)>>();
                 foreach (var plan in plans)
                 {
-                    var body = new JsonObject { ["interviewPlanId"] = plan };
-                    (pages, rows) = Add(pages, rows, await PageAsync(client, stream.Endpoint, body, null, paged: false));
+                    // As many plans at once as the engine asks for, read in plan order.
+                    if (inFlight.Count == StreamPass.PlansInFlight) (pages, rows) = Add(pages, rows, await inFlight.Dequeue());
+                    inFlight.Enqueue(PageAsync(client, stream.Endpoint, new JsonObject { ["interviewPlanId"] = plan }, null, paged: false));
                 }
+
+                while (inFlight.Count > 0) (pages, rows) = Add(pages, rows, await inFlight.Dequeue());
             }
             else
             {

@@ -21,6 +21,9 @@ internal sealed class StreamPass(
     private const int PageSize = PageFeed.PageSize;
     private const int MaxRestarts = 2;
 
+    /// <summary>Interview plans whose stages are requested at once (see <see cref="PerInterviewPlanAsync"/>).</summary>
+    internal const int PlansInFlight = 4;
+
     /// <summary>
     /// Pages the fetch may run ahead by, all written in one transaction when the writer gets to them: rows keyed by
     /// random ids touch a random leaf of every index, so a group writes each leaf once where single pages wrote it
@@ -164,21 +167,23 @@ internal sealed class StreamPass(
     /// <summary>
     /// The interview stages are read one call per interview plan and written a group of pages' worth of rows at a
     /// time, so a large organisation's tens of thousands of stages never sit in memory as rows all at once. The last
-    /// group ends the pass (its sweep); a crash before then re-reads the stream from the start. As in a paged feed, the
-    /// next plan's request goes out before a plan's rows are read and written, so Ashby works on it meanwhile.
+    /// group ends the pass (its sweep); a crash before then re-reads the stream from the start. The calls do not depend
+    /// on each other, so <see cref="PlansInFlight"/> of them are out at once, read in plan order: against Ashby each is
+    /// a round trip, and one plan at a time made a 2,000-plan organisation's stages 2,000 round trips end to end.
     /// </summary>
     private async Task PerInterviewPlanAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         const int GroupRows = MaxPagesPerTransaction * PageSize;
         var plans = await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<MirrorRow>();
-        var next = plans.Count > 0 ? RequestStagesAsync(plans[0], cancellationToken) : null;
+        var inFlight = new Queue<Task<ReadOnlyMemory<byte>>>(PlansInFlight);
+        var requested = 0;
         try
         {
             for (var i = 0; i < plans.Count; i++)
             {
-                var envelope = await next!.ConfigureAwait(false);
-                next = i + 1 < plans.Count ? RequestStagesAsync(plans[i + 1], cancellationToken) : null;
+                while (requested < plans.Count && inFlight.Count < PlansInFlight) inFlight.Enqueue(RequestStagesAsync(plans[requested++], cancellationToken));
+                var envelope = await inFlight.Dequeue().ConfigureAwait(false);
                 using (var document = JsonDocument.Parse(envelope))
                 {
                     rows.AddRange(FetchedPage.Read(stream, document.RootElement, envelope, default).Rows);
@@ -191,7 +196,7 @@ internal sealed class StreamPass(
         }
         finally
         {
-            PageFeed.Abandon(next); // a request still out when a write failed or the pass was cancelled
+            foreach (var request in inFlight) PageFeed.Abandon(request); // requests still out when a write failed or the pass was cancelled
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);

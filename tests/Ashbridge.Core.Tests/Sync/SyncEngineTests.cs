@@ -179,6 +179,32 @@ public sealed class SyncEngineTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Interview_stages_of_several_plans_are_requested_at_once(DatabaseProvider provider)
+    {
+        // The first stage requests are held until as many have arrived as the pass may have out at once. A pass asking
+        // for one plan at a time never gets there: after a while every request is let through, and the test fails.
+        var arrived = 0;
+        var enoughArrived = false;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var h = await SyncHarness.StartAsync(provider, beforeEachRequest: async request =>
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/interviewStage.list", StringComparison.Ordinal)) return;
+            if (Interlocked.Increment(ref arrived) == StreamPass.PlansInFlight && release.TrySetResult()) Volatile.Write(ref enoughArrived, true);
+
+            if (await Task.WhenAny(release.Task, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)) != release.Task) release.TrySetResult();
+        });
+
+        var run = await h.SyncAsync(SyncMode.Full, streams: ["interview_stages"]);
+
+        Volatile.Read(ref enoughArrived).ShouldBeTrue("the stage requests went out one at a time");
+        var stages = run.Streams.Single(s => s.Stream == "interview_stages");
+        stages.Outcome.ShouldBe(StreamOutcome.Succeeded, stages.Message);
+        var mirror = await MirrorOracle.MirrorRowsAsync(h.Database, h.ConnectionId, MirrorStreams.InterviewStages);
+        stages.New.ShouldBe(mirror.Count);
+        mirror.ShouldBe(await h.Oracle.AshbyRowsAsync(MirrorStreams.InterviewStages), ignoreOrder: true);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_forged_stored_cursor_on_resume_restarts_the_stream(DatabaseProvider provider)
     {
         await using var h = await SyncHarness.StartAsync(provider);
