@@ -15,6 +15,9 @@ internal sealed class EmulatorServices(EmulatorOptions options, Organisation org
     public IWebhookPublisher? Publisher { get; } = publisher;
     public IWebhookRegistry? Registry { get; } = registry;
 
+    /// <summary>Where rows changed since a sync token sit, kept for the pages of an incremental pass.</summary>
+    public ChangedRows ChangedRows { get; } = new();
+
     public long NowMs => Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     public void Publish(IEnumerable<IReadOnlyList<WebhookEvent>> events)

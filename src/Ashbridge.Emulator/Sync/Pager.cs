@@ -31,19 +31,48 @@ internal static class Pager
         var incremental = state.SinceSeq >= 0;
         bool Matches(T row) => !row.Deleted && (!incremental || row.Seq > state.SinceSeq) && include(row, incremental);
 
+        // An incremental pass looks only where rows changed; a full one reads the list in order.
+        var changed = incremental ? call.Services.ChangedRows.Positions(rows, state.SinceSeq, call.Org.Seq) : null;
         var w = call.BeginSuccess();
         w.WriteStartArray();
         var i = Math.Max(0, state.Position);
         var served = 0;
-        for (; i < rows.Count && served < limit; i++)
+        if (changed is null)
         {
-            if (!Matches(rows[i])) continue;
-            write(w, rows[i]);
-            served++;
+            for (; i < rows.Count && served < limit; i++)
+            {
+                if (!Matches(rows[i])) continue;
+                write(w, rows[i]);
+                served++;
+            }
+        }
+        else
+        {
+            for (var k = FirstAtOrAfter(changed, i); served < limit; k++)
+            {
+                if (k == changed.Length)
+                {
+                    i = rows.Count;
+                    break;
+                }
+
+                i = changed[k] + 1;
+                if (!Matches(rows[changed[k]])) continue;
+                write(w, rows[changed[k]]);
+                served++;
+            }
         }
 
         var more = false;
-        for (var j = i; j < rows.Count && !more; j++) more = Matches(rows[j]);
+        if (changed is null)
+        {
+            for (var j = i; j < rows.Count && !more; j++) more = Matches(rows[j]);
+        }
+        else
+        {
+            for (var k = FirstAtOrAfter(changed, i); k < changed.Length && !more; k++) more = Matches(rows[changed[k]]);
+        }
+
         w.WriteEndArray();
         w.WriteBoolean("moreDataAvailable", more);
         var now = call.NowMs;
@@ -112,9 +141,9 @@ internal static class Pager
 
             // Refuse a pass that would span more pages than the cap up front, as Ashby does, rather than failing half-way.
             var changed = 0;
-            foreach (var row in rows)
+            foreach (var position in call.Services.ChangedRows.Positions(rows, token.SnapshotSeq, org.Seq))
             {
-                if (!row.Deleted && row.Seq > token.SnapshotSeq && include(row, true)) changed++;
+                if (include(rows[position], true)) changed++;
             }
 
             if ((changed + limit - 1) / limit > options.IncrementalPageCap)
@@ -128,6 +157,13 @@ internal static class Pager
 
         state = new PageToken(TokenKind.Cursor, call.Endpoint, org.TokenEpoch, now, 0, -1, org.Seq, 1);
         return true;
+    }
+
+    /// <summary>The index of the first position at or after <paramref name="position"/>, or the array's length.</summary>
+    private static int FirstAtOrAfter(int[] positions, int position)
+    {
+        var k = Array.BinarySearch(positions, position);
+        return k >= 0 ? k : ~k;
     }
 
     private static string TooLarge(int cap) =>
