@@ -29,6 +29,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public string Summary { get; }
 
+    /// <summary>The CPU time the emulator's process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<EmulatorProcess> StartAsync(int candidates)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -86,6 +96,13 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
 
         return changed;
+    }
+
+    /// <summary>Switches the emulator's fault profile (e.g. <c>latency=10ms</c>; <c>none</c> for none).</summary>
+    public async Task SetFaultsAsync(string profile)
+    {
+        using var response = await _http.PutAsJsonAsync("_emulator/faults", new { profile });
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,7 @@ internal static class MirrorSyncBench
     public static async Task<int> RunAsync(string[] args)
     {
         var candidates = IntOption(args, "--candidates") ?? 100_000;
+        var latency = IntOption(args, "--latency-ms");
         var memorySizes = (Option(args, "--memory-sizes") ?? "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var folder = Directory.CreateTempSubdirectory("ashbridge-bench-").FullName;
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; SQLite in {folder}");
@@ -36,14 +37,19 @@ internal static class MirrorSyncBench
                 // Unmeasured: the emulator compiles and tiers up its serialisation on the first pass (a cold floor took about
                 // 8.5 s where a warm one took 5.5), and every measured pass should meet the same emulator.
                 await ChildAsync("floor", emulator, Path.Combine(folder, "floor.db"));
+                var emulatorCpu = emulator.CpuTime;
                 var floor = await ChildAsync("floor", emulator, Path.Combine(folder, "floor.db"));
+                var emulatorFloorCpu = emulator.CpuTime - emulatorCpu;
                 var db = Path.Combine(folder, "mirror.db");
+                emulatorCpu = emulator.CpuTime;
                 var full = await ChildAsync("full", emulator, db);
+                var emulatorFullCpu = emulator.CpuTime - emulatorCpu;
+                var sqliteAlone = await SqliteAloneAsync(db, Path.Combine(folder, "sqlite-alone.db"));
                 var changed = await emulator.ChangeCandidatesAsync(candidates / 100);
                 var incremental = await ChildAsync("incremental", emulator, db);
                 var warm = await WarmChildAsync(emulator, db, () => emulator.ChangeCandidatesAsync(candidates / 100));
                 Console.WriteLine();
-                Console.WriteLine($"| pass | candidates | pages | rows written | seconds | CPU seconds of the process | peak RSS (MB) |");
+                Console.WriteLine($"| pass | candidates | pages | rows written | seconds | CPU seconds of the process in the pass | peak RSS (MB) |");
                 Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
                 foreach (var (name, r) in new[]
                 {
@@ -60,6 +66,13 @@ internal static class MirrorSyncBench
                 Console.WriteLine($"warm incremental by stream: {warm.Breakdown}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"full / floor = {full.Seconds / floor.Seconds:F2}× (target ≤ 1.25×); incremental / full = {100 * incremental.Seconds / full.Seconds:F1}% fresh process, {100 * warm.Seconds / full.Seconds:F1}% warm (target ≤ 3%)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"SQLite alone, writing the full sync's rows again from memory (the same schema and settings): {sqliteAlone.Seconds:F2} s, {sqliteAlone.CpuSeconds:F1} CPU-s ({sqliteAlone.Breakdown})"));
+                var cores = Environment.ProcessorCount;
+                var bound = Math.Max(floor.Seconds, (floor.CpuSeconds + emulatorFloorCpu.TotalSeconds + sqliteAlone.CpuSeconds) / cores);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"bound: a sync doing nothing but the floor's work ({floor.CpuSeconds:F1} CPU-s, the emulator {emulatorFloorCpu.TotalSeconds:F1}) and SQLite's ({sqliteAlone.CpuSeconds:F1}), every core busy throughout, takes at least {bound:F2} s = {bound / floor.Seconds:F2}× the floor on {cores} cores; the full sync used {full.CpuSeconds:F1} CPU-s, the emulator {emulatorFullCpu.TotalSeconds:F1}"));
+                if (latency is { } ms) await WithLatencyAsync(emulator, ms, folder);
             }
 
             Console.WriteLine();
@@ -89,6 +102,7 @@ internal static class MirrorSyncBench
         var (mode, url, key, dbPath) = (args[1], new Uri(args[2]), args[3], args[4]);
         using var client = new AshbyClient(new AshbyClientOptions { BaseUrl = url, ApiKey = key });
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime; // the runtime's start and the client's construction are not the pass
         long pages, rows;
         var breakdown = "";
         if (mode == "floor")
@@ -117,6 +131,7 @@ internal static class MirrorSyncBench
             }
 
             clock.Restart(); // the database's opening and migration are not the sync
+            cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             var run = await engine.RunAsync(connectionId, "bench", client, new SyncRequest(mode == "full" ? SyncMode.Full : SyncMode.Incremental, "bench"));
             if (run.Outcome != SyncOutcome.Succeeded) throw new InvalidOperationException($"The sync failed: {run.Error}");
             pages = run.Streams.Sum(s => s.Pages);
@@ -132,7 +147,7 @@ internal static class MirrorSyncBench
             await Console.Error.WriteLineAsync($"{string.Join("; ", status)}; GC heap {gc.HeapSizeBytes >> 20} MB, committed {gc.TotalCommittedBytes >> 20} MB, gen2 collections {GC.CollectionCount(2)}");
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(pages, rows, seconds, PeakRssMb(), breakdown, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds)));
+        Console.WriteLine(JsonSerializer.Serialize(new ChildResult(pages, rows, seconds, PeakRssMb(), breakdown, (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds)));
         return 0;
     }
 
@@ -199,6 +214,29 @@ internal static class MirrorSyncBench
     private static async Task<ChildResult> ChildAsync(string mode, EmulatorProcess emulator, string db)
     {
         var output = await ProcessRunner.RunAsync("dotnet", [Self, "mirror-child", mode, emulator.BaseUrl.ToString(), emulator.ApiKey, db]);
+        return JsonSerializer.Deserialize<ChildResult>(output.Trim().Split('\n')[^1])!;
+    }
+
+    /// <summary>
+    /// The floor and a full sync again with every request delayed by the emulator, as a network would: against Ashby a
+    /// page is a round trip away, and the sync's writing goes on while it travels. Not run by default (a 10 ms delay
+    /// adds about two minutes at 100k candidates).
+    /// </summary>
+    private static async Task WithLatencyAsync(EmulatorProcess emulator, int ms, string folder)
+    {
+        await emulator.SetFaultsAsync(string.Create(CultureInfo.InvariantCulture, $"latency={ms}ms"));
+        var floor = await ChildAsync("floor", emulator, Path.Combine(folder, "floor.db"));
+        var full = await ChildAsync("full", emulator, Path.Combine(folder, "latency.db"));
+        await emulator.SetFaultsAsync("none");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"with {ms} ms of latency per request: floor {floor.Seconds:F1} s ({floor.Breakdown}); full sync {full.Seconds:F1} s ({full.Breakdown}) = {full.Seconds / floor.Seconds:F2}× the floor"));
+    }
+
+    /// <summary>SQLite's own share of the full sync (see <see cref="SqliteAlone"/>), in a process of its own.</summary>
+    private static async Task<ChildResult> SqliteAloneAsync(string source, string target)
+    {
+        var output = await ProcessRunner.RunAsync("dotnet", [Self, "mirror-sqlite-alone", source, target]);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileName(target) + "*")) File.Delete(file);
         return JsonSerializer.Deserialize<ChildResult>(output.Trim().Split('\n')[^1])!;
     }
 

@@ -9,9 +9,10 @@ if (args.Length > 0 && args[0] == "emulator")
     return await EmulatorBench.RunAsync(candidates);
 }
 
-// dotnet run -c Release --project bench/Ashbridge.Bench -- mirror [--candidates N] [--memory-sizes 10000,1000000]
+// dotnet run -c Release --project bench/Ashbridge.Bench -- mirror [--candidates N] [--memory-sizes 10000,1000000] [--latency-ms N]
 if (args.Length > 0 && args[0] == "mirror") return await MirrorSyncBench.RunAsync(args);
 if (args.Length > 0 && args[0] == "mirror-child") return await MirrorSyncBench.ChildMainAsync(args);
+if (args.Length > 0 && args[0] == "mirror-sqlite-alone") return await SqliteAlone.ChildMainAsync(args);
 if (args.Length > 0 && args[0] == "emulator-serve") return await Ashbridge.Emulator.EmulatorProgram.RunAsync(args[1..]);
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- webhooks [--deliveries N] [--changes N] [--action T]
@@ -28,5 +29,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | micro [BenchmarkDotNet arguments]");
 return 1;
