@@ -16,7 +16,9 @@ internal readonly record struct PageCounts(long New, long Changed, long Unchange
 /// <summary>
 /// Set-based writes of mirror pages, inside the caller's transaction: one read of the page's known hashes, one
 /// multi-row upsert of the new and changed rows, one update stamping the unchanged ones as seen. The same SQL runs on
-/// SQLite and PostgreSQL (<c>INSERT … ON CONFLICT … DO UPDATE</c>).
+/// SQLite and PostgreSQL (<c>INSERT … ON CONFLICT … DO UPDATE</c>). On SQLite, a changed row whose typed columns are as
+/// stored gets its JSON alone rewritten (<see cref="SqliteUpsert.Rewrite"/>): SQLite rewrites the index entries of
+/// every column an update sets, equal or not (PostgreSQL compares, and leaves the indexes alone).
 /// </summary>
 internal static class MirrorWriter
 {
@@ -34,9 +36,13 @@ internal static class MirrorWriter
     {
         if (rows.Count == 0) return default;
         var candidateColumn = moves is null ? -1 : IndexOf(stream, "candidate_id");
-        var known = intoEmptyTable ? new Dictionary<string, Known>() : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, cancellationToken).ConfigureAwait(false);
+        var sqlite = connection as SqliteConnection;
+        var known = intoEmptyTable
+            ? new Dictionary<string, Known>()
+            : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, withValues: sqlite is not null, cancellationToken).ConfigureAwait(false);
 
         var write = new List<MirrorRow>(rows.Count);
+        var rewrite = new List<MirrorRow>();
         var touch = new List<string>();
         long added = 0, changed = 0;
         foreach (var row in rows)
@@ -49,7 +55,8 @@ internal static class MirrorWriter
             else if (existing.Hash != row.RawHash || existing.Deleted)
             {
                 changed++;
-                write.Add(row);
+                if (!existing.Deleted && existing.Values is { } stored && SameValues(stored, row.Values)) rewrite.Add(row);
+                else write.Add(row);
                 if (candidateColumn >= 0 && existing.CandidateId is { } from && row.Values[candidateColumn] is string to && from != to) moves!.Add((from, to));
             }
             else
@@ -59,6 +66,7 @@ internal static class MirrorWriter
         }
 
         if (write.Count > 0) await UpsertAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
+        if (rewrite.Count > 0) SqliteUpsert.Rewrite(sqlite!, connectionId, stream, rewrite, seenPass, nowMs);
         if (touch.Count > 0) await TouchAsync(connection, transaction, connectionId, stream, touch, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
         return new PageCounts(added, changed, touch.Count);
     }
@@ -74,14 +82,22 @@ internal static class MirrorWriter
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private readonly record struct Known(long Hash, bool Deleted, string? CandidateId);
+    /// <summary>A row as stored: its hash, whether it is marked deleted, its candidate (applications), and its typed values when asked for (null when it is marked merged).</summary>
+    private readonly record struct Known(long Hash, bool Deleted, string? CandidateId, object?[]? Values);
 
     private static async Task<Dictionary<string, Known>> ReadKnownAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows, bool withCandidate, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows, bool withCandidate, bool withValues,
+        CancellationToken cancellationToken)
     {
+        const int FirstValue = 5; // after id, raw_hash, deleted_ms, candidate_id, merged_into_id
         var sql = new StringBuilder(64 + (rows.Count * 8));
-        sql.Append("SELECT id, raw_hash, deleted_ms").Append(withCandidate ? ", candidate_id" : "").Append(" FROM ").Append(stream.Table)
-            .Append(" WHERE connection_id = @connection AND id IN (");
+        sql.Append("SELECT id, raw_hash, deleted_ms, ").Append(withCandidate ? "candidate_id" : "NULL").Append(withValues ? ", merged_into_id" : "");
+        if (withValues)
+        {
+            foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name);
+        }
+
+        sql.Append(" FROM ").Append(stream.Table).Append(" WHERE connection_id = @connection AND id IN (");
         await using var command = connection.Command(transaction, "");
         command.Add("@connection", connectionId);
         for (var i = 0; i < rows.Count; i++)
@@ -96,10 +112,37 @@ internal static class MirrorWriter
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            known[reader.GetString(0)] = new Known(reader.GetInt64(1), !reader.IsDBNull(2), withCandidate && !reader.IsDBNull(3) ? reader.GetString(3) : null);
+            object?[]? values = null;
+            if (withValues && reader.IsDBNull(4))
+            {
+                values = new object?[stream.Columns.Count];
+                for (var c = 0; c < values.Length; c++) values[c] = reader.IsDBNull(FirstValue + c) ? null : reader.GetValue(FirstValue + c);
+            }
+
+            known[reader.GetString(0)] = new Known(reader.GetInt64(1), !reader.IsDBNull(2), withCandidate && !reader.IsDBNull(3) ? reader.GetString(3) : null, values);
         }
 
         return known;
+    }
+
+    /// <summary>Whether a row's typed values (as read from Ashby's JSON) equal those stored, as SQLite stores them.</summary>
+    internal static bool SameValues(object?[] stored, object?[] values)
+    {
+        for (var c = 0; c < values.Length; c++)
+        {
+            var same = (stored[c], values[c]) switch
+            {
+                (null, null) => true,
+                (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+                (long a, long b) => a == b,
+                (long a, int b) => a == b,
+                (long a, bool b) => a == (b ? 1 : 0),
+                _ => false,
+            };
+            if (!same) return false;
+        }
+
+        return true;
     }
 
     private static async Task UpsertAsync(

@@ -66,6 +66,33 @@ public sealed class SyncEngineTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Changed_rows_get_their_json_and_typed_columns_whether_or_not_a_typed_value_changed(DatabaseProvider provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        await h.SyncAsync();
+        var ids = await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId ORDER BY id LIMIT 3");
+        h.Clock!.Advance(TimeSpan.FromMinutes(1));
+        // Only the JSON changes (SQLite rewrites the JSON alone); then a typed column, the email; then the name, with the company.
+        await h.ControlAsync($"candidates/{ids[0]}/edit", new { company = "Only The Json" });
+        await h.ControlAsync($"candidates/{ids[1]}/edit", new { email = "New.Address@example.test" });
+        await h.ControlAsync($"candidates/{ids[2]}/edit", new { name = "Renamed Person", company = "Both" });
+
+        var run = await h.SyncAsync();
+
+        run.Streams.Single(s => s.Stream == "candidates").Changed.ShouldBe(3);
+        // Candidates only: applications embed their candidate's name and email, which Ashby does not report as a change.
+        (await MirrorOracle.MirrorRowsAsync(h.Database, h.ConnectionId, MirrorStreams.Candidates)).ShouldBe(await h.Oracle.AshbyRowsAsync(MirrorStreams.Candidates), ignoreOrder: true);
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        var disagree = sqlite
+            ? "name IS NOT json_extract(raw_json, '$.name') OR primary_email IS NOT lower(json_extract(raw_json, '$.primaryEmailAddress.value'))"
+            : "name IS DISTINCT FROM raw_json::jsonb ->> 'name' OR primary_email IS DISTINCT FROM lower(raw_json::jsonb -> 'primaryEmailAddress' ->> 'value')";
+        (await h.ScalarAsync<long>($"SELECT COUNT(*) FROM mirror_candidates WHERE {disagree}")).ShouldBe(0);
+        (await h.IdsAsync("SELECT id FROM mirror_candidates WHERE connection_id = @ConnectionId AND primary_email = 'new.address@example.test'")).ShouldBe([ids[1]]);
+        (await h.ScalarAsync<string>("SELECT name FROM mirror_candidates WHERE id = @id", new { id = ids[2] })).ShouldBe("Renamed Person");
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_candidates WHERE last_seen_ms <> first_seen_ms AND id IN (@a, @b, @c)", new { a = ids[0], b = ids[1], c = ids[2] })).ShouldBe(3);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_repeated_incremental_pass_with_nothing_changed_writes_nothing(DatabaseProvider provider)
     {
         await using var h = await SyncHarness.StartAsync(provider);
