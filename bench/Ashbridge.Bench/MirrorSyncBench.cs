@@ -262,7 +262,7 @@ internal static class MirrorSyncBench
     }
 
     /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
-    private static double PeakRssMb()
+    internal static double PeakRssMb()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
@@ -276,7 +276,7 @@ internal static class MirrorSyncBench
 
     private static int? IntOption(string[] args, string name) => Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
 
-    private sealed record ChildResult(long Pages, long Rows, double Seconds, double PeakMb, string Breakdown, double CpuSeconds);
+    internal sealed record ChildResult(long Pages, long Rows, double Seconds, double PeakMb, string Breakdown, double CpuSeconds);
 
     /// <summary>
     /// A measured pass runs as <c>ashbridge sync</c> does, with the server collector (see Ashbridge.Cli.csproj); the bench's

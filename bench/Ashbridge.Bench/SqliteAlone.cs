@@ -42,8 +42,7 @@ internal static class SqliteAlone
 
             var (checkpointWall, checkpointCpu) = Measure(() => Execute(writer.Handle!, "PRAGMA wal_checkpoint(TRUNCATE);"));
             (wall, cpu) = (wall + checkpointWall, cpu + checkpointCpu);
-            var peak = long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-            Console.WriteLine(JsonSerializer.Serialize(new { Pages = 0, Rows = rows, Seconds = wall.TotalSeconds, PeakMb = peak, Breakdown = string.Join(", ", breakdown), CpuSeconds = cpu.TotalSeconds }));
+            Console.WriteLine(JsonSerializer.Serialize(new MirrorSyncBench.ChildResult(0, rows, wall.TotalSeconds, MirrorSyncBench.PeakRssMb(), string.Join(", ", breakdown), cpu.TotalSeconds)));
         }
 
         return 0;
