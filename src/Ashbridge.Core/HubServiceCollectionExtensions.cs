@@ -35,6 +35,9 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConnectionSync>();
         services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TokenStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TokenUses>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton(sp => new SessionStore(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLog(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => WebhookInbox.For(database, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WebhookRegistrar(database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<AshbyClientPool>(), sp.GetRequiredService<TimeProvider>()));

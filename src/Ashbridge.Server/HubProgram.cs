@@ -32,6 +32,7 @@ public static class HubProgram
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.UseAshbridgeSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();
@@ -44,7 +45,7 @@ public static class HubProgram
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();
         app.MapAccessEndpoints();
-        app.MapOpenApi(); // /openapi/v1.json, for signed-in users like every other route
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.Read); // /openapi/v1.json, for signed-in users and tokens
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthEndpoint.WriteAsync }).AllowAnonymous();
         await app.RunAsync();
     }

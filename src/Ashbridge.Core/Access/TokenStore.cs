@@ -34,26 +34,50 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider? timePro
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms) VALUES (@userId, @name, @hash, @connectionId, @readOnly, @now) RETURNING id",
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms, user_stamp) "
+            + "SELECT id, @name, @hash, @connectionId, @readOnly, @now, security_stamp FROM users WHERE id = @userId AND disabled_ms IS NULL RETURNING id",
             new { userId = user.Id, name = name.Trim(), hash = Hash(token), connectionId, readOnly, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return (token, new ApiToken(id, user.Id, user.Email, name.Trim(), connectionId, readOnly, DateTimeOffset.FromUnixTimeMilliseconds(now), null, null));
+        if (id is null) throw new ArgumentException($"{user.Email} is disabled or removed: a token for them would not work.", nameof(user));
+        return (token, new ApiToken(id.Value, user.Id, user.Email, name.Trim(), connectionId, readOnly, DateTimeOffset.FromUnixTimeMilliseconds(now), null, null));
     }
 
-    /// <summary>Who a presented token speaks for, or null when it is unknown, revoked, or its user is disabled.</summary>
-    public async Task<TokenIdentity?> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Who a presented token speaks for, with their role as it is now; null when the token is unknown or revoked, its
+    /// user is disabled, or the user's security stamp changed since it was made (a role change or password reset).
+    /// Reads only: its use is noted in <paramref name="uses"/>, which writes it at most once a minute.
+    /// </summary>
+    public async Task<TokenIdentity?> ValidateAsync(string token, TokenUses? uses = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 200) return null;
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long? ConnectionId, bool ReadOnly, long UserId, string Email, string Role, long CreatedMs, long? DisabledMs)>(new CommandDefinition(
-            "SELECT t.id, t.connection_id, t.read_only, u.id, u.email, u.role, u.created_ms, u.disabled_ms FROM api_tokens t JOIN users u ON u.id = t.user_id "
-            + "WHERE t.token_hash = @hash AND t.revoked_ms IS NULL",
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long? ConnectionId, bool ReadOnly, long UserId, string Email, string Role, long CreatedMs)>(new CommandDefinition(
+            "SELECT t.id, t.connection_id, t.read_only, u.id, u.email, u.role, u.created_ms FROM api_tokens t JOIN users u ON u.id = t.user_id "
+            + "WHERE t.token_hash = @hash AND t.revoked_ms IS NULL AND u.disabled_ms IS NULL AND t.user_stamp = u.security_stamp",
             new { hash = Hash(token) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (row.Id == 0 || row.DisabledMs is not null) return null;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_tokens SET last_used_ms = @now WHERE id = @id", new { id = row.Id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var user = new User(row.UserId, row.Email, Enum.Parse<UserRole>(row.Role, ignoreCase: true), DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs), false);
+        if (row.Id == 0) return null;
+        uses?.Note(row.Id, _time.GetUtcNow());
+        var user = new User(row.UserId, row.Email, UserStore.ParseRole(row.Role), DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs), false);
         return new TokenIdentity(row.Id, user, row.ConnectionId, row.ReadOnly);
+    }
+
+    /// <summary>Writes the last use of every token noted since the last call, in one transaction.</summary>
+    public async Task<int> RecordUsesAsync(TokenUses uses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uses);
+        var taken = uses.Take();
+        if (taken.Count == 0) return 0;
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (id, at) in taken)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_tokens SET last_used_ms = @at WHERE id = @id AND (last_used_ms IS NULL OR last_used_ms < @at)",
+                new { id, at = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return taken.Count;
     }
 
     /// <summary>Every token, newest first.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,50 +9,75 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ashbridge.Server.Access;
 
-/// <summary>Sign-in and sign-out for people, and the admin API for users, tokens and the audit log.</summary>
+/// <summary>Sign-in and sign-out for people, and the hub admins' API for users, tokens and the audit log.</summary>
 public static class AccessEndpoints
 {
+    /// <summary>What <c>POST /api/tokens</c> takes: a name, and optionally a connection and read-only limit, and the user it acts for.</summary>
     public sealed record NewToken(string Name, string? Connection, bool ReadOnly = false, string? User = null);
 
     public sealed record CreatedToken(string Token, ApiToken Record);
 
+    /// <summary>What <c>POST /api/users</c> takes.</summary>
     public sealed record NewUser(string Email, string Password, UserRole Role = UserRole.Viewer);
+
+    /// <summary>What <c>PATCH /api/users/{id}</c> takes: a new role, or disabled true/false (what is absent stays).</summary>
+    public sealed record UserChange(UserRole? Role = null, bool? Disabled = null);
+
+    /// <summary>What <c>POST /api/users/{id}/password</c> takes.</summary>
+    public sealed record PasswordReset(string Password);
 
     public static IEndpointRouteBuilder MapAccessEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(AccessHosting.SignInLimit)
             .WithName("SignIn").ExcludeFromDescription();
-        routes.MapPost("/account/signout", SignOutAsync).WithName("SignOut").ExcludeFromDescription();
+        routes.MapPost("/account/signout", SignOutAsync).RequireAuthorization(AccessPolicies.Read).WithName("SignOut").ExcludeFromDescription();
 
-        var api = routes.MapGroup("/api").RequireAuthorization(AccessHosting.AdminPolicy).WithTags("Access");
-        api.MapGet("/tokens", async (TokenStore tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListAsync(ct))).WithName("ListTokens");
+        var api = routes.MapGroup("/api").RequireAuthorization(AccessPolicies.HubAdmin).WithTags("Access");
+        api.MapGet("/tokens", async (TokenStore tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListAsync(ct))).WithName("ListTokens").WithSummary("Every API token, with its limits and last use");
         api.MapPost("/tokens", CreateTokenAsync).WithName("CreateToken").WithSummary("Creates an API token; the token is in this answer only");
-        api.MapDelete("/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken");
-        api.MapGet("/users", async (UserStore users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct))).WithName("ListUsers");
-        api.MapPost("/users", AddUserAsync).WithName("AddUser");
-        api.MapGet("/audit", async (AuditLog audit, int? limit, CancellationToken ct) => TypedResults.Ok(await audit.ListAsync(Math.Clamp(limit ?? 200, 1, 1000), ct))).WithName("ListAudit");
+        api.MapDelete("/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken").WithSummary("Revokes a token: it stops working at once");
+        api.MapGet("/users", async (UserStore users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct))).WithName("ListUsers").WithSummary("Everyone who may sign in");
+        api.MapPost("/users", AddUserAsync).WithName("AddUser").WithSummary("Adds a person (viewer, finance or admin)");
+        api.MapPatch("/users/{id:long}", ChangeUserAsync).WithName("ChangeUser").WithSummary("Changes a person's role or disables them; their sessions and tokens end");
+        api.MapPost("/users/{id:long}/password", ResetPasswordAsync).WithName("ResetUserPassword").WithSummary("Sets a new password; the person's sessions and tokens end");
+        api.MapDelete("/users/{id:long}", RemoveUserAsync).WithName("RemoveUser").WithSummary("Removes a person with their sessions and tokens");
+        api.MapGet("/audit", async (AuditLog audit, int? limit, CancellationToken ct) => TypedResults.Ok(await audit.ListAsync(Math.Clamp(limit ?? 200, 1, 1000), ct))).WithName("ListAudit").WithSummary("The latest audited acts, newest first");
         return routes;
     }
 
     private static async Task<RedirectHttpResult> SignInAsync(
-        HttpContext context, [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl, UserStore users, AuditLog audit)
+        HttpContext context, [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, UserStore users, SessionStore sessions, AuditLog audit)
     {
         var ct = context.RequestAborted;
-        var user = await users.VerifyAsync(email, password, ct);
-        if (user is null)
+        var result = await users.SignInAsync(email ?? "", password ?? "", ct);
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        var back = RedirectHttpResult.IsLocalUrl(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "";
+        switch (result)
         {
-            await audit.WriteAsync(email ?? "", "sign-in.failed", null, context.Connection.RemoteIpAddress?.ToString(), ct);
-            return TypedResults.Redirect("/signin?error=1" + (IsLocal(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : ""));
+            case { Outcome: SignInOutcome.SignedIn, User: { } user }:
+                var session = await sessions.StartAsync(user, ct);
+                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessHosting.CookiePrincipal(user, session));
+                await audit.WriteAsync(user.Email, "sign-in", null, address, ct);
+                return TypedResults.Redirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/connections");
+            case { Outcome: SignInOutcome.LockedOut, LockedUntil: { } until }:
+                await audit.WriteAsync(email ?? "", "sign-in.locked-out", null, address, ct);
+                return TypedResults.Redirect($"/signin?error=locked&until={until.ToUnixTimeSeconds()}{back}");
+            default:
+                await audit.WriteAsync(email ?? "", "sign-in.failed", null, address, ct);
+                return TypedResults.Redirect("/signin?error=refused" + back);
         }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(AccessClaims.For(user), CookieAuthenticationDefaults.AuthenticationScheme));
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        await audit.WriteAsync(user.Email, "sign-in", null, context.Connection.RemoteIpAddress?.ToString(), ct);
-        return TypedResults.Redirect(IsLocal(returnUrl) ? returnUrl! : "/connections");
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, ClaimsPrincipal principal, AuditLog audit)
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(
+        HttpContext context, ClaimsPrincipal principal, IAntiforgery antiforgery, SessionStore sessions, AuditLog audit)
     {
+        // No form fields are bound here, so the framework would not check the antiforgery token by itself.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.Problem("Sign out from the hub's own Sign out button.", statusCode: StatusCodes.Status400BadRequest, title: "Missing or wrong antiforgery token");
+        }
+
+        if (principal.FindFirst(AccessClaims.Session)?.Value is { } session) await sessions.EndAsync(session, context.RequestAborted);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         await audit.WriteAsync(principal.Actor(), "sign-out", null, null, context.RequestAborted);
         return TypedResults.Redirect("/signin");
@@ -60,12 +86,23 @@ public static class AccessEndpoints
     private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateTokenAsync(
         NewToken request, ClaimsPrincipal principal, UserStore users, TokenStore tokens, ConnectionStore connections, AuditLog audit, CancellationToken ct)
     {
-        var owner = await users.FindAsync(request.User ?? principal.Actor(), ct);
-        if (owner is null) return TypedResults.Problem($"There is no user {request.User ?? principal.Actor()}.", statusCode: StatusCodes.Status400BadRequest);
+        if (string.IsNullOrWhiteSpace(request?.Name)) return BadRequest("Give the token a name that says what uses it.");
+        var ownerEmail = request.User is { Length: > 0 } named ? named : principal.Actor();
+        User? owner;
+        try
+        {
+            owner = await users.FindAsync(ownerEmail, ct);
+        }
+        catch (ArgumentException)
+        {
+            owner = null;
+        }
+
+        if (owner is null) return BadRequest($"There is no user {ownerEmail}.");
         long? connectionId = null;
         if (request.Connection is { Length: > 0 } name)
         {
-            if (await connections.FindAsync(name, ct) is not { } c) return TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status400BadRequest);
+            if (await connections.FindAsync(name, ct) is not { } c) return BadRequest($"There is no connection named '{name}'.");
             connectionId = c.Id;
         }
 
@@ -78,7 +115,7 @@ public static class AccessEndpoints
         }
         catch (ArgumentException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest(UserMessage(ex));
         }
     }
 
@@ -89,23 +126,71 @@ public static class AccessEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<User>, ProblemHttpResult>> AddUserAsync(NewUser request, ClaimsPrincipal principal, UserStore users, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<Created<User>, ProblemHttpResult>> AddUserAsync(NewUser request, ClaimsPrincipal principal, UserAdministration people, CancellationToken ct)
     {
         try
         {
-            var user = await users.AddAsync(request.Email, request.Password, request.Role, ct);
-            await audit.WriteAsync(principal.Actor(), "user.add", user.Email, request.Role.ToString().ToLowerInvariant(), ct);
+            var user = await people.AddAsync(principal.Actor(), request?.Email ?? "", request?.Password ?? "", request?.Role ?? UserRole.Viewer, ct);
             return TypedResults.Created($"/api/users/{user.Id}", user);
         }
         catch (ArgumentException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest(UserMessage(ex));
         }
         catch (UserExistsException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The user exists");
         }
     }
 
-    private static bool IsLocal(string? url) => url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    private static async Task<Results<Ok<User>, ProblemHttpResult>> ChangeUserAsync(long id, UserChange change, ClaimsPrincipal principal, UserAdministration people, CancellationToken ct)
+    {
+        if (change?.Role is null && change?.Disabled is null) return BadRequest("Say what to change: \"role\" (viewer, finance or admin) and/or \"disabled\" (true or false).");
+        try
+        {
+            return await people.ChangeAsync(principal.Actor(), id, change.Role, change.Disabled, ct) is { } user ? TypedResults.Ok(user) : NoSuchUser(id);
+        }
+        catch (ArgumentException ex)
+        {
+            return BadRequest(UserMessage(ex));
+        }
+        catch (UserChangeRefusedException ex)
+        {
+            return Refused(ex);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ResetPasswordAsync(long id, PasswordReset reset, ClaimsPrincipal principal, UserAdministration people, CancellationToken ct)
+    {
+        try
+        {
+            return await people.ResetPasswordAsync(principal.Actor(), id, reset?.Password ?? "", ct) is null ? NoSuchUser(id) : TypedResults.NoContent();
+        }
+        catch (ArgumentException ex)
+        {
+            return BadRequest(UserMessage(ex));
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveUserAsync(long id, ClaimsPrincipal principal, UserAdministration people, CancellationToken ct)
+    {
+        try
+        {
+            return await people.RemoveAsync(principal.Actor(), id, ct) is null ? NoSuchUser(id) : TypedResults.NoContent();
+        }
+        catch (UserChangeRefusedException ex)
+        {
+            return Refused(ex);
+        }
+    }
+
+    /// <summary>An argument exception's message without .NET's "(Parameter 'x')" tail.</summary>
+    internal static string UserMessage(ArgumentException exception) =>
+        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
+
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request was not accepted");
+
+    private static ProblemHttpResult NoSuchUser(long id) => TypedResults.Problem($"There is no user {id}.", statusCode: StatusCodes.Status404NotFound, title: "No such user");
+
+    private static ProblemHttpResult Refused(UserChangeRefusedException ex) => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The user was not changed");
 }

@@ -1,23 +1,28 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Ashbridge.Core.Access;
+using Ashbridge.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Ashbridge.Server.Access;
 
 /// <summary>
-/// The hub is locked by default: every route needs a signed-in person (cookie) or an API token (bearer), except health,
-/// sign-in and the webhook intake (which needs a valid signature instead). Admins change things; viewers read; a
-/// read-only token cannot change anything; a token limited to one connection sees nothing of the others.
+/// The hub is locked by default: every route needs a signed-in person (cookie) or, under <c>/api</c>, an API token
+/// (bearer), except health, sign-in and the webhook intake (which needs a valid signature instead). What each may do
+/// is in <see cref="AccessPolicies"/>. Each request's identity is checked against the database: a cookie against its
+/// session and its user's security stamp, a token against its record, so sign-out, disabling, a role change or a
+/// password reset take effect at once.
 /// </summary>
 public static class AccessHosting
 {
-    /// <summary>The policy of routes that change connections, keys, tokens and users.</summary>
-    public const string AdminPolicy = "admin";
-
     /// <summary>The rate-limit policy of the sign-in form: a guessing script gets 429s, not answers.</summary>
     public const string SignInLimit = "sign-in";
+
+    /// <summary>The setting with the key that encrypts the Data Protection key ring (else <c>keyring.key</c> in the data folder).</summary>
+    public const string KeyRingKeySetting = "Ashbridge:DataProtection:Key";
 
     private const string Selector = "ashbridge";
 
@@ -25,8 +30,8 @@ public static class AccessHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAuthentication(Selector)
-            .AddPolicyScheme(Selector, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            .AddPolicyScheme(Selector, "Cookie, or a bearer token under /api", o => o.ForwardDefaultSelector = context =>
+                IsApi(context.Request) && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -39,15 +44,28 @@ public static class AccessHosting
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
-                // Scripts get status codes, people get the sign-in page.
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
+                // Scripts get status codes, people get the sign-in page; a refusal is a 403 for both.
                 o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(AccessClaims.AdminRole));
+        builder.Services.AddAuthorizationBuilder().AddAshbridgePolicies();
+
+        // The ring that signs cookies and antiforgery tokens lives in this hub's database, encrypted with a key of its
+        // own: never in the user profile, where every hub on the machine would share (and accept) it.
+        builder.Services.AddSingleton(sp => KeyRingKey.From(builder.Configuration[KeyRingKeySetting], sp.GetRequiredService<AshbridgeDatabase>().Location.DataFolder));
+        builder.Services.AddDataProtection().SetApplicationName("Ashbridge.Hub");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<AshbridgeDatabase, KeyRingKey>((o, database, key) =>
+        {
+            o.XmlRepository = new DatabaseKeyRing(database);
+            o.XmlEncryptor = new KeyRingEncryptor(key);
+        });
 
         builder.Services.AddRateLimiter(o =>
         {
@@ -58,44 +76,65 @@ public static class AccessHosting
         });
 
         builder.Services.AddHostedService<FirstAdmin>();
+        builder.Services.AddHostedService<TokenUseRecording>();
         return builder;
     }
 
-    /// <summary>Security headers, authentication, the read-only guard, authorization and rate limits, in that order.</summary>
-    public static WebApplication UseAshbridgeAccess(this WebApplication app)
+    /// <summary>
+    /// Security headers on every answer, errors included: set as the response starts, so an exception handler or a
+    /// status-code answer that clears the headers still goes out with them. Call it before the exception handler.
+    /// </summary>
+    public static WebApplication UseAshbridgeSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            return next(context);
-        });
-        app.UseAuthentication();
-        app.Use((context, next) =>
-        {
-            // A read-only token reads; anything else is refused before it reaches a route.
-            if (context.User.HasClaim(c => c.Type == AccessClaims.ReadOnly)
-                && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)))
+            context.Response.OnStarting(static state =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return context.Response.WriteAsJsonAsync(new { title = "Read-only token", detail = "This API token may only read; use a token without --read-only to change things." });
-            }
-
+                var headers = ((HttpResponse)state).Headers;
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            }, context.Response);
             return next(context);
         });
+        return app;
+    }
+
+    /// <summary>Authentication, authorization, rate limits and antiforgery, in that order.</summary>
+    public static WebApplication UseAshbridgeAccess(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
 
+    /// <summary>Where API tokens are accepted: the JSON API and its document. Pages take people's cookies only.</summary>
+    internal static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/healthz");
+
+    /// <summary>A cookie is good while its session is: not signed out, its user enabled and unchanged since sign-in.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        var user = context.Principal?.FindFirst(AccessClaims.Session)?.Value is { } key
+            ? await sessions.ValidateAsync(key, context.HttpContext.RequestAborted)
+            : null;
+        if (user is null || user.Email != context.Principal!.Identity?.Name)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (IsApi(context.Request))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -104,42 +143,8 @@ public static class AccessHosting
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
-}
 
-/// <summary>
-/// The first admin: from <c>Ashbridge:Admin:Email</c> and <c>Ashbridge:Admin:Password</c> when no user exists yet; with
-/// neither, an admin <c>admin@ashbridge.local</c> whose generated password is written (once, readable by the owner only)
-/// to <c>initial-admin-password.txt</c> in the data folder, so the out-of-the-box demo is locked and still usable.
-/// </summary>
-public sealed partial class FirstAdmin(UserStore users, AuditLog audit, IConfiguration configuration, Core.Storage.AshbridgeDatabase database, ILogger<FirstAdmin> logger) : IHostedService
-{
-    public const string DefaultEmail = "admin@ashbridge.local";
-
-    public const string PasswordFile = "initial-admin-password.txt";
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if ((await users.ListAsync(cancellationToken)).Count > 0) return;
-        var email = configuration["Ashbridge:Admin:Email"] is { Length: > 0 } e ? e : DefaultEmail;
-        if (configuration["Ashbridge:Admin:Password"] is { Length: > 0 } password)
-        {
-            await users.AddAsync(email, password, UserRole.Admin, cancellationToken);
-            await audit.WriteAsync("configuration", "user.add", email, "first admin from Ashbridge:Admin", cancellationToken);
-            return;
-        }
-
-        var generated = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
-        await users.AddAsync(email, generated, UserRole.Admin, cancellationToken);
-        var file = Path.Combine(database.Location.DataFolder, PasswordFile);
-        Directory.CreateDirectory(database.Location.DataFolder);
-        await File.WriteAllTextAsync(file, $"{email}\n{generated}\n", cancellationToken);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        await audit.WriteAsync("hub", "user.add", email, "first admin with a generated password", cancellationToken);
-        Created(logger, email, file);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(1, LogLevel.Warning, "No user existed: created the admin {Email}; its password is in {File}. Sign in, then add people with 'ashbridge user add'.")]
-    private static partial void Created(ILogger logger, string email, string file);
+    /// <summary>The principal a new session's cookie carries.</summary>
+    internal static ClaimsPrincipal CookiePrincipal(User user, string session) =>
+        new(new ClaimsIdentity(AccessClaims.For(user, session: session), CookieAuthenticationDefaults.AuthenticationScheme));
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Ashbridge.Server.Access;
 
-/// <summary><c>Authorization: Bearer abt_…</c>: an API token made in the UI or with <c>ashbridge token create</c>.</summary>
-public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens)
+/// <summary><c>Authorization: Bearer abt_…</c>: an API token made in the UI or with <c>ashbridge token create</c>, for <c>/api</c> only.</summary>
+public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens, TokenUses uses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -16,8 +16,8 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (identity is null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), uses, Context.RequestAborted);
+        if (identity is null) return AuthenticateResult.Fail("The API token is unknown, revoked, or its user was disabled or changed.");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(AccessClaims.For(identity.User, identity.ConnectionId, identity.ReadOnly), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -31,14 +31,14 @@ public static class ConnectionsApi
 
     public static IEndpointRouteBuilder MapConnectionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/connections").WithTags("Connections");
+        var api = routes.MapGroup("/api/connections").WithTags("Connections").RequireAuthorization(AccessPolicies.Read);
         api.MapGet("", ListAsync).WithName("ListConnections").WithSummary("Every connection with its last pass");
-        api.MapPost("", AddAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("AddConnection").WithSummary("Checks the key (pre-flight), then stores and schedules the connection");
+        api.MapPost("", AddAsync).RequireAuthorization(AccessPolicies.HubAdmin).WithName("AddConnection").WithSummary("Checks the key (pre-flight), then stores and schedules the connection");
         api.MapGet("/{name}", GetAsync).WithName("GetConnection").WithSummary("A connection's pre-flight, streams and recent passes");
-        api.MapPost("/{name}/preflight", CheckAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("CheckConnection").WithSummary("Runs the pre-flight of the stored key again");
-        api.MapPost("/{name}/sync", SyncNowAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("SyncConnectionNow").WithSummary("Queues a pass behind any running one");
+        api.MapPost("/{name}/preflight", CheckAsync).RequireAuthorization(AccessPolicies.Operate).WithName("CheckConnection").WithSummary("Runs the pre-flight of the stored key again");
+        api.MapPost("/{name}/sync", SyncNowAsync).RequireAuthorization(AccessPolicies.Operate).WithName("SyncConnectionNow").WithSummary("Queues a pass behind any running one");
         api.MapGet("/{name}/runs", RunsAsync).WithName("ListConnectionRuns").WithSummary("The connection's passes, newest first, with counts per stream");
-        api.MapDelete("/{name}", RemoveAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("RemoveConnection").WithSummary("Unschedules and removes the connection with its mirror");
+        api.MapDelete("/{name}", RemoveAsync).RequireAuthorization(AccessPolicies.HubAdmin).WithName("RemoveConnection").WithSummary("Unschedules and removes the connection with its mirror");
         return routes;
     }
 

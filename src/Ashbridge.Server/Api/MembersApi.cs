@@ -23,12 +23,12 @@ public static class MembersApi
 
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder routes)
     {
-        var members = routes.MapGroup("/api/members").WithTags("Members");
+        var members = routes.MapGroup("/api/members").WithTags("Members").RequireAuthorization(AccessPolicies.Read);
         members.MapGet("", ListAsync).WithName("ListMembers").WithSummary("Members, searched by name, email, job title or department");
         members.MapGet("/export", ExportAsync).WithName("ExportMembers").WithSummary("Every visible member as CSV (format=csv, the default) or JSON (format=json)");
         members.MapGet("/{id:long}", GetAsync).WithName("GetMember").WithSummary("One member");
 
-        var outbound = routes.MapGroup("/api/outbound").WithTags("Outbound").RequireAuthorization(AccessHosting.AdminPolicy);
+        var outbound = routes.MapGroup("/api/outbound").WithTags("Outbound").RequireAuthorization(AccessPolicies.HubAdmin);
         outbound.MapGet("", GetOutboundAsync).WithName("GetOutbound").WithSummary("Where added members are sent, and the latest deliveries");
         outbound.MapPut("", SetOutboundAsync).WithName("SetOutbound").WithSummary("Sets the endpoint; the signing secret is shown once, when created or rotated");
         outbound.MapPost("/deliveries/{id:long}/retry", RetryAsync).WithName("RetryOutboundDelivery").WithSummary("Sends a failed delivery again");
@@ -42,7 +42,7 @@ public static class MembersApi
     private static async Task<Ok<IReadOnlyList<Member>>> ListAsync(string? q, ClaimsPrincipal principal, MemberDirectory directory, CancellationToken ct)
     {
         var list = await directory.ListAsync(q, VisibleConnections(principal), 500, ct);
-        return TypedResults.Ok<IReadOnlyList<Member>>(principal.IsAdmin() ? list : [.. list.Select(m => m.WithoutCompensation())]);
+        return TypedResults.Ok<IReadOnlyList<Member>>(principal.MaySeeCompensation() ? list : [.. list.Select(m => m.WithoutCompensation())]);
     }
 
     private static async Task<Results<Ok<Member>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal principal, MemberDirectory directory, CancellationToken ct)
@@ -53,7 +53,7 @@ public static class MembersApi
             return TypedResults.Problem($"There is no member {id}.", statusCode: StatusCodes.Status404NotFound, title: "No such member");
         }
 
-        return TypedResults.Ok(principal.IsAdmin() ? member : member.WithoutCompensation());
+        return TypedResults.Ok(principal.MaySeeCompensation() ? member : member.WithoutCompensation());
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
@@ -66,7 +66,7 @@ public static class MembersApi
         }
 
         var list = await directory.ListAsync(null, VisibleConnections(principal), int.MaxValue, ct);
-        if (!principal.IsAdmin()) list = [.. list.Select(m => m.WithoutCompensation())];
+        if (!principal.MaySeeCompensation()) list = [.. list.Select(m => m.WithoutCompensation())];
         await audit.WriteAsync(principal.Actor(), "members.export", csv ? "csv" : "json", $"{list.Count} members", ct);
         http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"members.{(csv ? "csv" : "json")}\"";

@@ -1,5 +1,7 @@
+using Ashbridge.Server.Access;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
@@ -17,7 +19,7 @@ public static class MirrorApi
     public static IEndpointRouteBuilder MapMirrorApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/connections/{name}/mirror/{stream}/{id}", GetAsync)
-            .WithName("GetMirrorObject").WithTags("Mirror").WithSummary("One object of a stream (candidates, applications, jobs, …) as mirrored");
+            .RequireAuthorization(AccessPolicies.Read).WithName("GetMirrorObject").WithTags("Mirror").WithSummary("One object of a stream (candidates, applications, jobs, …) as mirrored");
         return routes;
     }
 
@@ -39,8 +41,11 @@ public static class MirrorApi
             $"SELECT raw_json, ashby_updated_ms, last_seen_ms, deleted_ms, merged_into_id FROM {definition.Table} WHERE connection_id = @connection AND id = @id",
             new { connection = c.Id, id }, cancellationToken: ct));
         if (row.Json is null) return TypedResults.Problem($"No {definition.Name} row with id {id} in the mirror of '{name}'.", statusCode: StatusCodes.Status404NotFound);
-        using var document = JsonDocument.Parse(row.Json);
-        return TypedResults.Ok(new MirrorObject(definition.Name, id, document.RootElement.Clone(),
+        // Compensation is filtered here, on the way out, for everyone not allowed it; the mirror keeps Ashby's whole answer.
+        var ashby = principal.MaySeeCompensation()
+            ? JsonSerializer.Deserialize<JsonElement>(row.Json)
+            : JsonSerializer.SerializeToElement(CompensationFilter.Redact(definition.Name, JsonNode.Parse(row.Json)));
+        return TypedResults.Ok(new MirrorObject(definition.Name, id, ashby,
             row.UpdatedMs is { } u ? DateTimeOffset.FromUnixTimeMilliseconds(u) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.SeenMs),
             row.DeletedMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, row.MergedInto));
     }

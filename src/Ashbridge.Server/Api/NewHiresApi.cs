@@ -36,14 +36,14 @@ public static class NewHiresApi
 
     public static IEndpointRouteBuilder MapNewHiresApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/connections/{name}/new-hires").WithTags("New hires");
+        var api = routes.MapGroup("/api/connections/{name}/new-hires").WithTags("New hires").RequireAuthorization(AccessPolicies.Read);
         api.MapGet("", ListAsync).WithName("ListNewHires").WithSummary("The connection's new hires in a state (pending by default), newest first");
         api.MapGet("/mapping", GetMappingAsync).WithName("GetNewHireMapping").WithSummary("The field mapping: default fields on or off, custom mappings, compensation types");
-        api.MapPut("/mapping", SaveMappingAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("SaveNewHireMapping").WithSummary("Saves the mapping and re-maps every pending new hire");
+        api.MapPut("/mapping", SaveMappingAsync).RequireAuthorization(AccessPolicies.Operate).WithName("SaveNewHireMapping").WithSummary("Saves the mapping and re-maps every pending new hire");
         api.MapGet("/{applicationId}", GetAsync).WithName("GetNewHire").WithSummary("A new hire with its review form and suggestions");
-        api.MapPut("/{applicationId}", SaveAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("ReviewNewHire").WithSummary("Saves the reviewer's values and marks the changes seen");
-        api.MapPost("/{applicationId}/member", AddMemberAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("AddNewHireAsMember").WithSummary("Adds the new hire to the people directory and sends it outward");
-        api.MapDelete("/{applicationId}", DeleteAsync).RequireAuthorization(AccessHosting.AdminPolicy).WithName("DeleteNewHire").WithSummary("Deletes the new hire; it does not come back unless Ashby re-hires");
+        api.MapPut("/{applicationId}", SaveAsync).RequireAuthorization(AccessPolicies.Operate).WithName("ReviewNewHire").WithSummary("Saves the reviewer's values and marks the changes seen");
+        api.MapPost("/{applicationId}/member", AddMemberAsync).RequireAuthorization(AccessPolicies.Operate).WithName("AddNewHireAsMember").WithSummary("Adds the new hire to the people directory and sends it outward");
+        api.MapDelete("/{applicationId}", DeleteAsync).RequireAuthorization(AccessPolicies.Operate).WithName("DeleteNewHire").WithSummary("Deletes the new hire; it does not come back unless Ashby re-hires");
         return routes;
     }
 
@@ -52,7 +52,7 @@ public static class NewHiresApi
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         var list = await review.ListAsync(c.Id, state ?? NewHireState.Pending, ct);
-        return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.IsAdmin() ? list : [.. list.Select(h => h.WithoutCompensation())]);
+        return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.MaySeeCompensation() ? list : [.. list.Select(h => h.WithoutCompensation())]);
     }
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> GetAsync(
@@ -60,7 +60,7 @@ public static class NewHiresApi
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return NoHire(applicationId);
-        return TypedResults.Ok(await DetailAsync(c, hire, principal.IsAdmin(), importer, members, ct));
+        return TypedResults.Ok(await DetailAsync(c, hire, principal.MaySeeCompensation(), importer, members, ct));
     }
 
     /// <summary>The review form's rows and the suggestions, as the page and the API show them.</summary>
@@ -93,7 +93,7 @@ public static class NewHiresApi
         try
         {
             var hire = await review.SaveAsync(c.Id, applicationId, request?.Values ?? [], principal.Actor(), ct);
-            return TypedResults.Ok(await DetailAsync(c, hire, principal.IsAdmin(), importer, members, ct));
+            return TypedResults.Ok(await DetailAsync(c, hire, principal.MaySeeCompensation(), importer, members, ct));
         }
         catch (NewHireNotFoundException ex)
         {

@@ -20,10 +20,10 @@ public static class StatusApi
 
         routes.MapGet("/api/status", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
                 TypedResults.Ok(ToStatus(connection, await MirrorAsync(principal, connections, history, ct))))
-            .WithName("GetStatus").WithSummary("The Ashby connection and what its key can do").WithTags("Status");
+            .RequireAuthorization(AccessPolicies.Read).WithName("GetStatus").WithSummary("The Ashby connection and what its key can do").WithTags("Status");
         routes.MapGet("/", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
                 TypedResults.Content(RenderPage(connection, await MirrorAsync(principal, connections, history, ct)), "text/html; charset=utf-8"))
-            .WithName("StatusPage").ExcludeFromDescription();
+            .RequireAuthorization(AccessPolicies.Read).WithName("StatusPage").ExcludeFromDescription();
         return routes;
     }
 

@@ -42,7 +42,7 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
         // The Secret Token is a credential: the whole inbox API is for admins.
-        var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks").RequireAuthorization(AccessHosting.AdminPolicy);
+        var api = routes.MapGroup("/api/connections/{name}/webhooks").WithTags("Webhooks").RequireAuthorization(AccessPolicies.Operate);
         api.MapGet("", GetAsync).WithName("GetWebhookSetup").WithSummary("Request URL, Secret Token, refusals, last event per type, recent events and dead letters");
         api.MapPost("/secret", RotateAsync).WithName("RotateWebhookSecret").WithSummary("Replaces the Secret Token (paste the new one into Ashby)");
         api.MapPost("/registrations", RegisterAsync).WithName("RegisterWebhooks")

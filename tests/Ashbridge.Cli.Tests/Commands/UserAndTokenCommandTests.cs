@@ -47,7 +47,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         var token = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(TokenStore.Prefix, StringComparison.Ordinal));
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), TestContext.Current.CancellationToken))
         {
-            (await new TokenStore(database).ValidateAsync(token, TestContext.Current.CancellationToken)).ShouldNotBeNull().ReadOnly.ShouldBeTrue();
+            (await new TokenStore(database).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldNotBeNull().ReadOnly.ShouldBeTrue();
         }
 
         var list = (await Run("token", "list")).Output;
@@ -58,7 +58,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         (await Run("token", "revoke", "1")).ExitCode.ShouldBe(TokenCommand.NotFound);
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), TestContext.Current.CancellationToken))
         {
-            (await new TokenStore(database).ValidateAsync(token, TestContext.Current.CancellationToken)).ShouldBeNull();
+            (await new TokenStore(database).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldBeNull();
         }
 
         (await Run("token", "create", "--user", "nobody@example.com", "--name", "x")).ExitCode.ShouldBe(TokenCommand.NotFound);

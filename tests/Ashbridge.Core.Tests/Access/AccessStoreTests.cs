@@ -37,17 +37,22 @@ public sealed class AccessStoreTests
         var (token, record) = await tokens.CreateAsync(user, "nightly export", null, readOnly: true, Ct);
 
         token.ShouldStartWith(TokenStore.Prefix);
-        var identity = (await tokens.ValidateAsync(token, Ct)).ShouldNotBeNull();
+        var uses = new TokenUses();
+        var identity = (await tokens.ValidateAsync(token, uses, Ct)).ShouldNotBeNull();
         (identity.User.Email, identity.ReadOnly, identity.ConnectionId).ShouldBe(("ops@example.com", true, (long?)null));
-        (await tokens.ValidateAsync(token + "x", Ct)).ShouldBeNull();
+        (await tokens.ValidateAsync(token + "x", cancellationToken: Ct)).ShouldBeNull();
         await using (var connection = await test.Database.ConnectAsync(Ct))
         {
             (await connection.ExecuteScalarAsync<string>("SELECT token_hash FROM api_tokens")).ShouldNotBe(token);
         }
 
+        // A use is noted in memory and written in a batch, never by the request itself.
+        (await tokens.ListAsync(Ct)).Single().LastUsedAt.ShouldBeNull();
+        (await tokens.RecordUsesAsync(uses, Ct)).ShouldBe(1);
         (await tokens.ListAsync(Ct)).Single().LastUsedAt.ShouldNotBeNull();
+        (await tokens.RecordUsesAsync(uses, Ct)).ShouldBe(0);
         (await tokens.RevokeAsync(record.Id, Ct)).ShouldBeTrue();
-        (await tokens.ValidateAsync(token, Ct)).ShouldBeNull();
+        (await tokens.ValidateAsync(token, cancellationToken: Ct)).ShouldBeNull();
         (await tokens.RevokeAsync(record.Id, Ct)).ShouldBeFalse();
     }
 }

@@ -1,3 +1,5 @@
+using Ashbridge.Server.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +10,7 @@ namespace Ashbridge.Server.Pages.Api;
 /// The API reference, read from the same endpoint metadata as the OpenAPI document (<c>/openapi/v1.json</c>), so
 /// the two cannot disagree; served by the hub itself, with no script from elsewhere.
 /// </summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
 {
     public sealed record Operation(string Method, string Route, string Summary, string Name);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Audit;
 
 /// <summary>The audit log: sign-ins, tokens, users, connections and webhook changes, newest first.</summary>
-[Authorize(Policy = AccessHosting.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.HubAdmin)]
 public sealed class IndexModel(AuditLog audit) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];

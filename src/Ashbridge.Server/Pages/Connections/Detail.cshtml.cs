@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Webhooks;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
@@ -43,14 +45,14 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostSyncAsync(string name, bool full, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
         await admin.SyncNowAsync(connection, full ? SyncMode.Full : SyncMode.Incremental, ct);
         return RedirectToPage(new { name, queued = true });
     }
 
     public async Task<IActionResult> OnPostCheckAsync(string name, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
         var (_, refusal) = await admin.CheckAsync(connection, ct);
         Refusal = refusal;
         Notice = refusal is null ? "Pre-flight run again." : null;
@@ -60,7 +62,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostReplayAsync(string name, long? eventId, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
         var count = await inbox.ReplayAsync(connection.Id, eventId, ct);
         await audit.WriteAsync(User.Actor(), "webhook.replay", connection.Name, eventId is { } id ? $"event {id}" : "all dead letters", ct);
         if (count > 0) signal.Notify();
@@ -71,7 +73,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostRotateSecretAsync(string name, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
         await inbox.RotateSecretAsync(connection.Id, ct);
         await audit.WriteAsync(User.Actor(), "webhook.secret.rotate", connection.Name, null, ct);
         try
@@ -89,7 +91,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostRegisterAsync(string name, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
         try
         {
             var registered = await registrar.RegisterAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), ct);
@@ -112,15 +114,16 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnPostRemoveAsync(string name, CancellationToken ct)
     {
-        if (await AdminTargetAsync(name, ct) is not { } connection) return User.IsAdmin() ? NotFound() : Forbid();
+        if (!User.IsHubAdmin()) return Forbid();
+        if (await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) is not { } connection) return NotFound();
         await admin.RemoveAsync(connection, ct);
         await audit.WriteAsync(User.Actor(), "connection.remove", connection.Name, null, ct);
         return RedirectToPage("Index");
     }
 
-    /// <summary>The connection a change is asked for: only admins change things.</summary>
+    /// <summary>The connection a change is asked for: only those who may operate it change things.</summary>
     private async Task<Connection?> AdminTargetAsync(string name, CancellationToken ct) =>
-        User.IsAdmin() ? await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) : null;
+        User.MayOperate() ? await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) : null;
 
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
 using Ashbridge.Server.Access;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>The connections, each with its last pass, and the form that adds one (its pre-flight runs before anything is stored).</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class IndexModel(ConnectionStore connections, SyncHistory history, ConnectionAdmin admin, Ashbridge.Core.Access.AuditLog audit) : PageModel
 {
     public IReadOnlyList<(Connection Connection, SyncRunResult? LastRun)> Rows { get; private set; } = [];
@@ -23,7 +25,7 @@ public sealed class IndexModel(ConnectionStore connections, SyncHistory history,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
+        if (!User.IsHubAdmin()) return Forbid();
         Uri? baseUrl = null;
         if (!string.IsNullOrWhiteSpace(Add.BaseUrl) && !Uri.TryCreate(Add.BaseUrl.Trim(), UriKind.Absolute, out baseUrl))
         {

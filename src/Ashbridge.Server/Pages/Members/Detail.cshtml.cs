@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Members;
 using Ashbridge.Server.Access;
 using Ashbridge.Server.Api;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Members;
 
 /// <summary>One member: the reviewed fields, where they came from, and who added them.</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class DetailModel(MemberDirectory directory) : PageModel
 {
     public Member Member { get; private set; } = null!;
@@ -17,7 +19,7 @@ public sealed class DetailModel(MemberDirectory directory) : PageModel
     {
         var member = await directory.GetAsync(id, ct);
         if (member is null || (MembersApi.VisibleConnections(User) is { } visible && !visible.Contains(member.ConnectionId ?? -1))) return NotFound();
-        Member = User.IsAdmin() ? member : member.WithoutCompensation();
+        Member = User.MaySeeCompensation() ? member : member.WithoutCompensation();
         JustAdded = added == 1;
         return Page();
     }

@@ -1,3 +1,5 @@
+using Ashbridge.Server.Access;
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Members;
 using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Members;
 
 /// <summary>The people directory: every member added from a new hire, searchable.</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class IndexModel(MemberDirectory directory) : PageModel
 {
     public string? Search { get; private set; }

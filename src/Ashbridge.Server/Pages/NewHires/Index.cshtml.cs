@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Server.Access;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.NewHires;
 
 /// <summary>The New hires tab: a connection's hires waiting for review (or those added or deleted), with their status.</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class IndexModel(ConnectionStore connections, NewHireReview review) : PageModel
 {
     public IReadOnlyList<Connection> Connections { get; private set; } = [];

@@ -15,7 +15,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// The field mapping, as the Humaans table shows it: each Ashby field, the member field, a switch (greyed for the
 /// required ones); then custom mappings, compensation types, and where added members are delivered.
 /// </summary>
-[Authorize(Policy = AccessHosting.AdminPolicy)]
+[Authorize(Policy = AccessPolicies.Operate)]
 public sealed class MappingModel(ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database, OutboundDeliveries outbound, AuditLog audit) : PageModel
 {
     public Connection Connection { get; private set; } = null!;

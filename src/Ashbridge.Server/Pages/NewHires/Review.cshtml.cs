@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Members;
 using Ashbridge.Core.NewHires;
@@ -12,6 +13,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// One new hire: the values imported from Ashby beside the editable ones, what Ashby changed since the last review,
 /// what could not be mapped, and suggestions from the values members use; then "Add member" or "Delete this new hire".
 /// </summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class ReviewModel(ConnectionStore connections, NewHireReview review, NewHireImporter importer, MemberDirectory members) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
@@ -27,7 +29,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
 
     public async Task<IActionResult> OnPostSaveAsync(string connection, string applicationId, Dictionary<string, string?> values, CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
+        if (!User.MayOperate()) return Forbid();
         if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
         try
         {
@@ -48,7 +50,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
 
     public async Task<IActionResult> OnPostAddMemberAsync(string connection, string applicationId, Dictionary<string, string?> values, CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
+        if (!User.MayOperate()) return Forbid();
         if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
         try
         {
@@ -70,7 +72,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
 
     public async Task<IActionResult> OnPostDeleteAsync(string connection, string applicationId, CancellationToken ct)
     {
-        if (!User.IsAdmin()) return Forbid();
+        if (!User.MayOperate()) return Forbid();
         if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
         try
         {
@@ -91,7 +93,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
         if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return false;
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return false;
         Connection = c;
-        Detail = await NewHiresApi.DetailAsync(c, hire, User.IsAdmin(), importer, members, ct);
+        Detail = await NewHiresApi.DetailAsync(c, hire, User.MaySeeCompensation(), importer, members, ct);
         return true;
     }
 }

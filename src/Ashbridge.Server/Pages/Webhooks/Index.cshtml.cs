@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Server.Access;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ashbridge.Server.Pages.Webhooks;
 
 /// <summary>The webhook inbox across connections: the latest events and their state, refusals, and dead letters to replay.</summary>
+[Authorize(Policy = AccessPolicies.Read)]
 public sealed class IndexModel(ConnectionStore connections, WebhookInbox inbox) : PageModel
 {
     public const int Shown = 50;
