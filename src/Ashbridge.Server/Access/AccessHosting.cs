@@ -56,6 +56,7 @@ public static class AccessHosting
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
         builder.Services.AddAuthorizationBuilder().AddAshbridgePolicies();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedProblems>();
 
         // The ring that signs cookies and antiforgery tokens lives in this hub's database, encrypted with a key of its
         // own: never in the user profile, where every hub on the machine would share (and accept) it.
