@@ -64,6 +64,55 @@ public sealed class UserAndTokenCommandTests : IDisposable
         (await Run("token", "create", "--user", "nobody@example.com", "--name", "x")).ExitCode.ShouldBe(TokenCommand.NotFound);
     }
 
+    [Fact]
+    public async Task Without_a_terminal_add_says_to_use_password_stdin_instead_of_failing_with_a_stack_trace()
+    {
+        var (exitCode, output) = await Run("user", "add", "--email", "a@example.com");
+
+        exitCode.ShouldBe(2);
+        output.ShouldContain("--password-stdin");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_person_can_be_re_roled_disabled_enabled_reset_and_removed_each_audited_and_the_last_admin_is_kept()
+    {
+        await StandardInput.WithAsync("a long enough password\n", () => Run("user", "add", "--email", "boss@example.com", "--admin", "--password-stdin"));
+        await StandardInput.WithAsync("a long enough password\n", () => Run("user", "add", "--email", "ops@example.com", "--role", "finance", "--password-stdin"));
+        var ct = TestContext.Current.CancellationToken;
+
+        async Task<User> OpsAsync()
+        {
+            await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct);
+            return (await new UserStore(database).FindAsync("ops@example.com", ct)).ShouldNotBeNull();
+        }
+
+        (await OpsAsync()).Role.ShouldBe(UserRole.Finance);
+        (await Run("user", "role", "--email", "ops@example.com", "--role", "viewer")).ShouldSatisfyAllConditions(r => r.ExitCode.ShouldBe(0), r => r.Output.ShouldContain("is now viewer"));
+        (await OpsAsync()).Role.ShouldBe(UserRole.Viewer);
+        (await Run("user", "role", "--email", "ops@example.com", "--role", "7")).ExitCode.ShouldNotBe(0);
+        (await Run("user", "disable", "--email", "ops@example.com")).ExitCode.ShouldBe(0);
+        (await OpsAsync()).Disabled.ShouldBeTrue();
+        (await Run("user", "enable", "--email", "ops@example.com")).ExitCode.ShouldBe(0);
+        (await OpsAsync()).Disabled.ShouldBeFalse();
+        (await StandardInput.WithAsync("a brand new password\n", () => Run("user", "reset-password", "--email", "ops@example.com", "--password-stdin"))).ExitCode.ShouldBe(0);
+        await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct))
+        {
+            (await new UserStore(database).VerifyAsync("ops@example.com", "a brand new password", ct)).ShouldNotBeNull();
+        }
+
+        var refused = await Run("user", "disable", "--email", "boss@example.com");
+        refused.ExitCode.ShouldBe(UserCommand.Refused);
+        refused.Output.ShouldContain("only active admin");
+        (await Run("user", "remove", "--email", "ops@example.com")).ExitCode.ShouldBe(0);
+        (await Run("user", "remove", "--email", "ops@example.com")).ExitCode.ShouldNotBe(0);
+        await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct))
+        {
+            var actions = (await new AuditLog(database).ListAsync(50, ct)).Where(a => a.Actor == "cli").Select(a => a.Action).ToList();
+            actions.ShouldBe(["user.remove", "user.password.reset", "user.enable", "user.disable", "user.role", "user.add", "user.add"]);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
 
