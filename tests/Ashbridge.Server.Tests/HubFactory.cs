@@ -52,6 +52,15 @@ public sealed class HubFactory : WebApplicationFactory<ActiveConnection>
         return client;
     }
 
+    /// <summary>A client signed in through the sign-in form, as a person in a browser (pages take cookies, not tokens).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var cookie = await Access.HubSignIn.CookieAsync(ClientOptions.BaseAddress, email, password, TestContext.Current.CancellationToken);
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
     /// <summary>Makes an API token straight in the hub's stores (the API that makes tokens needs one first).</summary>
     public string CreateToken(string email, long? connectionId = null, bool readOnly = false)
     {

@@ -23,7 +23,8 @@ public sealed class DemoModeTests : HubTest
     [Fact]
     public async Task The_status_page_says_it_is_the_demo()
     {
-        var page = await Admin.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var person = await Hub.CreateSignedInClientAsync();
+        var page = await person.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         page.ShouldContain("Demo mode");
         page.ShouldContain("New hires");
@@ -55,7 +56,8 @@ public sealed class ConfiguredKeyTests(EmulatorFixture ashby) : IClassFixture<Em
         hub.StartServer();
         using var http = hub.CreateClient();
         var ct = TestContext.Current.CancellationToken;
-        return (await http.GetStringAsync(new Uri("/api/status", UriKind.Relative), ct), await http.GetStringAsync(new Uri("/", UriKind.Relative), ct));
+        using var person = await hub.CreateSignedInClientAsync();
+        return (await http.GetStringAsync(new Uri("/api/status", UriKind.Relative), ct), await person.GetStringAsync(new Uri("/", UriKind.Relative), ct));
     }
 
     [Fact]
@@ -113,6 +115,7 @@ public sealed class DemoMirrorTests
         var candidates = demo.GetProperty("streams").EnumerateArray().Single(s => s.GetProperty("stream").GetString() == "candidates");
         candidates.GetProperty("rows").GetInt64().ShouldBe(200); // the demo organisation's size
         candidates.GetProperty("hasSyncToken").GetBoolean().ShouldBeTrue();
-        (await http.GetStringAsync(new Uri("/", UriKind.Relative), ct)).ShouldContain("Mirror of demo");
+        using var person = await hub.CreateSignedInClientAsync();
+        (await person.GetStringAsync(new Uri("/", UriKind.Relative), ct)).ShouldContain("Mirror of demo");
     }
 }
