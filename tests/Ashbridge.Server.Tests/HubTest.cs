@@ -36,6 +36,9 @@ public abstract class HubPageTest(Browser.BrowserFixture browser) : IAsyncLifeti
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The shared browser, for a second person's context beside <see cref="Page"/>.</summary>
+    protected IBrowser Chromium => browser.Browser;
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public virtual async ValueTask InitializeAsync()
