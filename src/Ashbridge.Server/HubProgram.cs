@@ -17,6 +17,7 @@ public static class HubProgram
     public static async Task RunAsync(string[] args, WebApplicationOptions? options = null)
     {
         var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
+        builder.AddAshbridgeForwardedHeaders();
         builder.AddAshbridgeConnection();
         await builder.AddAshbridgeMirrorAsync();
 
@@ -32,6 +33,7 @@ public static class HubProgram
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.UseAshbridgeForwardedHeaders(); // first: every later middleware sees the client's address and scheme
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();
