@@ -10,7 +10,7 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge members list|export</c>: the people added from new hires, searched or exported as CSV or JSON.</summary>
 internal static class MembersCommand
 {
-    public const int UnknownFormat = 2;
+    public const int UnknownFormat = ExitCodes.Usage;
 
     public static Command Create(IAnsiConsole console, Option<string?> database) =>
         new("members", "List or export the people added from new hires.") { List(console, database), Export(console, database) };

@@ -36,7 +36,7 @@ internal static class ServeCommand
                 ApplicationName = HubProgram.ApplicationName,
                 ContentRootPath = HubProgram.ContentRoot(),
             });
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

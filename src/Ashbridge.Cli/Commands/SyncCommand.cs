@@ -10,9 +10,9 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge sync</c>: one pass of one or every connection, with live progress per stream.</summary>
 internal static class SyncCommand
 {
-    public const int Failed = 1;
-    public const int AlreadyRunning = 6;
-    public const int UnknownConnection = 7;
+    public const int Failed = ExitCodes.SyncFailed;
+    public const int AlreadyRunning = ExitCodes.AlreadyRunning;
+    public const int UnknownConnection = ExitCodes.NotFound;
 
     public static Command Create(IAnsiConsole console, Option<string?> database)
     {
@@ -79,7 +79,7 @@ internal static class SyncCommand
             catch (ArgumentException ex)
             {
                 console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
+                return ExitCodes.Usage;
             }
             catch (ConnectionSecretUnreadableException ex)
             {
