@@ -1,0 +1,24 @@
+namespace Ashbridge.Cli.Tests.Commands;
+
+/// <summary>Bad input and unexpected failures end in one clear message and a distinct exit code, never a stack trace.</summary>
+public sealed class CliErrorTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ashbridge-cli-errors-").FullName;
+
+    [Fact]
+    public async Task A_database_file_in_a_folder_that_does_not_exist_is_refused_and_nothing_is_created()
+    {
+        var missing = Path.Combine(_folder, "no-such-dir");
+        var database = Path.Combine(missing, "x.db");
+
+        var (exitCode, output) = await CliRun.RunAsync("status", "--database", database);
+
+        exitCode.ShouldBe(ExitCodes.DatabaseUnavailable, output);
+        output.ShouldContain($"The folder of the database file {database} does not exist");
+        output.ShouldContain("Create it first");
+        Directory.Exists(missing).ShouldBeFalse("no folder, database or key ring may be created");
+        Directory.EnumerateFileSystemEntries(_folder).ShouldBeEmpty();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
