@@ -20,5 +20,18 @@ public sealed class CliErrorTests : IDisposable
         Directory.EnumerateFileSystemEntries(_folder).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Exporting_members_to_a_folder_that_does_not_exist_says_so_without_a_stack_trace()
+    {
+        var target = Path.Combine(_folder, "no-such-dir", "members.csv");
+
+        var (exitCode, output) = await CliRun.RunAsync("members", "export", "--output", target, "--database", Path.Combine(_folder, "hub.db"));
+
+        exitCode.ShouldBe(ExitCodes.CannotWrite, output);
+        output.ShouldContain($"Cannot write {target}");
+        output.ShouldContain("does not exist");
+        output.ShouldNotContain("   at ");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
