@@ -1,3 +1,5 @@
+using Ashbridge.Cli.Commands;
+
 namespace Ashbridge.Cli.Tests.Commands;
 
 /// <summary>Bad input and unexpected failures end in one clear message and a distinct exit code, never a stack trace.</summary>
@@ -31,6 +33,28 @@ public sealed class CliErrorTests : IDisposable
         output.ShouldContain($"Cannot write {target}");
         output.ShouldContain("does not exist");
         output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task An_error_nothing_else_catches_is_one_line_and_a_nonzero_exit_code()
+    {
+        // A setting the hub cannot use throws while it starts; nothing between it and the command line catches it.
+        var (exitCode, output) = await CliRun.RunAsync(
+            "serve", "--database", Path.Combine(_folder, "hub.db"), "--Ashbridge:ForwardedHeaders:KnownProxies=proxy.internal");
+
+        exitCode.ShouldBe(ExitCodes.Unexpected, output);
+        output.ShouldContain("ashbridge stopped: Ashbridge:ForwardedHeaders:KnownProxies holds 'proxy.internal', which is not an IP address");
+        output.ShouldContain(CliApp.DebugVariable + "=1");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_command_line_that_does_not_parse_exits_with_the_usage_code_not_the_failed_sync_code()
+    {
+        var (exitCode, _) = await CliRun.RunAsync("status", "--no-such-option");
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        ExitCodes.Usage.ShouldNotBe(SyncCommand.Failed);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
