@@ -13,10 +13,19 @@ public static class HubProgram
     /// <summary>The name the hub's pages, settings and static assets are found under, whichever program hosts it.</summary>
     public static string ApplicationName => typeof(HubProgram).Assembly.GetName().Name!;
 
+    /// <summary>
+    /// Where the hub reads <c>appsettings.json</c>: the current directory when it holds one (a deployment's own), else
+    /// the program's folder, where the build puts the hub's. Started from another folder, the hub otherwise ran without
+    /// its settings: every request logged at Information, gigabytes of log under a flood.
+    /// </summary>
+    public static string ContentRoot() =>
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? Directory.GetCurrentDirectory() : AppContext.BaseDirectory;
+
     /// <summary>Runs the hub until it is stopped; <paramref name="options"/> default to the arguments alone.</summary>
     public static async Task RunAsync(string[] args, WebApplicationOptions? options = null)
     {
-        var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
+        var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        builder.AddAshbridgeForwardedHeaders();
         builder.AddAshbridgeConnection();
         await builder.AddAshbridgeMirrorAsync();
 
@@ -32,6 +41,7 @@ public static class HubProgram
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.UseAshbridgeForwardedHeaders(); // first: every later middleware sees the client's address and scheme
         app.UseAshbridgeSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
         app.MapStaticAssets().AllowAnonymous();

@@ -9,8 +9,8 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge check</c>: what an Ashby key may do, per permission and per feature.</summary>
 internal static class CheckCommand
 {
-    public const int KeyRejected = 3;
-    public const int AshbyUnreachable = 4;
+    public const int KeyRejected = ExitCodes.KeyRejected;
+    public const int AshbyUnreachable = ExitCodes.AshbyUnreachable;
 
     public static Command Create(IAnsiConsole console)
     {
@@ -48,7 +48,7 @@ internal static class CheckCommand
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             console.MarkupLineInterpolated($"[red]--base-url '{baseUrl}' is not an http(s) URL.[/]");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         using var client = new AshbyClient(new AshbyClientOptions { ApiKey = apiKey, BaseUrl = url });
@@ -64,7 +64,7 @@ internal static class CheckCommand
                 KeyCheckOutput.WriteTables(console, report);
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (AshbyAuthenticationException e)
         {

@@ -10,7 +10,7 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge connection add|list|check|set-key|schedule|remove</c>: the Ashby accounts the hub mirrors.</summary>
 internal static class ConnectionCommand
 {
-    public const int Exists = 8;
+    public const int Exists = ExitCodes.Exists;
 
     public static Command Create(IAnsiConsole console, Option<string?> database)
     {
@@ -48,7 +48,7 @@ internal static class ConnectionCommand
             if (!Uri.TryCreate(result.GetValue(baseUrl), UriKind.Absolute, out var url))
             {
                 console.MarkupLineInterpolated($"[red]--base-url '{result.GetValue(baseUrl)}' is not a URL.[/]");
-                return 2;
+                return ExitCodes.Usage;
             }
 
             var connectionName = result.GetValue(name)!;
@@ -205,7 +205,7 @@ internal static class ConnectionCommand
             console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
             return ex switch
             {
-                ArgumentException => 2,
+                ArgumentException => ExitCodes.Usage,
                 ConnectionExistsException => Exists,
                 _ => SyncCommand.UnknownConnection,
             };

@@ -10,7 +10,7 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge members list|export</c>: the people added from new hires, searched or exported as CSV or JSON.</summary>
 internal static class MembersCommand
 {
-    public const int UnknownFormat = 2;
+    public const int UnknownFormat = ExitCodes.Usage;
 
     public static Command Create(IAnsiConsole console, Option<string?> database) =>
         new("members", "List or export the people added from new hires.") { List(console, database), Export(console, database) };
@@ -58,13 +58,31 @@ internal static class MembersCommand
                 return UnknownFormat;
             }
 
+            var file = result.GetValue(output);
+            // Checked before anything is read or audited: an export that cannot land anywhere did not happen.
+            if (file?.Directory is { Exists: false } folder)
+            {
+                console.MarkupLineInterpolated($"[red]Cannot write {file.FullName}:[/] the folder {folder.FullName} does not exist. Create it, or give --output a path in an existing folder.");
+                return ExitCodes.CannotWrite;
+            }
+
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             var members = await hub.Get<MemberDirectory>().ListAsync(null, null, int.MaxValue, ct);
             if (result.GetValue(withoutCompensation)) members = [.. members.Select(m => m.WithoutCompensation())];
 
-            var file = result.GetValue(output);
-            await using (Stream stream = file is null ? new MemoryStream() : file.Create())
+            Stream stream;
+            try
+            {
+                stream = file is null ? new MemoryStream() : file.Create();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLineInterpolated($"[red]Cannot write {file!.FullName}:[/] {ex.Message} Give --output a file you may write.");
+                return ExitCodes.CannotWrite;
+            }
+
+            await using (stream)
             {
                 if (kind == "csv")
                 {

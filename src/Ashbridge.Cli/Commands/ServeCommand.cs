@@ -28,14 +28,15 @@ internal static class ServeCommand
         {
             var args = HubArguments(result.GetValue(urls), result.GetValue(database), [.. result.GetValue(settings) ?? [], .. result.UnmatchedTokens]);
 
-            // The hub's pages, appsettings.json and static assets are the server's, copied beside this program.
+            // The hub's pages, appsettings.json and static assets are the server's, copied beside this program; an
+            // appsettings.json in the current directory is a deployment's own and wins, as with the server run directly.
             await HubProgram.RunAsync(args, new WebApplicationOptions
             {
                 Args = args,
                 ApplicationName = HubProgram.ApplicationName,
-                ContentRootPath = AppContext.BaseDirectory,
+                ContentRootPath = HubProgram.ContentRoot(),
             });
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

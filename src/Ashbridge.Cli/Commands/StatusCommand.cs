@@ -30,7 +30,7 @@ internal static class StatusCommand
         if (connections.Count == 0)
         {
             console.MarkupLine(name is null ? "[yellow]No connections yet.[/] Add one with 'ashbridge connection add'." : $"[red]There is no connection named '{Markup.Escape(name)}'.[/]");
-            return name is null ? 0 : SyncCommand.UnknownConnection;
+            return name is null ? ExitCodes.Ok : ExitCodes.NotFound;
         }
 
         var report = new List<object>();

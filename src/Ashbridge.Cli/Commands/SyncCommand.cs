@@ -10,9 +10,9 @@ namespace Ashbridge.Cli.Commands;
 /// <summary><c>ashbridge sync</c>: one pass of one or every connection, with live progress per stream.</summary>
 internal static class SyncCommand
 {
-    public const int Failed = 1;
-    public const int AlreadyRunning = 6;
-    public const int UnknownConnection = 7;
+    public const int Failed = ExitCodes.SyncFailed;
+    public const int AlreadyRunning = ExitCodes.AlreadyRunning;
+    public const int UnknownConnection = ExitCodes.NotFound;
 
     public static Command Create(IAnsiConsole console, Option<string?> database)
     {
@@ -71,6 +71,11 @@ internal static class SyncCommand
                 if (!json) SyncOutput.WriteRun(console, target.Name, run);
                 if (run.Outcome != SyncOutcome.Succeeded) exit = Failed;
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await ReportCancelledAsync(console, hub, target, json);
+                return ExitCodes.Cancelled;
+            }
             catch (SyncAlreadyRunningException ex)
             {
                 console.MarkupLineInterpolated($"[yellow]{ex.Message}[/]");
@@ -79,7 +84,7 @@ internal static class SyncCommand
             catch (ArgumentException ex)
             {
                 console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
-                return 2;
+                return ExitCodes.Usage;
             }
             catch (ConnectionSecretUnreadableException ex)
             {
@@ -90,5 +95,21 @@ internal static class SyncCommand
 
         if (json) SyncOutput.WriteJson(console, new { runs });
         return exit;
+    }
+
+    /// <summary>
+    /// Says that the run stopped and where the next one starts: each page commits with its stream's cursor, so a
+    /// cancelled run loses nothing it stored. In JSON mode the words go to stderr, leaving stdout to the JSON.
+    /// </summary>
+    private static async Task ReportCancelledAsync(IAnsiConsole console, HubSession hub, Connection target, bool json)
+    {
+        var states = await hub.Get<SyncHistory>().StreamStatesAsync(target.Id, CancellationToken.None);
+        var midway = states.Where(s => s.PassInProgress is not null).Select(s => s.Stream).ToList();
+        var resume = midway.Count > 0
+            ? $"{string.Join(", ", midway)} resume{(midway.Count == 1 ? "s" : "")} from the last committed page, the other streams from their stored state"
+            : "each stream resumes from its stored state";
+        var message = $"Sync of '{target.Name}' cancelled. Every page committed so far is kept: the next 'ashbridge sync' continues where this one stopped ({resume}).";
+        if (json) await Console.Error.WriteLineAsync(message);
+        else console.MarkupLineInterpolated($"[yellow]{message}[/]");
     }
 }

@@ -14,6 +14,13 @@ internal static class DatabaseOption
 
     /// <summary>The location the command line picks.</summary>
     /// <exception cref="FormatException">The value is not a usable location.</exception>
-    public static DatabaseLocation Resolve(string? value) =>
-        value is { Length: > 0 } ? DatabaseLocation.Parse(value) : DatabaseLocation.FromEnvironment();
+    /// <exception cref="DatabaseUnavailableException">A SQLite file was named (option or variable) in a folder that does not exist.</exception>
+    public static DatabaseLocation Resolve(string? value)
+    {
+        var named = value is { Length: > 0 } ? value : Environment.GetEnvironmentVariable(DatabaseLocation.EnvironmentVariable);
+        if (named is not { Length: > 0 }) return DatabaseLocation.Default(); // the default data folder is created as needed
+        var location = DatabaseLocation.Parse(named);
+        location.ThrowIfSqliteFolderMissing();
+        return location;
+    }
 }

@@ -9,7 +9,7 @@ namespace Ashbridge.Cli.Hosting;
 internal sealed class HubSession : IAsyncDisposable
 {
     /// <summary>Exit code: the database could not be opened.</summary>
-    public const int DatabaseUnavailable = 5;
+    public const int DatabaseUnavailable = ExitCodes.DatabaseUnavailable;
 
     private readonly ServiceProvider _services;
 

@@ -85,6 +85,21 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         return new DatabaseLocation(DatabaseProvider.Sqlite, builder.ConnectionString, dataFolder ?? Path.GetDirectoryName(full)!);
     }
 
+    /// <summary>
+    /// Refuses a SQLite file whose folder does not exist. <see cref="AshbridgeDatabase.OpenAsync"/> creates the folder, which
+    /// suits the default data folder; for a path someone typed, a missing folder is far more often a typo, and creating
+    /// it (with a database and a key ring) would hide the mistake.
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The SQLite file's folder does not exist; the message says which and what to do.</exception>
+    public void ThrowIfSqliteFolderMissing()
+    {
+        if (SqliteFile is { } file && Path.GetDirectoryName(file) is { } folder && !Directory.Exists(folder))
+        {
+            throw new DatabaseUnavailableException(
+                $"The folder of the database file {file} does not exist ({folder}). Create it first, or give a path in an existing folder; nothing was created.");
+        }
+    }
+
     /// <summary>Shows the location without any password.</summary>
     public override string ToString() => Provider switch
     {

@@ -39,8 +39,7 @@ public sealed partial class ActiveConnection(
         BaseUrl = connection.Value.BaseUrl;
         if (string.IsNullOrWhiteSpace(apiKey))
         {
-            var options = new EmulatorOptions { Seed = demo.Value.Seed, Size = demo.Value.Size };
-            _emulator = await EmulatorHost.StartAsync(options, demo.Value.EmulatorUrl, cancellationToken);
+            _emulator = await StartDemoEmulatorAsync(cancellationToken);
             BaseUrl = _emulator.BaseUrl;
             apiKey = _emulator.DemoApiKey;
             LogDemo(logger, BaseUrl, apiKey);
@@ -63,6 +62,37 @@ public sealed partial class ActiveConnection(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Starts the demo emulator at its configured address or, when another program holds that port (5080 is a common
+    /// one), on a free port: the demo is for trying the hub, and a taken port should not stop it.
+    /// </summary>
+    private async Task<EmulatorHost> StartDemoEmulatorAsync(CancellationToken cancellationToken)
+    {
+        var options = new EmulatorOptions { Seed = demo.Value.Seed, Size = demo.Value.Size };
+        try
+        {
+            return await EmulatorHost.StartAsync(options, demo.Value.EmulatorUrl, cancellationToken);
+        }
+        catch (IOException e) when (IsAddressInUse(e) && Uri.TryCreate(demo.Value.EmulatorUrl, UriKind.Absolute, out var configured))
+        {
+            var emulator = await EmulatorHost.StartAsync(options, new UriBuilder(configured) { Port = 0 }.Uri.ToString(), cancellationToken);
+            LogPortTaken(logger, configured.Port, emulator.BaseUrl.Port, DemoOptions.Section);
+            return emulator;
+        }
+    }
+
+    /// <summary>Kestrel reports a taken port as an IOException around an AddressInUseException (around the socket's error).</summary>
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Microsoft.AspNetCore.Connections.AddressInUseException
+                or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }) return true;
+        }
+
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
@@ -78,6 +108,9 @@ public sealed partial class ActiveConnection(
 
     [LoggerMessage(2, LogLevel.Information, "Key check against {BaseUrl}: {Ready} of {Total} features ready")]
     private static partial void LogChecked(ILogger logger, Uri baseUrl, int ready, int total);
+
+    [LoggerMessage(4, LogLevel.Warning, "The demo emulator's port {ConfiguredPort} is taken by another program, so it runs on port {Port} instead; set {Section}:EmulatorUrl to choose its address")]
+    private static partial void LogPortTaken(ILogger logger, int configuredPort, int port, string section);
 
     [LoggerMessage(3, LogLevel.Warning, "Key check against {BaseUrl} failed: {Problem}")]
     private static partial void LogCheckFailed(ILogger logger, Uri baseUrl, string problem);

@@ -11,8 +11,10 @@ public static class HostingExtensions
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ActiveConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ActiveConnection>());
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: ["ready"])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return builder;
     }

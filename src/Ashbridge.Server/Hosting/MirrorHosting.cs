@@ -23,6 +23,8 @@ public static class MirrorHosting
         var setting = builder.Configuration[DatabaseKey];
         var dataFolder = builder.Configuration[DataFolderKey] is { Length: > 0 } folder ? folder : null;
         var location = setting is { Length: > 0 } ? DatabaseLocation.Parse(setting, dataFolder) : DatabaseLocation.FromEnvironment();
+        // Only the default data folder is created; a configured path in a missing folder is a mistake to report.
+        if (setting is { Length: > 0 } || Environment.GetEnvironmentVariable(DatabaseLocation.EnvironmentVariable) is { Length: > 0 }) location.ThrowIfSqliteFolderMissing();
         var database = await AshbridgeDatabase.OpenAsync(location);
         builder.Services.AddAshbridgeMirror(database).AddAshbridgeScheduler();
         // Modes and outcomes read as words ("incremental", "succeeded") in the API, as in the CLI's JSON.

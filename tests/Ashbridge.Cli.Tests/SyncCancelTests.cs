@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ashbridge.Core.Connections;
+using Ashbridge.Core.Storage;
+using Ashbridge.Emulator;
+using Ashbridge.Testing;
+using Dapper;
+
+namespace Ashbridge.Cli.Tests;
+
+/// <summary><c>ashbridge sync</c> in a child process, interrupted with Ctrl-C (SIGINT): it says so, says where the next run resumes, and exits 130.</summary>
+public sealed class SyncCancelTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ctrl_c_during_a_sync_says_it_was_cancelled_and_where_the_next_run_resumes_and_exits_130()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 8, Size = "3000" }, ct: Ct);
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
+        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder));
+        await store.AddAsync("acme", emulator.BaseUrl, emulator.DemoApiKey, Ct);
+
+        var (exitCode, output) = await RunAsync(test, interruptAfterPages: 2);
+
+        exitCode.ShouldBe(ExitCodes.Cancelled, output);
+        output = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)); // the console wraps at 80 columns
+        output.ShouldContain("Sync of 'acme' cancelled. Every page committed so far is kept");
+        output.ShouldContain("the next 'ashbridge sync' continues where this one stopped");
+        output.ShouldNotContain("   at ");
+
+        // And it does: the next run finishes.
+        var (again, more) = await RunAsync(test, interruptAfterPages: null);
+        again.ShouldBe(ExitCodes.Ok, more);
+    }
+
+    /// <summary>Runs <c>ashbridge sync --connection acme</c>; sends SIGINT once that many pages are committed.</summary>
+    private static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase test, int? interruptAfterPages)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "ashbridge.dll"), "sync", "--connection", "acme"]) start.ArgumentList.Add(arg);
+        start.Environment[DatabaseLocation.EnvironmentVariable] = test.Location.ConnectionString;
+        start.Environment[DatabaseLocation.DataFolderVariable] = test.Location.DataFolder;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        if (interruptAfterPages is { } pages)
+        {
+            await Eventually.ValueAsync(() => PagesCommittedAsync(test.Database), p => p >= pages || process.HasExited, TimeSpan.FromMinutes(2), "the sync's first pages");
+            process.HasExited.ShouldBeFalse("the sync ended before it could be interrupted");
+            using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await interrupt.WaitForExitAsync(Ct);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static async Task<long> PagesCommittedAsync(AshbridgeDatabase database)
+    {
+        await using var connection = await database.ConnectAsync(Ct);
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(pages), 0) FROM sync_run_streams");
+    }
+}
