@@ -123,9 +123,20 @@ public static class AccessHosting
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
-        var user = context.Principal?.FindFirst(AccessClaims.Session)?.Value is { } key
-            ? await sessions.ValidateAsync(key, context.HttpContext.RequestAborted)
-            : null;
+        User? user;
+        try
+        {
+            user = context.Principal?.FindFirst(AccessClaims.Session)?.Value is { } key
+                ? await sessions.ValidateAsync(key, context.HttpContext.RequestAborted)
+                : null;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // A session that cannot be checked is not trusted; the cookie is kept, since the outage may pass.
+            context.RejectPrincipal();
+            return;
+        }
+
         if (user is null || user.Email != context.Principal!.Identity?.Name)
         {
             context.RejectPrincipal();

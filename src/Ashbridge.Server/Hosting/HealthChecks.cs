@@ -133,7 +133,8 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealth
 
 /// <summary>
 /// <c>/healthz</c>: liveness (it answers) and readiness, as JSON. Anyone gets the overall status, which is all a load
-/// balancer needs; each check's detail names the database and the data folder, so only a signed-in admin sees them.
+/// balancer needs, and the names of failing checks; each check's detail names the database and the data folder, so only
+/// a signed-in admin sees them.
 /// </summary>
 public static class HealthEndpoint
 {
@@ -150,6 +151,9 @@ public static class HealthEndpoint
                 status,
                 checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), detail = e.Value.Description }),
             })
-            : JsonSerializer.Serialize(new { status }));
+            : report.Status == HealthStatus.Healthy
+                ? JsonSerializer.Serialize(new { status })
+                // Which checks fail (by name, never their detail), so an operator without a session can still tell where to look.
+                : JsonSerializer.Serialize(new { status, failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key).ToList() }));
     }
 }

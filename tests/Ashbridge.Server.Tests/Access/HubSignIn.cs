@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace Ashbridge.Server.Tests.Access;
@@ -36,6 +37,25 @@ internal static partial class HubSignIn
         post.Headers.Add("Cookie", $"{sessionCookie}; {antiforgeryCookie}");
         using var answer = await browser.SendAsync(post, ct);
         return answer.StatusCode;
+    }
+
+    /// <summary>A client that keeps its cookies (a person's browser) and does not follow redirects.</summary>
+    public static HttpClient CookieClient(HubFactory hub) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = hub.ClientOptions.BaseAddress };
+
+    /// <summary>Fetches the form with a cookie-keeping client and posts it, with <paramref name="headers"/> added to the post.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string email, string password, Action<HttpRequestHeaders>? headers, CancellationToken ct)
+    {
+        var form = await client.GetStringAsync(new Uri("/signin", UriKind.Relative), ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/signin", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = AntiforgeryField().Match(form).Groups[1].Value,
+            }),
+        };
+        headers?.Invoke(request.Headers);
+        return await client.SendAsync(request, ct);
     }
 
     /// <summary>A page's antiforgery cookie and form token.</summary>

@@ -30,8 +30,8 @@ public sealed class ForwardedHeadersTests
         requestUrl.ShouldStartWith(believed ? "https://" : "http://");
 
         // Signed in behind TLS termination, the cookie is Secure; the audit log names the client, not the proxy.
-        using var person = FormSignIn.Client(hub);
-        using var signIn = await FormSignIn.PostAsync(person, HubFactory.AdminEmail, HubFactory.AdminPassword, h =>
+        using var person = Access.HubSignIn.CookieClient(hub);
+        using var signIn = await Access.HubSignIn.PostFormAsync(person, HubFactory.AdminEmail, HubFactory.AdminPassword, h =>
         {
             h.Add("X-Forwarded-Proto", "https");
             h.Add("X-Forwarded-For", ClientAddress);
