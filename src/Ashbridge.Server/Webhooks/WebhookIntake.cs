@@ -31,6 +31,12 @@ public static partial class WebhookIntake
         return routes;
     }
 
+    /// <summary>
+    /// How long the intake may spend on the database for one delivery before answering 503: Ashby's delivery timeout is
+    /// short, and an answer it never sees is retried like a 503 anyway, only later.
+    /// </summary>
+    public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(4);
+
     /// <summary>What metrics name a connection that does not exist: the names strangers send must not become tags.</summary>
     private const string UnknownTag = "(unknown)";
 
@@ -38,20 +44,23 @@ public static partial class WebhookIntake
 
     private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
         string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer,
-        ILoggerFactory loggers)
+        TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(WebhookIntake));
-        var ct = context.RequestAborted;
+        var aborted = context.RequestAborted;
         byte[] body;
         try
         {
-            body = await ReadBodyAsync(context, ct);
+            body = await ReadBodyAsync(context, aborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TypedResults.Problem($"The body is over {MaxBodyBytes} bytes; Ashby's events are far smaller.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        using var budget = new CancellationTokenSource(StoreBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, budget.Token);
+        var ct = linked.Token;
         var tag = UnknownTag;
         try
         {
@@ -107,9 +116,10 @@ public static partial class WebhookIntake
             return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException
-            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            || (ex is OperationCanceledException && !aborted.IsCancellationRequested))
         {
-            // Our fault, and perhaps a passing one: Ashby retries a 5xx, so nothing is lost.
+            // Our fault, and perhaps a passing one (the budget spent waiting for a lock, say): Ashby retries a 5xx, so
+            // nothing is lost.
             StoreFailed(logger, ex, tag);
             AshbridgeTelemetry.RecordWebhookReceived(tag, "unavailable");
             context.Response.Headers.RetryAfter = "30";
