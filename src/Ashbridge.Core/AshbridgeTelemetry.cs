@@ -24,7 +24,7 @@ public static class AshbridgeTelemetry
         "ashbridge.sync.duration", "s", "How long a sync pass took, by connection, trigger and outcome.");
 
     private static readonly Counter<long> WebhooksReceived = Meter.CreateCounter<long>(
-        "ashbridge.webhooks.received", "{delivery}", "Webhook deliveries by outcome: stored, duplicate, unsigned, forged, unknown_connection, unavailable.");
+        "ashbridge.webhooks.received", "{delivery}", "Webhook deliveries by connection (\"(unknown)\" for a name that is none) and outcome: stored, duplicate, unsigned, forged, unknown_connection, unknown_limited, over_cap, unavailable.");
 
     private static readonly Counter<long> WebhooksSettled = Meter.CreateCounter<long>(
         "ashbridge.webhooks.settled", "{event}", "Webhook events by how processing left them: processed, retry, dead.");

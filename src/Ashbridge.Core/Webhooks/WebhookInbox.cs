@@ -5,6 +5,7 @@ using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Webhooks;
 
@@ -26,6 +27,26 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
 
     /// <summary>The Data Protection purpose of Secret Tokens (apart from API keys, so one can never decrypt as the other).</summary>
     public const string SecretPurpose = "Ashbridge.Webhooks.SecretToken.v1";
+
+    /// <summary>
+    /// How long the intake's commands wait for SQLite's write lock: Ashby gives up on a delivery after a few seconds, so
+    /// one that waited longer was lost to it anyway; failing sooner lets the intake answer 503, which Ashby retries.
+    /// </summary>
+    public static readonly TimeSpan IntakeLockWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Makes a SQLite connection's commands give up on a write lock another connection holds after <see cref="IntakeLockWait"/>
+    /// (a no-op on PostgreSQL). Both waits are shortened: SQLite's own busy handler, which runs inside the step and which a
+    /// cancellation token does not reach, and the driver's retry loop after it, bounded by the command timeout.
+    /// </summary>
+    public static async Task BoundLockWaitAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        if (connection is not SqliteConnection sqlite) return;
+        sqlite.DefaultTimeout = (int)IntakeLockWait.TotalSeconds; // commands made later, and BEGIN's own, take this
+        await using var pragma = sqlite.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {(int)IntakeLockWait.TotalMilliseconds};";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>An inbox whose secrets are encrypted with the key ring beside the database.</summary>
     public static WebhookInbox For(AshbridgeDatabase database, TimeProvider? timeProvider = null)
@@ -184,6 +205,7 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
             ? ("unsigned_count", "no Ashby-Signature header")
             : ("forged_count", "an Ashby-Signature that does not match the Secret Token");
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await BoundLockWaitAsync(connection, cancellationToken).ConfigureAwait(false); // counted while Ashby waits for its answer
         await connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE webhook_settings SET {column} = {column} + 1, last_rejected_ms = @now, last_rejection = @reason WHERE connection_id = @connectionId",
             new { connectionId, now = Now(), reason }, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -31,47 +31,75 @@ public static partial class WebhookIntake
         return routes;
     }
 
+    /// <summary>
+    /// How long the intake may spend on the database for one delivery before answering 503: Ashby's delivery timeout is
+    /// short, and an answer it never sees is retried like a 503 anyway, only later.
+    /// </summary>
+    public static readonly TimeSpan StoreBudget = TimeSpan.FromSeconds(4);
+
+    /// <summary>What metrics name a connection that does not exist: the names strangers send must not become tags.</summary>
+    private const string UnknownTag = "(unknown)";
+
     public sealed record Received(string Outcome, long? Connection = null);
 
     private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
-        string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer, ILoggerFactory loggers)
+        string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer,
+        TimeProvider time, ILoggerFactory loggers)
     {
-        if (!cap.TryTake(connection))
-        {
-            AshbridgeTelemetry.RecordWebhookReceived(connection, "over_cap");
-            return TypedResults.Problem(
-                $"Over the cap of {cap.PerMinute} deliveries a minute for this connection (Ashbridge:Webhooks:MaxPerMinute); Ashby retries later.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many deliveries");
-        }
-
         var logger = loggers.CreateLogger(typeof(WebhookIntake));
-        var ct = context.RequestAborted;
+        var aborted = context.RequestAborted;
         byte[] body;
         try
         {
-            body = await ReadBodyAsync(context, ct);
+            body = await ReadBodyAsync(context, aborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TypedResults.Problem($"The body is over {MaxBodyBytes} bytes; Ashby's events are far smaller.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        using var budget = new CancellationTokenSource(StoreBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, budget.Token);
+        var ct = linked.Token;
+        var tag = UnknownTag;
         try
         {
+            // A name no connection had costs a lookup: limited per client, but never a connection's own deliveries.
+            if (!connections.Knows(connection) && !cap.TryTakeUnknown(context.Connection.RemoteIpAddress, out var retryAfter)
+                && !await connections.KnowsAfterListingAsync(connection, ct))
+            {
+                AshbridgeTelemetry.RecordWebhookReceived(UnknownTag, "unknown_limited");
+                context.Response.Headers.RetryAfter = Seconds(retryAfter);
+                return TypedResults.Problem(
+                    $"Over the {cap.UnknownPerMinute} requests a minute that may name no connection from one address (Ashbridge:Webhooks:UnknownConnectionPerMinute). "
+                    + "Copy the Request URL from the connection's page in Ashbridge.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many unknown connections");
+            }
+
             if (await connections.FindAsync(connection, ct) is not { } target)
             {
-                AshbridgeTelemetry.RecordWebhookReceived(connection, "unknown_connection");
+                AshbridgeTelemetry.RecordWebhookReceived(UnknownTag, "unknown_connection");
                 return TypedResults.Problem(
                     $"There is no connection named '{connection}'. Copy the Request URL from the connection's page in Ashbridge.",
                     statusCode: StatusCodes.Status404NotFound, title: "Unknown connection");
+            }
+
+            tag = target.Name;
+            if (!cap.TryTake(target.Id))
+            {
+                AshbridgeTelemetry.RecordWebhookReceived(tag, "over_cap");
+                context.Response.Headers.RetryAfter = "60";
+                return TypedResults.Problem(
+                    $"Over the cap of {cap.PerMinute} deliveries a minute for this connection (Ashbridge:Webhooks:MaxPerMinute); Ashby retries later.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many deliveries");
             }
 
             var check = WebhookSignature.Check(await inbox.SecretAsync(target.Id, ct), body, context.Request.Headers[WebhookSignature.Header]);
             if (check != SignatureCheck.Valid)
             {
                 await inbox.RejectAsync(target.Id, check, ct);
-                AshbridgeTelemetry.RecordWebhookReceived(connection, check == SignatureCheck.Missing ? "unsigned" : "forged");
-                Rejected(logger, connection, check);
+                AshbridgeTelemetry.RecordWebhookReceived(tag, check == SignatureCheck.Missing ? "unsigned" : "forged");
+                Rejected(logger, tag, check);
                 return TypedResults.Problem(
                     check == SignatureCheck.Missing
                         ? "The delivery has no Ashby-Signature header: give the webhook the Secret Token shown on the connection's page."
@@ -84,19 +112,22 @@ public static partial class WebhookIntake
                 : delivery.Action == WebhookDelivery.Ping || !WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Ignored
                 : WebhookEventState.Pending;
             var intake = await writer.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
-            AshbridgeTelemetry.RecordWebhookReceived(connection, intake == IntakeOutcome.Stored ? "stored" : "duplicate");
+            AshbridgeTelemetry.RecordWebhookReceived(tag, intake == IntakeOutcome.Stored ? "stored" : "duplicate");
             return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException
-            || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            || (ex is OperationCanceledException && !aborted.IsCancellationRequested))
         {
-            // Our fault, and perhaps a passing one: Ashby retries a 5xx, so nothing is lost.
-            StoreFailed(logger, ex, connection);
-            AshbridgeTelemetry.RecordWebhookReceived(connection, "unavailable");
+            // Our fault, and perhaps a passing one (the budget spent waiting for a lock, say): Ashby retries a 5xx, so
+            // nothing is lost.
+            StoreFailed(logger, ex, tag);
+            AshbridgeTelemetry.RecordWebhookReceived(tag, "unavailable");
             context.Response.Headers.RetryAfter = "30";
             return TypedResults.Problem("The event could not be stored; Ashby will retry it.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox unavailable");
         }
     }
+
+    private static string Seconds(TimeSpan wait) => ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context, CancellationToken ct)
     {

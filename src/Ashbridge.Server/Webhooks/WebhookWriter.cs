@@ -8,7 +8,9 @@ namespace Ashbridge.Server.Webhooks;
 /// <summary>
 /// Group commit for the intake: deliveries that arrive while one transaction is being written wait for the next, which
 /// stores them all at once. Each request still gets its answer only after its own event is durable, but a burst costs
-/// one write (and one lock on SQLite) instead of one per delivery.
+/// one write (and one lock on SQLite) instead of one per delivery. A request that gives up waiting (the intake's time
+/// budget) leaves the queue: its delivery is answered 503 and not written. One already being written may still be
+/// committed, and Ashby's retry is then answered as a duplicate.
 /// </summary>
 public sealed class WebhookWriter : BackgroundService
 {
@@ -30,8 +32,16 @@ public sealed class WebhookWriter : BackgroundService
     public async Task<IntakeOutcome> StoreAsync(long connectionId, WebhookDelivery delivery, string body, WebhookEventState state, CancellationToken cancellationToken)
     {
         var pending = new Pending(connectionId, delivery, body, state, new TaskCompletionSource<IntakeOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Done.Task.WaitAsync(cancellationToken);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken);
+            return await pending.Done.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            pending.Done.TrySetCanceled(cancellationToken); // still queued: the writer skips it
+            throw;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,10 +53,22 @@ public sealed class WebhookWriter : BackgroundService
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    if (!next.Done.Task.IsCompleted) batch.Add(next);
+                }
+
+                if (batch.Count == 0) continue;
                 try
                 {
-                    connection ??= await _database.ConnectWithoutCheckpointsAsync(stoppingToken); // WalCheckpointing does them, off the request path
+                    if (connection is null)
+                    {
+                        connection = await _database.ConnectWithoutCheckpointsAsync(stoppingToken); // WalCheckpointing does them, off the request path
+                        // A write lock held elsewhere (a sync's transaction, another process) fails the batch after a few
+                        // seconds, within Ashby's patience, instead of the half minute other connections wait.
+                        await WebhookInbox.BoundLockWaitAsync(connection, stoppingToken);
+                    }
+
                     var outcomes = await _inbox.StoreManyAsync(connection, [.. batch.Select(p => (p.ConnectionId, p.Delivery, p.Body, p.State))], stoppingToken);
                     for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
                     if (batch.Any(p => p.State == WebhookEventState.Pending)) _signal.Notify();

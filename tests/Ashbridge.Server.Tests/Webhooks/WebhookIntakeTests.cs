@@ -111,6 +111,28 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
     }
 
     [Fact]
+    public async Task A_signed_body_that_is_not_valid_utf8_is_answered_200_and_kept_base64_encoded_as_a_dead_letter()
+    {
+        // An envelope whose id holds a byte that is no UTF-8 (0xFF): signed, so Ashby (or whoever holds the secret) sent it.
+        byte[] body = [.. "{\"webhookActionId\":\"a"u8, 0xFF, .. "\",\"action\":\"applicationUpdate\",\"data\":{}}"u8];
+
+        using var response = await PostAsync(body, WebhookSignature.Sign(_secret, body));
+        using var again = await PostAsync(body, WebhookSignature.Sign(_secret, body));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct)); // a 5xx would only bring the same bytes back
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
+        (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("duplicate");
+        var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
+        var dead = setup.GetProperty("deadLetters").EnumerateArray().Single();
+        dead.GetProperty("action").GetString().ShouldBe(WebhookDelivery.Unreadable);
+        dead.GetProperty("lastError").GetString()!.ShouldContain("not valid UTF-8 (from byte 21); it is kept base64-encoded");
+        // Kept exactly as signed: the stored text gives the bytes back.
+        var stored = await ScalarAsync<string>("SELECT body FROM webhook_events WHERE state = 'dead'");
+        stored.ShouldStartWith(WebhookDelivery.Base64Prefix);
+        Convert.FromBase64String(stored![WebhookDelivery.Base64Prefix.Length..]).ShouldBe(body);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_refused_with_413()
     {
         var huge = new byte[(int)global::Ashbridge.Server.Webhooks.WebhookIntake.MaxBodyBytes + 1];
