@@ -26,13 +26,15 @@ public static class HubProgram
         builder.AddAshbridgeAccess();
         builder.AddAshbridgeTelemetry();
         builder.AddAshbridgeNewHires();
+        builder.AddAshbridgeJson();
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor, SuppressDiagnosticsCallback = DatabaseOutage.IsCallersMistake });
+        app.UseAshbridgeJson();
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();
         app.MapStatusApi();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ashbridge.Core;
 using Ashbridge.Core.Storage;
 using Quartz;
@@ -25,8 +23,6 @@ public static class MirrorHosting
         var location = setting is { Length: > 0 } ? DatabaseLocation.Parse(setting, dataFolder) : DatabaseLocation.FromEnvironment();
         var database = await AshbridgeDatabase.OpenAsync(location);
         builder.Services.AddAshbridgeMirror(database).AddAshbridgeScheduler();
-        // Modes and outcomes read as words ("incremental", "succeeded") in the API, as in the CLI's JSON.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<Connections.ConnectionAdmin>();
         builder.Services.AddSingleton<Webhooks.WebhookSignal>();
         builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
