@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Ashbridge.Server.Hosting;
 
@@ -18,6 +21,17 @@ public static class JsonHosting
         // otherwise bind to a role that does not exist, and 99 to a sync mode. (The only enum converter: the first
         // one in the list wins.)
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(Enums));
+        // The document cannot see through a converter of ours: it is told each enum's names.
+        builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) is { IsEnum: true } type)
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonNamingPolicy.CamelCase.ConvertName(name))];
+            }
+
+            return Task.CompletedTask;
+        }));
         // Binding failures throw in every environment (by default only in Development), so that the exception handler
         // answers them with a problem body; otherwise Production sends a bare 400 that says nothing.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -88,5 +102,42 @@ public static class JsonHosting
     }
 
     /// <summary>Enums as camelCase names, as the CLI's JSON writes them; numbers are refused.</summary>
-    internal static JsonStringEnumConverter Enums { get; } = new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+    internal static EnumNames Enums { get; } = new();
+}
+
+/// <summary>
+/// <see cref="JsonStringEnumConverter"/> without numbers and without lists: it reads "admin, viewer" as the two
+/// members OR-ed together, which for an enum that is not [Flags] is another member or none at all.
+/// </summary>
+internal sealed class EnumNames : JsonConverterFactory
+{
+    private readonly JsonStringEnumConverter _names = new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+
+    public override bool CanConvert(Type typeToConvert) => _names.CanConvert(typeToConvert);
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+    {
+        var names = _names.CreateConverter(typeToConvert, options);
+        return typeToConvert.IsDefined(typeof(FlagsAttribute), false)
+            ? names
+            : (JsonConverter?)Activator.CreateInstance(typeof(OneName<>).MakeGenericType(typeToConvert), names);
+    }
+
+    private sealed class OneName<T>(JsonConverter<T> names) : JsonConverter<T>
+        where T : struct, Enum
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && reader.GetString()!.Contains(',', StringComparison.Ordinal)) throw new JsonException();
+            return names.Read(ref reader, typeToConvert, options);
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => names.Write(writer, value, options);
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            names.ReadAsPropertyName(ref reader, typeToConvert, options);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            names.WriteAsPropertyName(writer, value, options);
+    }
 }

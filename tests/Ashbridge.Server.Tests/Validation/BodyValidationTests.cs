@@ -53,11 +53,13 @@ public sealed class BodyValidationTests(EmulatorFixture ashby) : HubTest, IClass
         (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldStartWith("'mode' must be one of: incremental, full.");
     }
 
-    [Fact]
-    public async Task A_role_given_as_a_number_is_a_400_and_no_user_is_made()
+    [Theory]
+    [InlineData("7")]
+    [InlineData("\"admin, viewer\"")]
+    public async Task A_role_that_is_not_one_name_is_a_400_and_no_user_is_made(string role)
     {
         using var response = await Admin.PostAsync(new Uri("/api/users", UriKind.Relative),
-            Json("""{"email":"seven@hub.test","password":"a long enough password","role":7}"""), Ct);
+            Json($$"""{"email":"seven@hub.test","password":"a long enough password","role":{{role}}}"""), Ct);
 
         (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldStartWith("'role' must be one of: viewer, admin.");
         (await Admin.GetStringAsync(new Uri("/api/users", UriKind.Relative), Ct)).ShouldNotContain("seven@hub.test");
