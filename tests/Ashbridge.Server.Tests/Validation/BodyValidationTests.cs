@@ -111,6 +111,17 @@ public sealed class BodyValidationTests(EmulatorFixture ashby) : HubTest, IClass
     }
 
     [Fact]
+    public async Task The_new_hire_state_is_read_as_the_document_spells_it_and_an_unknown_one_is_named()
+    {
+        (await Admin.GetAsync(new Uri("/api/connections/demo/new-hires?state=pending", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Admin.GetAsync(new Uri("/api/connections/demo/new-hires?state=Added", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var response = await Admin.GetAsync(new Uri("/api/connections/demo/new-hires?state=1", UriKind.Relative), Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldBe("'1' is not a state; use pending, added or deleted.");
+    }
+
+    [Fact]
     public async Task A_refusal_from_a_store_carries_no_dotnet_parameter_name()
     {
         using var response = await Admin.PostAsync(new Uri("/api/tokens", UriKind.Relative), Json("{}"), Ct);
