@@ -36,11 +36,26 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
     private static readonly string[] Strings =
         ["", " ", "ü", "💥", "A", "x y", "\u0000", "<b>", "1", "-1", "9", "Ünïcødé ✓", "../../etc/passwd", "http://", "DROP TABLE", new string('é', 5000)];
 
+    /// <summary>A pending new hire of acme, so that the review and add-member routes reach their handlers too.</summary>
+    private string _applicationId = "1";
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         // A connection of the test's own, so that {name} routes reach their handlers.
         (await Admin.PostAsJsonAsync("/api/connections", new { name = "acme", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        await Eventually.ValueAsync(() => Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/runs", Ct),
+            runs => runs.EnumerateArray().Any(r => r.GetProperty("outcome").GetString() == "succeeded"), TimeSpan.FromSeconds(60), "acme's first pass");
+        (_applicationId, _) = await ashby.ActiveApplicationAsync(Ct);
+        using (var ashbyControl = new HttpClient())
+        using (var hire = await ashbyControl.PostAsJsonAsync(new Uri(ashby.BaseUrl, $"_emulator/applications/{_applicationId}/hire"), new { startDate = "2027-05-03", salary = 140000 }, Ct))
+        {
+            hire.EnsureSuccessStatusCode();
+        }
+
+        (await Admin.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct)).EnsureSuccessStatusCode();
+        await Eventually.ValueAsync(() => Admin.GetAsync(new Uri($"/api/connections/acme/new-hires/{_applicationId}", UriKind.Relative), Ct),
+            r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "acme's new hire");
     }
 
     [Fact]
@@ -53,6 +68,7 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
         foreach (var (method, pattern, bodyType) in endpoints)
         {
             var bodies = Bodies(bodyType, random).ToList();
+            var statuses = new SortedDictionary<int, int>();
             foreach (var body in bodies)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), Fill(pattern)) { Content = body.Content() };
@@ -68,6 +84,7 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
                 try
                 {
                     using var response = await Admin.SendAsync(request, Ct);
+                    statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                     if (Fault(response, await response.Content.ReadAsStringAsync(Ct)) is { } fault) failures.Add($"{method} {pattern} ← {body}: {fault}");
                 }
                 catch (HttpRequestException ex)
@@ -76,7 +93,8 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
                 }
             }
 
-            TestContext.Current.TestOutputHelper?.WriteLine($"{method} {pattern}: {bodies.Count} bodies ({bodyType?.Name ?? "no body type"})");
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"{method} {pattern}: {bodies.Count} bodies ({bodyType?.Name ?? "no body type"}), answered {string.Join(", ", statuses.Select(s => $"{s.Key} ×{s.Value}"))}");
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{endpoints.Count} endpoints, {sent} bodies");
@@ -278,9 +296,10 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
         type == typeof(string) || DictionaryValue(type) is not null ? null
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    private static string Fill(string pattern) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
+    private string Fill(string pattern) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
     {
-        "id" or "eventId" or "applicationId" => "1",
+        "applicationId" => _applicationId,
+        "id" or "eventId" => "1",
         _ => "acme",
     });
 
