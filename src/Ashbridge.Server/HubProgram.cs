@@ -34,9 +34,9 @@ public static class HubProgram
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor, SuppressDiagnosticsCallback = DatabaseOutage.IsCallersMistake });
-        app.UseAshbridgeJson();
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();
+        app.UseAshbridgeJson(); // after access: a stranger gets 401 first, and these answers carry the security headers
         app.MapStatusApi();
         app.MapConnectionsApi();
         app.MapWebhooksApi();

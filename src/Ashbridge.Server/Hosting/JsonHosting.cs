@@ -17,9 +17,9 @@ public static class JsonHosting
     public static IHostApplicationBuilder AddAshbridgeJson(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Modes, roles and outcomes read and write as words ("incremental", "viewer"). Numbers are refused: 7 would
-        // otherwise bind to a role that does not exist, and 99 to a sync mode. (The only enum converter: the first
-        // one in the list wins.)
+        // Modes, roles and outcomes read and write as words ("incremental", "viewer"), one name at a time. Numbers are
+        // refused: 7 would otherwise bind to a role that does not exist, and 99 to a sync mode. (The only enum
+        // converter: the first one in the list wins.)
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(Enums));
         // The document cannot see through a converter of ours: it is told each enum's names.
         builder.Services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
