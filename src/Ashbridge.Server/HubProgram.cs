@@ -35,6 +35,7 @@ public static class HubProgram
         builder.AddAshbridgeAccess();
         builder.AddAshbridgeTelemetry();
         builder.AddAshbridgeNewHires();
+        builder.AddAshbridgeJson();
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
 
@@ -43,9 +44,10 @@ public static class HubProgram
         var app = builder.Build();
         app.UseAshbridgeForwardedHeaders(); // first: every later middleware sees the client's address and scheme
         app.UseAshbridgeSecurityHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor, SuppressDiagnosticsCallback = DatabaseOutage.IsCallersMistake });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();
+        app.UseAshbridgeJson(); // after access: a stranger gets 401 first, and these answers carry the security headers
         app.MapStatusApi();
         app.MapConnectionsApi();
         app.MapWebhooksApi();

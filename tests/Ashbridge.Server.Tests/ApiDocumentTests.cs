@@ -20,6 +20,19 @@ public sealed class ApiDocumentTests : HubTest
     }
 
     [Fact]
+    public async Task The_openapi_document_shows_enums_as_their_names_only()
+    {
+        using var document = JsonDocument.Parse(await Admin.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        // The API reads enums by name only (a number is refused), so the document must not offer numbers either.
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("SyncMode").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["incremental", "full"]);
+        schemas.GetProperty("UserRole").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["viewer", "admin"]);
+        schemas.GetProperty("MemberFieldType").GetProperty("enum").EnumerateArray().ShouldAllBe(e => e.ValueKind == JsonValueKind.String);
+        schemas.GetProperty("SyncMode").GetRawText().ShouldNotContain("integer");
+    }
+
+    [Fact]
     public async Task The_reference_page_shows_each_operation_and_strangers_get_neither()
     {
         using var person = await Hub.CreateSignedInClientAsync();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Members;
@@ -47,11 +48,20 @@ public static class NewHiresApi
         return routes;
     }
 
+    // The state is read here, not bound as the enum: the binder matches enum names case-sensitively, so the documented
+    // "pending" was refused and only "Pending" worked.
     private static async Task<Results<Ok<IReadOnlyList<NewHire>>, ProblemHttpResult>> ListAsync(
-        string name, NewHireState? state, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+        string name, [Description("pending (the default), added or deleted")] string? state, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
     {
+        var wanted = state is null ? NewHireState.Pending
+            : Enum.GetValues<NewHireState>().Cast<NewHireState?>().FirstOrDefault(s => string.Equals(s.ToString(), state, StringComparison.OrdinalIgnoreCase));
+        if (wanted is null)
+        {
+            return TypedResults.Problem($"'{state}' is not a state; use pending, added or deleted.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown new-hire state");
+        }
+
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
-        var list = await review.ListAsync(c.Id, state ?? NewHireState.Pending, ct);
+        var list = await review.ListAsync(c.Id, wanted.Value, ct);
         return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.MaySeeCompensation() ? list : [.. list.Select(h => h.WithoutCompensation())]);
     }
 

@@ -33,20 +33,42 @@ public sealed partial class ConnectionAdmin(
             return (null, null, new ConnectionRefusal(StatusCodes.Status400BadRequest, "The API key is missing", "Paste the key from Ashby's Admin > API Keys."));
         }
 
+        var key = apiKey.Trim();
+        if (key.Length > MaxKeyLength || key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            // Checked before Ashby is asked: a key with a line break or of 100k characters is a paste gone wrong, and
+            // would otherwise come back as "Ashby could not be reached" (its headers refused) rather than as the key.
+            return (null, null, new ConnectionRefusal(StatusCodes.Status400BadRequest, "The API key is not one Ashby issues",
+                $"An Ashby key is one word of at most {MaxKeyLength} characters, without spaces or line breaks; copy it again from Ashby's Admin > API Keys. Nothing was stored."));
+        }
+
+        if (baseUrl is not null && !IsHttpUrl(baseUrl))
+        {
+            return (null, null, new ConnectionRefusal(StatusCodes.Status400BadRequest, "The base URL is not usable",
+                $"The base URL (baseUrl) '{baseUrl.OriginalString}' is not an absolute http or https URL; use Ashby's own, {AshbyClientDefaults.BaseUrl}, or leave it out. Nothing was stored."));
+        }
+
         if (await connections.FindAsync(name, cancellationToken) is not null)
         {
             return (null, null, new ConnectionRefusal(StatusCodes.Status409Conflict, "The name is taken", $"A connection named '{name}' exists; choose another name or remove it first."));
         }
 
         var url = baseUrl ?? AshbyClientDefaults.BaseUrl;
-        var (report, refusal) = await PreflightAsync(url, apiKey.Trim(), cancellationToken);
+        var (report, refusal) = await PreflightAsync(url, key, cancellationToken);
         if (report is null) return (null, null, refusal);
 
-        var connection = await connections.AddAsync(name, url, apiKey.Trim(), cancellationToken);
+        var connection = await connections.AddAsync(name, url, key, cancellationToken);
         await connections.SavePreflightAsync(connection.Id, report, cancellationToken);
         await schedule.ScheduleAsync(connection, cancellationToken);
         return (connection, report, null);
     }
+
+    /// <summary>The longest API key accepted; Ashby's are far shorter.</summary>
+    public const int MaxKeyLength = 512;
+
+    /// <summary>Whether Ashbridge can call Ashby at <paramref name="url"/>: absolute, http or https, with a host.</summary>
+    public static bool IsHttpUrl(Uri url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
 
     /// <summary>Runs the stored key's pre-flight again and keeps the result.</summary>
     public async Task<(PreflightReport? Report, ConnectionRefusal? Refusal)> CheckAsync(Connection connection, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Ashbridge.Core;
 using Ashbridge.Core.Storage;
 using Quartz;
@@ -27,8 +25,6 @@ public static class MirrorHosting
         if (setting is { Length: > 0 } || Environment.GetEnvironmentVariable(DatabaseLocation.EnvironmentVariable) is { Length: > 0 }) location.ThrowIfSqliteFolderMissing();
         var database = await AshbridgeDatabase.OpenAsync(location);
         builder.Services.AddAshbridgeMirror(database).AddAshbridgeScheduler();
-        // Modes and outcomes read as words ("incremental", "succeeded") in the API, as in the CLI's JSON.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<Connections.ConnectionAdmin>();
         builder.Services.AddSingleton<Webhooks.WebhookSignal>();
         builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
