@@ -39,6 +39,9 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
     /// <summary>A pending new hire of acme, so that the review and add-member routes reach their handlers too.</summary>
     private string _applicationId = "1";
 
+    /// <summary>A person of their own for the user routes: changing the admin's role or password would end the fuzzer's token.</summary>
+    private string _userId = "1";
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -54,6 +57,11 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
         }
 
         (await Admin.PostAsJsonAsync("/api/connections/acme/sync", new { }, Ct)).EnsureSuccessStatusCode();
+        using (var person = await Admin.PostAsJsonAsync("/api/users", new { email = "fuzzed@hub.test", password = "a long enough password", role = "viewer" }, Ct))
+        {
+            _userId = (await person.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await Eventually.ValueAsync(() => Admin.GetAsync(new Uri($"/api/connections/acme/new-hires/{_applicationId}", UriKind.Relative), Ct),
             r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "acme's new hire");
     }
@@ -299,6 +307,7 @@ public sealed partial class BodyFuzzTests(EmulatorFixture ashby) : HubTest, ICla
     private string Fill(string pattern) => RouteParameter().Replace(pattern, m => m.Groups[1].Value switch
     {
         "applicationId" => _applicationId,
+        "id" when pattern.StartsWith("/api/users/", StringComparison.Ordinal) => _userId,
         "id" or "eventId" => "1",
         _ => "acme",
     });

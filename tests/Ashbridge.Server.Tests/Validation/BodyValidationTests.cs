@@ -61,7 +61,7 @@ public sealed class BodyValidationTests(EmulatorFixture ashby) : HubTest, IClass
         using var response = await Admin.PostAsync(new Uri("/api/users", UriKind.Relative),
             Json($$"""{"email":"seven@hub.test","password":"a long enough password","role":{{role}}}"""), Ct);
 
-        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldStartWith("'role' must be one of: viewer, admin.");
+        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldStartWith("'role' must be one of: viewer, admin, finance.");
         (await Admin.GetStringAsync(new Uri("/api/users", UriKind.Relative), Ct)).ShouldNotContain("seven@hub.test");
     }
 
@@ -130,11 +130,11 @@ public sealed class BodyValidationTests(EmulatorFixture ashby) : HubTest, IClass
     }
 
     [Fact]
-    public async Task A_value_a_store_refuses_is_a_400_even_where_the_handler_does_not_catch_it()
+    public async Task A_token_for_a_user_that_is_not_an_email_is_a_400_naming_it_and_no_token_is_made()
     {
         using var response = await Admin.PostAsync(new Uri("/api/tokens", UriKind.Relative), Json("""{"name":"nightly","user":"not-an-email"}"""), Ct);
 
-        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldBe("'not-an-email' is not an email address.");
+        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("not-an-email");
         (await Admin.GetStringAsync(new Uri("/api/tokens", UriKind.Relative), Ct)).ShouldNotContain("nightly");
     }
 
