@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Ashbridge.Testing;
 
@@ -14,8 +12,7 @@ namespace Ashbridge.Cli.Tests;
 public sealed partial class HubWorkingDirectoryTests : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ashbridge-cwd-").FullName;
-    private readonly StringBuilder _output = new();
-    private Process? _hub;
+    private ChildProcess? _hub;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,12 +22,13 @@ public sealed partial class HubWorkingDirectoryTests : IAsyncDisposable
     public async Task Started_from_another_folder_the_hub_uses_its_own_settings_and_assets(string program, params string[] verb)
     {
         var elsewhere = Directory.CreateDirectory(Path.Combine(_folder, "elsewhere")).FullName;
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        Start(elsewhere, [Path.Combine(AppContext.BaseDirectory, program), .. verb, "--urls", baseUrl.ToString().TrimEnd('/'),
-            $"--Ashbridge:Database={Path.Combine(_folder, "hub.db")}", "--Ashbridge:Demo:EmulatorUrl=http://127.0.0.1:0"]);
+        var baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
+        _hub = ChildProcess.StartDotnet(program, [.. verb, "--urls", baseUrl.ToString().TrimEnd('/'),
+            $"--Ashbridge:Database={Path.Combine(_folder, "hub.db")}", "--Ashbridge:Demo:EmulatorUrl=http://127.0.0.1:0"], elsewhere,
+            new Dictionary<string, string?> { ["ASHBRIDGE_DATA"] = _folder, ["ASPNETCORE_ENVIRONMENT"] = null, ["DOTNET_ENVIRONMENT"] = null });
 
         using var http = new HttpClient { BaseAddress = baseUrl };
-        var signIn = await Eventually.ValueAsync(() => SignInPageAsync(http), page => page is not null, TimeSpan.FromSeconds(90), "the hub's sign-in page\n" + _output);
+        var signIn = await Eventually.ValueAsync(() => _hub.GetWhenUpAsync(http, "/signin", Ct), page => page is not null, TimeSpan.FromSeconds(90), "the hub's sign-in page\n" + _hub.Output);
         var stylesheet = StylesheetLink().Match(signIn!);
         stylesheet.Success.ShouldBeTrue("the sign-in page links its stylesheet");
         using (var css = await http.GetAsync(new Uri(stylesheet.Groups[1].Value, UriKind.Relative), Ct))
@@ -40,63 +38,17 @@ public sealed partial class HubWorkingDirectoryTests : IAsyncDisposable
         }
 
         // A graceful stop: the console logger writes in order, so once the stop is logged every request line would be too.
-        using (var term = Process.Start("kill", ["-TERM", _hub!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(Ct);
-        await _hub.WaitForExitAsync(Ct);
-        var log = Output();
+        using (var term = Process.Start("kill", ["-TERM", _hub.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(Ct);
+        await _hub.Process.WaitForExitAsync(Ct);
+        var log = _hub.Output;
         log.ShouldContain("Application is shutting down");
         log.ShouldNotContain("Request starting"); // Microsoft.AspNetCore is at Warning in the hub's appsettings.json
         log.ShouldNotContain("Request finished");
     }
 
-    private async Task<string?> SignInPageAsync(HttpClient http)
-    {
-        if (_hub!.HasExited) throw new InvalidOperationException($"The hub exited with {_hub.ExitCode}:\n{Output()}");
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/signin", UriKind.Relative), Ct);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(Ct) : null;
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening yet
-        }
-    }
-
-    private void Start(string workingDirectory, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASHBRIDGE_DATA"] = _folder;
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        _hub = Process.Start(start)!;
-        _hub.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.BeginOutputReadLine();
-        _hub.BeginErrorReadLine();
-    }
-
-    private string Output()
-    {
-        lock (_output) return _output.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_hub is not null)
-        {
-            if (!_hub.HasExited) _hub.Kill(entireProcessTree: true);
-            await _hub.WaitForExitAsync();
-            _hub.Dispose();
-        }
-
+        if (_hub is not null) await _hub.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 

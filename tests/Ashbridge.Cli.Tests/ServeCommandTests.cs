@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ashbridge.Testing;
@@ -15,8 +12,7 @@ public sealed partial class ServeCommandTests : IAsyncDisposable
     private const string AdminPassword = "a long enough serve password";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("ashbridge-serve-").FullName;
-    private Process? _hub;
-    private readonly StringBuilder _output = new();
+    private ChildProcess? _hub;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -24,12 +20,12 @@ public sealed partial class ServeCommandTests : IAsyncDisposable
     public async Task Serve_runs_the_hub_with_its_demo_pages_and_stylesheet_on_the_database_given_to_the_cli()
     {
         var database = Path.Combine(_folder, "served.db");
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
         Start("serve", "--urls", baseUrl.ToString().TrimEnd('/'), "--database", database,
             "--Ashbridge:Demo:EmulatorUrl=http://127.0.0.1:0", $"--Ashbridge:Admin:Email={AdminEmail}", $"--Ashbridge:Admin:Password={AdminPassword}");
 
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseUrl };
-        var health = await Eventually.ValueAsync(() => HealthAsync(browser), h => h is not null, TimeSpan.FromSeconds(90), "the served hub's /healthz\n" + _output);
+        var health = await Eventually.ValueAsync(() => HealthAsync(browser), h => h is not null, TimeSpan.FromSeconds(90), "the served hub's /healthz\n" + _hub!.Output);
         health!.Value.GetProperty("status").GetString().ShouldBe("healthy");
 
         // Locked like the server run directly: strangers are sent to sign in.
@@ -64,49 +60,15 @@ public sealed partial class ServeCommandTests : IAsyncDisposable
         File.Exists(database).ShouldBeTrue();
     }
 
-    private async Task<JsonElement?> HealthAsync(HttpClient client)
-    {
-        if (_hub!.HasExited) throw new InvalidOperationException($"ashbridge serve exited with {_hub.ExitCode}:\n{_output}");
-        try
-        {
-            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), Ct);
-            return response.IsSuccessStatusCode ? JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync(Ct)) : null;
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening yet
-        }
-    }
+    private async Task<JsonElement?> HealthAsync(HttpClient client) =>
+        await _hub!.GetWhenUpAsync(client, "/healthz", Ct) is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : null;
 
-    private void Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ashbridge.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASHBRIDGE_DATA"] = _folder;
-        _hub = Process.Start(start)!;
-        _hub.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.BeginOutputReadLine();
-        _hub.BeginErrorReadLine();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private void Start(params string[] args) =>
+        _hub = ChildProcess.StartDotnet("ashbridge.dll", args, environment: new Dictionary<string, string?> { ["ASHBRIDGE_DATA"] = _folder });
 
     public async ValueTask DisposeAsync()
     {
-        if (_hub is not null)
-        {
-            if (!_hub.HasExited) _hub.Kill(entireProcessTree: true);
-            await _hub.WaitForExitAsync();
-            _hub.Dispose();
-        }
-
+        if (_hub is not null) await _hub.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Ashbridge.Core.Storage;
 using Ashbridge.Testing;
 using Dapper;
@@ -21,28 +18,27 @@ public sealed class WebhookUnknownConnectionMemoryTests : IAsyncDisposable
     private const long AllowedGrowth = 20L * 1024 * 1024;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("ashbridge-unknown-").FullName;
-    private readonly StringBuilder _output = new();
-    private Process? _hub;
+    private ChildProcess? _hub;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Fifty_thousand_requests_with_long_unknown_connection_names_grow_the_hub_by_less_than_20_MB()
     {
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
         var database = Path.Combine(_folder, "ashbridge.db");
         Start(baseUrl, database);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Senders }) { BaseAddress = baseUrl };
-        await Eventually.ValueAsync(() => HealthyAsync(http), up => up, TimeSpan.FromSeconds(120), "the hub's /healthz\n" + _output);
+        await Eventually.ValueAsync(() => _hub!.GetWhenUpAsync(http, "/healthz", Ct), up => up is not null, TimeSpan.FromSeconds(120), "the hub's /healthz\n" + _hub!.Output);
         // The demo's first pass (its memory is not ours to measure) is over before anything is measured.
-        await Eventually.ValueAsync(() => FinishedPassesAsync(database), n => n > 0, TimeSpan.FromSeconds(120), "the demo's first pass\n" + _output);
+        await Eventually.ValueAsync(() => FinishedPassesAsync(database), n => n > 0, TimeSpan.FromSeconds(120), "the demo's first pass\n" + _hub.Output);
 
         var random = new Random(20261203);
         // The same traffic first, so the JIT, Kestrel's buffers and the GC's budgets are in place before the baseline.
         var warmUp = await SendAsync(http, random, WarmUp);
-        var before = WorkingSet();
+        var before = _hub.WorkingSet();
         var answers = await SendAsync(http, random, Requests);
-        var after = WorkingSet();
+        var after = _hub.WorkingSet();
 
         var growth = after - before;
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -82,52 +78,19 @@ public sealed class WebhookUnknownConnectionMemoryTests : IAsyncDisposable
         });
     }
 
-    private long WorkingSet()
-    {
-        _hub!.Refresh();
-        if (_hub.HasExited) throw new InvalidOperationException($"The hub exited with {_hub.ExitCode}:\n{_output}");
-        return _hub.WorkingSet64;
-    }
-
     /// <summary>The hub's own program (its build is copied beside the tests), started the way an operator runs it.</summary>
-    private void Start(Uri baseUrl, string database)
+    private void Start(Uri baseUrl, string database) => _hub = ChildProcess.StartDotnet("Ashbridge.Server.dll", ["--urls", baseUrl.ToString().TrimEnd('/')], environment: new Dictionary<string, string?>
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ashbridge.Server.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
-        start.Environment["ASHBRIDGE_DATA"] = _folder;
-        start.Environment["Ashbridge__Database"] = database;
-        start.Environment["Ashbridge__Demo__EmulatorUrl"] = "http://127.0.0.1:0";
-        start.Environment["Ashbridge__Demo__Size"] = "20";
-        start.Environment["Ashbridge__Admin__Email"] = HubFactory.AdminEmail;
-        start.Environment["Ashbridge__Admin__Password"] = HubFactory.AdminPassword;
+        ["ASHBRIDGE_DATA"] = _folder,
+        ["Ashbridge__Database"] = database,
+        ["Ashbridge__Demo__EmulatorUrl"] = "http://127.0.0.1:0",
+        ["Ashbridge__Demo__Size"] = "20",
+        ["Ashbridge__Admin__Email"] = HubFactory.AdminEmail,
+        ["Ashbridge__Admin__Password"] = HubFactory.AdminPassword,
         // Every request must reach the directory's lookup, which is what is measured, not the per-address limit.
-        start.Environment["Ashbridge__Webhooks__UnknownConnectionPerMinute"] = "10000000";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        _hub = Process.Start(start)!;
-        _hub.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _hub.BeginOutputReadLine();
-        _hub.BeginErrorReadLine();
-    }
-
-    private async Task<bool> HealthyAsync(HttpClient http)
-    {
-        if (_hub!.HasExited) throw new InvalidOperationException($"The hub exited with {_hub.ExitCode}:\n{_output}");
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), Ct);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false; // not listening yet
-        }
-    }
+        ["Ashbridge__Webhooks__UnknownConnectionPerMinute"] = "10000000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
 
     private static async Task<long> FinishedPassesAsync(string path)
     {
@@ -136,22 +99,9 @@ public sealed class WebhookUnknownConnectionMemoryTests : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sync_runs WHERE finished_ms IS NOT NULL");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_hub is not null)
-        {
-            if (!_hub.HasExited) _hub.Kill(entireProcessTree: true);
-            await _hub.WaitForExitAsync();
-            _hub.Dispose();
-        }
-
+        if (_hub is not null) await _hub.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 }
