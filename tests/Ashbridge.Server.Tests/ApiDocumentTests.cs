@@ -27,7 +27,7 @@ public sealed class ApiDocumentTests : HubTest
         // The API reads enums by name only (a number is refused), so the document must not offer numbers either.
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("SyncMode").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["incremental", "full"]);
-        schemas.GetProperty("UserRole").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["viewer", "admin"]);
+        schemas.GetProperty("UserRole").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["viewer", "admin", "finance"]);
         schemas.GetProperty("MemberFieldType").GetProperty("enum").EnumerateArray().ShouldAllBe(e => e.ValueKind == JsonValueKind.String);
         schemas.GetProperty("SyncMode").GetRawText().ShouldNotContain("integer");
     }
