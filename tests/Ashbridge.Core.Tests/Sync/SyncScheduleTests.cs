@@ -35,6 +35,23 @@ public sealed class SyncScheduleTests
     }
 
     [Fact]
+    public async Task A_failed_pass_is_a_failed_job_execution_for_Quartz_and_a_failed_run_in_the_history()
+    {
+        await using var world = await World.StartAsync(DatabaseProvider.Sqlite);
+        var refused = await world.Store.AddAsync("refused", world.BaseUrl, "emu_not_a_key_the_emulator_knows", Ct);
+        refused = await world.Store.SetScheduleAsync("refused", null, Never, Ct);
+        var executions = new ExecutionListener();
+        (await world.Scheduler()).ListenerManager.AddJobListener(executions); // no matcher: every job
+        await world.Schedule.ScheduleAsync(refused, Ct);
+
+        await world.Schedule.SyncNowAsync(refused.Id, SyncMode.Incremental, Ct);
+        var failure = await executions.Failure.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+
+        failure.ShouldBeOfType<JobExecutionException>().Message.ShouldContain("run history");
+        (await world.FinishedRunsAsync(1)).Single().Outcome.ShouldBe("failed");
+    }
+
+    [Fact]
     public async Task A_connection_gets_an_incremental_trigger_on_its_interval_and_a_daily_full_repair()
     {
         await using var world = await World.StartAsync(DatabaseProvider.Sqlite);
@@ -84,6 +101,8 @@ public sealed class SyncScheduleTests
         }
 
         public ConnectionStore Store => _services.GetRequiredService<ConnectionStore>();
+
+        public Uri BaseUrl => _emulator.BaseUrl;
 
         public SyncSchedule Schedule => _services.GetRequiredService<SyncSchedule>();
 
@@ -145,5 +164,23 @@ public sealed class SyncScheduleTests
         public long StartedMs { get; set; }
 
         public long? FinishedMs { get; set; }
+    }
+}
+
+/// <summary>Hears how Quartz saw each execution: the first one that failed completes <see cref="Failure"/>.</summary>
+internal sealed class ExecutionListener : IJobListener
+{
+    public TaskCompletionSource<JobExecutionException> Failure { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => "test-executions";
+
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        if (jobException is not null) Failure.TrySetResult(jobException);
+        return ValueTask.CompletedTask;
     }
 }

@@ -27,19 +27,28 @@ public sealed partial class ConnectionSyncJob(ConnectionSync sync, ILogger<Conne
         var connectionId = data.GetLong(ConnectionIdKey);
         var mode = string.Equals(data.GetString(ModeKey), "full", StringComparison.OrdinalIgnoreCase) ? SyncMode.Full : SyncMode.Incremental;
         var trigger = data.GetString(TriggerKey) ?? "schedule";
+        SyncRunResult result;
         try
         {
-            await sync.RunAsync(connectionId, new SyncRequest(mode, trigger), null, cancellationToken).ConfigureAwait(false);
+            result = await sync.RunAsync(connectionId, new SyncRequest(mode, trigger), null, cancellationToken).ConfigureAwait(false);
         }
         catch (SyncAlreadyRunningException ex)
         {
             // Another process (say, `ashbridge sync`) is running this connection; the next tick will pick up after it.
             AlreadyRunning(logger, connectionId, ex.Message);
+            return;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or JobExecutionException))
         {
-            // The run history holds the details; Quartz must not retry a failed pass on its own.
+            // Quartz is told (and logs it); it must not retry a failed pass on its own: the next tick does.
             Failed(logger, ex, connectionId);
+            throw new JobExecutionException($"The pass of connection {connectionId} could not run: {ex.Message}", ex);
+        }
+
+        if (result.Outcome == SyncOutcome.Failed)
+        {
+            // The run history holds which streams failed and why; Quartz hears of it as a failed execution, not a success.
+            throw new JobExecutionException($"The pass of connection {connectionId} failed (run {result.RunId}); its run history says which streams and why.");
         }
     }
 
