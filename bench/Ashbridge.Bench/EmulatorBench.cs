@@ -40,7 +40,7 @@ internal static class EmulatorBench
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
-        var org = OrganisationGenerator.Generate(1, OrganisationSize.Parse(candidates.ToString(CultureInfo.InvariantCulture)));
+        var org = OrganizationGenerator.Generate(1, OrganizationSize.Parse(candidates.ToString(CultureInfo.InvariantCulture)));
         clock.Stop();
         var after = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();

@@ -9,13 +9,13 @@ namespace Ashbridge.Bench;
 [MemoryDiagnoser]
 public class EmulatorPageBenchmarks : IDisposable
 {
-    private Organisation _org = null!;
+    private Organization _org = null!;
     private PooledBufferWriter _buffer = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _org = OrganisationGenerator.Generate(1, OrganisationSize.Parse("large"));
+        _org = OrganizationGenerator.Generate(1, OrganizationSize.Parse("large"));
         _buffer = new PooledBufferWriter(256 * 1024);
     }
 

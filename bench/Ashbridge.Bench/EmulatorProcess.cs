@@ -53,7 +53,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         while (key is null && await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line.StartsWith("Ashby emulator listening on ", StringComparison.Ordinal)) url = new Uri(line["Ashby emulator listening on ".Length..]);
-            else if (line.StartsWith("Organisation: ", StringComparison.Ordinal)) summary = line["Organisation: ".Length..];
+            else if (line.StartsWith("Organization: ", StringComparison.Ordinal)) summary = line["Organization: ".Length..];
             else if (line.StartsWith("API key (every permission): ", StringComparison.Ordinal)) key = line["API key (every permission): ".Length..];
         }
 

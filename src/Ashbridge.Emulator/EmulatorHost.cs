@@ -30,14 +30,14 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     internal EmulatorServices Services { get; }
 
-    internal Organisation Organisation => Services.Org;
+    internal Organization Organization => Services.Org;
 
     /// <summary>Generates the organisation and starts serving it; port 0 picks a free port (see <see cref="BaseUrl"/>).</summary>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, string url = "http://127.0.0.1:0", CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var org = OrganisationGenerator.Generate(options.Seed, OrganisationSize.Parse(options.Size));
-        var keys = ApiKeyStore.Load(options.KeysFile, options.Seed, OrganisationGenerator.BaseMs - (200L * 86_400_000));
+        var org = OrganizationGenerator.Generate(options.Seed, OrganizationSize.Parse(options.Size));
+        var keys = ApiKeyStore.Load(options.KeysFile, options.Seed, OrganizationGenerator.BaseMs - (200L * 86_400_000));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();

@@ -47,7 +47,7 @@ public static class EmulatorProgram
             }
             try
             {
-                _ = Data.OrganisationSize.Parse(options.Size);
+                _ = Data.OrganizationSize.Parse(options.Size);
             }
             catch (ArgumentException e)
             {
@@ -68,9 +68,9 @@ public static class EmulatorProgram
             }
 
             await using var running = host;
-            var org = host.Organisation;
+            var org = host.Organization;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ashby emulator listening on {host.BaseUrl}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Organisation: seed {options.Seed}, size {options.Size}: {org.Candidates.Count:N0} candidates, {org.Applications.Count:N0} applications, {org.Jobs.Count:N0} jobs, {org.Users.Count:N0} users"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Organization: seed {options.Seed}, size {options.Size}: {org.Candidates.Count:N0} candidates, {org.Applications.Count:N0} applications, {org.Jobs.Count:N0} jobs, {org.Users.Count:N0} users"));
             Console.WriteLine($"API key (every permission): {host.DemoApiKey}");
             Console.WriteLine($"Try: curl -u {host.DemoApiKey}: -H 'Content-Type: application/json' -d '{{}}' {host.BaseUrl}candidate.list");
             Console.WriteLine($"Control API: {host.BaseUrl}_emulator/summary. Press Ctrl+C to stop.");

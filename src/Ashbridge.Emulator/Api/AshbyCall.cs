@@ -30,7 +30,7 @@ internal sealed class AshbyCall : IDisposable
     public ApiKey Key { get; }
     public EmulatorServices Services { get; }
     public Viewer Viewer { get; }
-    public Organisation Org => Services.Org;
+    public Organization Org => Services.Org;
     public Utf8JsonWriter Writer { get; private set; }
     public long NowMs => Services.Options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -6,10 +6,10 @@ using Ashbridge.Emulator.Webhooks;
 namespace Ashbridge.Emulator.Api;
 
 /// <summary>Everything an Ashby endpoint or a control route needs, registered as one singleton.</summary>
-internal sealed class EmulatorServices(EmulatorOptions options, Organisation org, ApiKeyStore keys, TokenCodec tokens, IWebhookPublisher? publisher, IWebhookRegistry? registry)
+internal sealed class EmulatorServices(EmulatorOptions options, Organization org, ApiKeyStore keys, TokenCodec tokens, IWebhookPublisher? publisher, IWebhookRegistry? registry)
 {
     public EmulatorOptions Options { get; } = options;
-    public Organisation Org { get; } = org;
+    public Organization Org { get; } = org;
     public ApiKeyStore Keys { get; } = keys;
     public TokenCodec Tokens { get; } = tokens;
     public IWebhookPublisher? Publisher { get; } = publisher;

@@ -10,7 +10,7 @@ internal static class ApplicationChanges
     /// Creates an application. No <c>applicationSubmit</c> webhook: Ashby does not send it for integration-created
     /// applications (bulk imports, API syncs), and the emulator treats every API call as an integration.
     /// </summary>
-    public static Application Create(Organisation org, long now, Candidate candidate, Job job, InterviewStage stage, Source? source, User? creditedTo, long? createdMs)
+    public static Application Create(Organization org, long now, Candidate candidate, Job job, InterviewStage stage, Source? source, User? creditedTo, long? createdMs)
     {
         var a = new Application
         {
@@ -30,7 +30,7 @@ internal static class ApplicationChanges
     /// Hired stage is a hire: <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c> in one action;
     /// any other move sends <c>candidateStageChange</c> + <c>applicationUpdate</c>.
     /// </summary>
-    public static IReadOnlyList<WebhookEvent> ChangeStage(Organisation org, long now, Application a, InterviewStage stage, ArchiveReason? reason)
+    public static IReadOnlyList<WebhookEvent> ChangeStage(Organization org, long now, Application a, InterviewStage stage, ArchiveReason? reason)
     {
         var history = ApplicationHistory.Materialise(a);
         if (history.Count > 0 && history[^1].LeftMs is null) history[^1] = history[^1] with { LeftMs = now };
@@ -63,7 +63,7 @@ internal static class ApplicationChanges
     }
 
     /// <summary>Adds a member to the application's own hiring team (copied from the job's on first change); no-op if already there.</summary>
-    public static IReadOnlyList<WebhookEvent> AddTeamMember(Organisation org, long now, Application a, TeamMember member)
+    public static IReadOnlyList<WebhookEvent> AddTeamMember(Organization org, long now, Application a, TeamMember member)
     {
         var team = a.HiringTeam ??= [.. a.Job.HiringTeam];
         if (team.Contains(member)) return [];

@@ -22,7 +22,7 @@ internal static class CandidateChanges
         string? Position = null,
         string? Company = null);
 
-    public static Candidate Create(Organisation org, long now, Details d)
+    public static Candidate Create(Organization org, long now, Details d)
     {
         var c = new Candidate { Id = org.NewId(), Name = d.Name!, CreatedMs = d.CreatedMs ?? now, UpdatedMs = now };
         Apply(c, d);
@@ -32,20 +32,20 @@ internal static class CandidateChanges
         return c;
     }
 
-    public static void Update(Organisation org, long now, Candidate c, Details d)
+    public static void Update(Organization org, long now, Candidate c, Details d)
     {
         Apply(c, d);
         org.Touch(c, now);
     }
 
-    public static void AddTag(Organisation org, long now, Candidate c, Tag tag)
+    public static void AddTag(Organization org, long now, Candidate c, Tag tag)
     {
         if (Array.IndexOf(c.Tags, tag) >= 0) return;
         c.Tags = [.. c.Tags, tag];
         org.Touch(c, now);
     }
 
-    public static Note AddNote(Organisation org, long now, Candidate c, string content, bool isPrivate, long? createdMs)
+    public static Note AddNote(Organization org, long now, Candidate c, string content, bool isPrivate, long? createdMs)
     {
         var author = org.Users.First(u => u.IsEnabled && u.GlobalRole == 0);
         var note = new Note { Id = org.NewId(), CreatedMs = createdMs ?? now, UpdatedMs = now, Content = content, Author = author, IsPrivate = isPrivate };
@@ -59,7 +59,7 @@ internal static class CandidateChanges
     /// Hard-deletes a candidate with its applications and offers: <c>candidateDelete</c>, then one <c>offerDelete</c> per
     /// offer (each its own action). Deleted rows never appear in lists again, incremental or not.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Delete(Organisation org, long now, Candidate c)
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Delete(Organization org, long now, Candidate c)
     {
         var events = new List<IReadOnlyList<WebhookEvent>> { new[] { WebhookPayloads.CandidateDeleted(c.Id) } };
         c.Deleted = true;
@@ -82,7 +82,7 @@ internal static class CandidateChanges
     /// Merges <paramref name="from"/> into <paramref name="into"/>: its applications, extra emails, phones and tags move over,
     /// then it is deleted (candidate.info on its id answers candidate_not_found). Fires <c>candidateMerge</c>.
     /// </summary>
-    public static IReadOnlyList<WebhookEvent> Merge(Organisation org, long now, Candidate from, Candidate into)
+    public static IReadOnlyList<WebhookEvent> Merge(Organization org, long now, Candidate from, Candidate into)
     {
         foreach (var a in from.Applications)
         {
@@ -101,7 +101,7 @@ internal static class CandidateChanges
         return [WebhookPayloads.CandidateMerged(from.Id, into.Id)];
     }
 
-    public static void AttachApplication(Organisation org, long now, Candidate c, Application a)
+    public static void AttachApplication(Organization org, long now, Candidate c, Application a)
     {
         c.Applications = [.. c.Applications, a];
         org.Touch(c, now);

@@ -7,7 +7,7 @@ namespace Ashbridge.Emulator.Changes;
 internal static class JobChanges
 {
     /// <summary>Creates an open job with its own interview plan, an opening and a published, listed posting.</summary>
-    public static (Job Job, IReadOnlyList<IReadOnlyList<WebhookEvent>> Events) Create(Organisation org, long now, string title, Department team, Location location, bool confidential)
+    public static (Job Job, IReadOnlyList<IReadOnlyList<WebhookEvent>> Events) Create(Organization org, long now, string title, Department team, Location location, bool confidential)
     {
         var plan = new InterviewPlan { Id = org.NewId(), Title = title + " Interview Plan", CreatedMs = now, UpdatedMs = now };
         for (var s = 0; s < ReferenceData.StagePlan.Length; s++)
@@ -49,7 +49,7 @@ internal static class JobChanges
     }
 
     /// <summary>Closes a job (its published postings are unpublished) or sets another status.</summary>
-    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> SetStatus(Organisation org, long now, Job job, JobStatus status)
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> SetStatus(Organization org, long now, Job job, JobStatus status)
     {
         job.Status = status;
         if (status is JobStatus.Closed or JobStatus.Archived) job.ClosedMs ??= now;
@@ -70,7 +70,7 @@ internal static class JobChanges
     }
 
     /// <summary>Publishes or unpublishes a posting: <c>jobPostingPublish</c>/<c>Unpublish</c> with the related <c>jobPostingUpdate</c>.</summary>
-    public static IReadOnlyList<WebhookEvent> SetPublished(Organisation org, long now, JobPosting p, bool published)
+    public static IReadOnlyList<WebhookEvent> SetPublished(Organization org, long now, JobPosting p, bool published)
     {
         if (p.IsPublished == published) return [];
         p.IsPublished = published;
@@ -79,7 +79,7 @@ internal static class JobChanges
         return [WebhookPayloads.Posting(published ? "jobPostingPublish" : "jobPostingUnpublish", p), WebhookPayloads.Posting("jobPostingUpdate", p)];
     }
 
-    public static IReadOnlyList<WebhookEvent> DeletePosting(Organisation org, long now, JobPosting p)
+    public static IReadOnlyList<WebhookEvent> DeletePosting(Organization org, long now, JobPosting p)
     {
         p.Deleted = true;
         p.Job.Postings.Remove(p);

@@ -12,7 +12,7 @@ internal static class OfferChanges
     /// Hired stage — <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<WebhookEvent>> Hire(
-        Organisation org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
+        Organization org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
     {
         var offerEvent = Accept(org, now, a, startMs, salary, currency, offerFields);
         var hire = ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null);
@@ -23,7 +23,7 @@ internal static class OfferChanges
     /// Accepts the application's latest offer with a new version (creating the offer when it has none), without moving
     /// the application: <c>offerCreate</c> or <c>offerUpdate</c>.
     /// </summary>
-    public static WebhookEvent Accept(Organisation org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
+    public static WebhookEvent Accept(Organization org, long now, Application a, long startMs, double salary, string currency, CustomFieldValue[]? offerFields = null)
     {
         var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a);
         var created = offer is null;
@@ -47,11 +47,11 @@ internal static class OfferChanges
     }
 
     /// <summary>Moves the application to Hired with no offer at all (Ashby allows it): <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.</summary>
-    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> HireWithoutOffer(Organisation org, long now, Application a) =>
+    public static IReadOnlyList<IReadOnlyList<WebhookEvent>> HireWithoutOffer(Organization org, long now, Application a) =>
         [ApplicationChanges.ChangeStage(org, now, a, a.Stage.Plan.FirstOf(StageType.Hired), null)];
 
     /// <summary>A new version of an offer (start date, salary, currency; the rest as before): <c>offerUpdate</c>.</summary>
-    public static WebhookEvent Revise(Organisation org, long now, Offer offer, long? startMs, double? salary, string? currency)
+    public static WebhookEvent Revise(Organization org, long now, Offer offer, long? startMs, double? salary, string? currency)
     {
         var latest = offer.Latest;
         offer.Versions.Add(new OfferVersion

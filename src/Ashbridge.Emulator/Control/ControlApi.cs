@@ -100,7 +100,7 @@ internal static class ControlApi
 /// <summary>The organisation, the time and the webhooks of one control-API change.</summary>
 internal sealed class ChangeContext(EmulatorServices services)
 {
-    public Data.Organisation Org => services.Org;
+    public Data.Organization Org => services.Org;
 
     public long NowMs { get; } = services.NowMs;
 

@@ -47,7 +47,7 @@ internal static class HireRoute
             }
 
             if (OfferFields(ctx.Org, body) is not { } fields) return ControlApi.Error(400, "offerFields must map Offer custom field titles to numbers, booleans or text.");
-            ctx.Events.AddRange(OfferChanges.Hire(ctx.Org, ctx.NowMs, a, OrganisationGenerator.StartDate(start), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD", fields));
+            ctx.Events.AddRange(OfferChanges.Hire(ctx.Org, ctx.NowMs, a, OrganizationGenerator.StartDate(start), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD", fields));
             var offer = ctx.Org.Offers.Last(o => o.Application == a && !o.Deleted);
             return ControlApi.Json(w =>
             {
@@ -62,7 +62,7 @@ internal static class HireRoute
     }).WithName("EmulatorHire");
 
     /// <summary>Offer custom field values by title; null when one names no Offer field or has the wrong kind of value.</summary>
-    private static CustomFieldValue[]? OfferFields(Organisation org, System.Text.Json.JsonElement body)
+    private static CustomFieldValue[]? OfferFields(Organization org, System.Text.Json.JsonElement body)
     {
         if (!body.TryGetProperty("offerFields", out var fields)) return [];
         if (fields.ValueKind != System.Text.Json.JsonValueKind.Object) return null;

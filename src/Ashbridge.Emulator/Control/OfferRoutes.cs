@@ -23,7 +23,7 @@ internal static class OfferRoutes
             {
                 if (ctx.Org.FindApplication(id) is not { } a) return ControlApi.Error(404, $"Application {id} was not found.");
                 if (StartDate(body, out var start) is { } error) return error;
-                ctx.Events.Add([OfferChanges.Accept(ctx.Org, ctx.NowMs, a, start ?? OrganisationGenerator.StartDate(ctx.NowMs + (30L * 86_400_000)), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD")]);
+                ctx.Events.Add([OfferChanges.Accept(ctx.Org, ctx.NowMs, a, start ?? OrganizationGenerator.StartDate(ctx.NowMs + (30L * 86_400_000)), body.Number("salary") ?? 100_000, body.String("currencyCode") ?? "USD")]);
                 return ControlApi.Json(w => OfferJson.Offer(w, ctx.Org.Offers.Last(o => o.Application == a && !o.Deleted)));
             });
         }).WithName("EmulatorAcceptOffer");
@@ -39,7 +39,7 @@ internal static class OfferRoutes
             return ControlApi.Error(400, "startDate must be an ISO-8601 date or date-time.");
         }
 
-        start = OrganisationGenerator.StartDate(parsed.ToUnixTimeMilliseconds());
+        start = OrganizationGenerator.StartDate(parsed.ToUnixTimeMilliseconds());
         return null;
     }
 

@@ -7,7 +7,7 @@ internal sealed class CustomFieldCatalog
 
     public CustomFieldDefinition this[string objectType, string title] => _byKey[objectType + "/" + title];
 
-    public static CustomFieldCatalog Create(Organisation org, DeterministicRandom rng)
+    public static CustomFieldCatalog Create(Organization org, DeterministicRandom rng)
     {
         var catalog = new CustomFieldCatalog();
         void Add(string objectType, string title, string fieldType, bool isPrivate = false, bool isArchived = false, bool isRequired = false, string[]? options = null)

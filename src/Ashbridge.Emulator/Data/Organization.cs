@@ -1,79 +1,89 @@
 namespace Ashbridge.Emulator.Data;
 
-/// <summary>A department or team; <see cref="Parent"/> builds the hierarchy.</summary>
-internal sealed class Department : Row
+/// <summary>
+/// The whole emulated organisation, in memory. Lists keep creation order (the stable order lists are served in);
+/// dictionaries find rows by id. Readers take <see cref="Gate"/> for reading, writers for writing.
+/// </summary>
+internal sealed class Organization
 {
-    public required string Name;
-    public string? ExternalName;
-    public Department? Parent;
-    public bool IsArchived;
-}
+    public ReaderWriterLockSlim Gate { get; } = new(LockRecursionPolicy.NoRecursion);
 
-/// <summary>A postal address as Ashby nests it under <c>address.postalAddress</c>.</summary>
-internal sealed record PostalAddress(string Country, string Region, string Locality, string PostalCode, string Street);
+    public required int Seed { get; init; }
 
-/// <summary>An office (<c>Location</c>) or a region grouping offices (<c>LocationHierarchy</c>).</summary>
-internal sealed class Location : Row
-{
-    public required string Name;
-    public string? ExternalName;
-    public Location? Parent;
-    public bool IsArchived;
-    public bool IsHierarchy;
-    public byte WorkplaceType;
-    public PostalAddress? Address;
-}
+    /// <summary>The fixed instant generated data is dated against (never the clock, so output is reproducible).</summary>
+    public required long BaseMs { get; init; }
 
-/// <summary>An Ashby user (recruiter, hiring manager, interviewer…).</summary>
-internal sealed class User : Row
-{
-    public required string FirstName;
-    public required string LastName;
-    public required string Email;
-    public byte GlobalRole;
-    public bool IsEnabled = true;
-    public User? Manager;
-}
+    public List<Department> Departments { get; } = [];
+    public List<Location> Locations { get; } = [];
+    public List<User> Users { get; } = [];
+    public List<HiringTeamRole> HiringTeamRoles { get; } = [];
+    public List<SourceType> SourceTypes { get; } = [];
+    public List<Source> Sources { get; } = [];
+    public List<ArchiveReason> ArchiveReasons { get; } = [];
+    public List<Tag> Tags { get; } = [];
+    public List<CustomFieldDefinition> CustomFields { get; } = [];
+    public List<InterviewPlan> InterviewPlans { get; } = [];
+    public List<Job> Jobs { get; } = [];
+    public List<JobPosting> JobPostings { get; } = [];
+    public List<Opening> Openings { get; } = [];
+    public List<Candidate> Candidates { get; } = [];
+    public List<Application> Applications { get; } = [];
+    public List<Offer> Offers { get; } = [];
 
-/// <summary>A hiring team role such as Recruiter or Hiring Manager.</summary>
-internal sealed class HiringTeamRole
-{
-    public Guid Id;
-    public required string Title;
-}
+    public Dictionary<Guid, Candidate> CandidatesById { get; } = [];
+    public Dictionary<Guid, Application> ApplicationsById { get; } = [];
+    public Dictionary<Guid, Offer> OffersById { get; } = [];
+    public Dictionary<Guid, Job> JobsById { get; } = [];
+    public Dictionary<Guid, JobPosting> JobPostingsById { get; } = [];
+    public Dictionary<Guid, Opening> OpeningsById { get; } = [];
+    public Dictionary<Guid, User> UsersById { get; } = [];
+    public Dictionary<Guid, InterviewStage> StagesById { get; } = [];
 
-/// <summary>One member of a job's, opening's or application's hiring team.</summary>
-internal sealed record TeamMember(User User, HiringTeamRole Role);
+    /// <summary>The organisation's change sequence: bumped by every write; sync tokens remember it.</summary>
+    public long Seq { get; private set; }
 
-/// <summary>A source type such as Inbound or Outbound; sources group under it.</summary>
-internal sealed class SourceType
-{
-    public Guid Id;
-    public required string Title;
-    public bool IsArchived;
-}
+    /// <summary>Bumped by the control API's "expire every token now"; tokens and cursors of an older epoch are expired.</summary>
+    public int TokenEpoch { get; set; }
 
-/// <summary>Where a candidate came from (LinkedIn, Referral…).</summary>
-internal sealed class Source
-{
-    public Guid Id;
-    public required string Title;
-    public bool IsArchived;
-    public SourceType? Type;
-}
+    private DeterministicRandom? _ids;
 
-/// <summary>Why an application was archived.</summary>
-internal sealed class ArchiveReason
-{
-    public Guid Id;
-    public required string Text;
-    public byte ReasonType;
-    public bool IsArchived;
-}
+    /// <summary>A new id for an object created after generation (seeded too, so replaying the same writes gives the same ids).</summary>
+    public Guid NewId() => (_ids ??= new DeterministicRandom(Seed ^ 0x5EED_1D5)).NextGuid();
 
-/// <summary>A candidate tag.</summary>
-internal sealed class Tag : Row
-{
-    public required string Title;
-    public bool IsArchived;
+    /// <summary>Marks a row changed now: it gets a new sequence number (so incremental syncs return it) and updatedAt.</summary>
+    public void Touch(Row row, long nowMs)
+    {
+        row.Seq = ++Seq;
+        row.UpdatedMs = Math.Max(nowMs, row.UpdatedMs);
+    }
+
+    public Department? FindDepartment(Guid id) => Departments.Find(d => d.Id == id);
+
+    public Location? FindLocation(Guid id) => Locations.Find(l => l.Id == id);
+
+    public Source? FindSource(Guid id) => Sources.Find(s => s.Id == id);
+
+    public ArchiveReason? FindArchiveReason(Guid id) => ArchiveReasons.Find(r => r.Id == id);
+
+    public HiringTeamRole? FindRole(Guid id) => HiringTeamRoles.Find(r => r.Id == id);
+
+    public Tag? FindTag(Guid id) => Tags.Find(t => t.Id == id);
+
+    public InterviewPlan? FindPlan(Guid id) => InterviewPlans.Find(p => p.Id == id);
+
+    public CustomFieldDefinition? FindCustomField(Guid id) => CustomFields.Find(f => f.Id == id);
+
+    public Candidate? FindCandidate(Guid id) => CandidatesById.TryGetValue(id, out var c) && !c.Deleted ? c : null;
+
+    public Application? FindApplication(Guid id) => ApplicationsById.TryGetValue(id, out var a) && !a.Deleted ? a : null;
+
+    public Job? FindJob(Guid id) => JobsById.TryGetValue(id, out var j) && !j.Deleted ? j : null;
+
+    public JobPosting? FindPosting(Guid id) => JobPostingsById.TryGetValue(id, out var p) && !p.Deleted ? p : null;
+
+    public Opening? FindOpening(Guid id) => OpeningsById.TryGetValue(id, out var o) && !o.Deleted ? o : null;
+
+    public Offer? FindOffer(Guid id) => OffersById.TryGetValue(id, out var o) && !o.Deleted ? o : null;
+
+    public User? FindUser(Guid id) => UsersById.TryGetValue(id, out var u) ? u : null;
 }

@@ -7,7 +7,7 @@ namespace Ashbridge.Emulator.Tests.Changes;
 public class WebhookEventTests
 {
     private const long Now = 1_795_000_000_000;
-    private readonly Organisation _org = OrganisationGenerator.Generate(11, OrganisationSize.Parse("small"));
+    private readonly Organization _org = OrganizationGenerator.Generate(11, OrganizationSize.Parse("small"));
 
     private Application Active() => _org.Applications.First(a => a.Status == ApplicationStatus.Active && a.Stage.Type != StageType.Offer);
 

@@ -59,18 +59,18 @@ public class DeterminismTests
     [InlineData("large", 100_000, 2_000, 1_000)]
     [InlineData("250000", 250_000, 5_000, 2_500)]
     public void Sizes_scale_jobs_and_users_with_candidates(string size, int candidates, int jobs, int users) =>
-        OrganisationSize.Parse(size).ShouldBe(new OrganisationSize(candidates, jobs, users));
+        OrganizationSize.Parse(size).ShouldBe(new OrganizationSize(candidates, jobs, users));
 
     [Theory]
     [InlineData("huge")]
     [InlineData("0")]
     [InlineData("1000001")]
-    public void Unknown_sizes_are_refused(string size) => Should.Throw<ArgumentException>(() => OrganisationSize.Parse(size));
+    public void Unknown_sizes_are_refused(string size) => Should.Throw<ArgumentException>(() => OrganizationSize.Parse(size));
 
     [Fact]
     public void A_medium_organisation_has_about_one_and_a_half_applications_per_candidate_and_consistent_offers()
     {
-        var org = OrganisationGenerator.Generate(3, OrganisationSize.Parse("medium"));
+        var org = OrganizationGenerator.Generate(3, OrganizationSize.Parse("medium"));
         org.Candidates.Count.ShouldBe(10_000);
         org.Applications.Count.ShouldBeInRange(14_000, 16_000);
         org.Offers.Count.ShouldBeInRange(1_200, 3_000);

@@ -6,7 +6,7 @@ namespace Ashbridge.Emulator.Data;
 /// Builds a realistic, internally consistent organisation from a seed and a size. Deterministic: the same seed and
 /// size give the same organisation, so the API serves byte-identical JSON. Dates come from a fixed base instant.
 /// </summary>
-internal sealed class OrganisationGenerator
+internal sealed class OrganizationGenerator
 {
     /// <summary>The instant generated data is "as of": 2026-11-01T00:00:00Z.</summary>
     public static readonly long BaseMs = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
@@ -16,8 +16,8 @@ internal sealed class OrganisationGenerator
 
     private readonly DeterministicRandom _rng;
     private readonly NamePools _pools;
-    private readonly Organisation _org;
-    private readonly OrganisationSize _size;
+    private readonly Organization _org;
+    private readonly OrganizationSize _size;
     private CustomFieldCatalog _fields = null!;
     private List<Location> _offices = [];
     private List<Department> _teams = [];
@@ -29,17 +29,17 @@ internal sealed class OrganisationGenerator
     private ArchiveReason[] _liveReasons = [];
     private Tag[] _liveTags = [];
 
-    private OrganisationGenerator(int seed, OrganisationSize size)
+    private OrganizationGenerator(int seed, OrganizationSize size)
     {
         _rng = new DeterministicRandom(seed);
         _pools = new NamePools(seed);
         _size = size;
-        _org = new Organisation { Seed = seed, BaseMs = BaseMs };
+        _org = new Organization { Seed = seed, BaseMs = BaseMs };
     }
 
-    public static Organisation Generate(int seed, OrganisationSize size)
+    public static Organization Generate(int seed, OrganizationSize size)
     {
-        var generator = new OrganisationGenerator(seed, size);
+        var generator = new OrganizationGenerator(seed, size);
         generator.Run();
         return generator._org;
     }
