@@ -68,14 +68,17 @@ internal static class SyncOutput
     public static void WriteJson(IAnsiConsole console, object value) => console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Json));
 
     private static string Describe(string connection, StreamProgress p) =>
-        $"{connection} {p.Stream,-18} {Lower(p.Mode),-11} {p.Pages,5} pages {p.Rows,9:N0} rows{(p.IsFinished ? $"  {Lower(p.Outcome ?? StreamOutcome.Succeeded)}" : "")}";
+        $"{connection} {p.Stream,-18} {Lower(p.Mode),-11} {p.Pages,5} pages {p.Rows,9:N0} rows{(p.IsFinished ? $"  {Words(p.Outcome ?? StreamOutcome.Succeeded)}" : "")}";
 
     private static string Outcome(StreamOutcome outcome) => outcome switch
     {
         StreamOutcome.Succeeded => "[green]succeeded[/]",
         StreamOutcome.Skipped => "[yellow]skipped[/]",
+        StreamOutcome.NotRun => "[grey]not run[/]",
         _ => "[red]failed[/]",
     };
+
+    private static string Words(StreamOutcome outcome) => outcome == StreamOutcome.NotRun ? "not run" : Lower(outcome);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
