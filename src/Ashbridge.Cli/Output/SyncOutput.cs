@@ -41,7 +41,10 @@ internal static class SyncOutput
         var table = new Table().AddColumns("Stream", "Mode", "Outcome", "Pages", "New", "Changed", "Unchanged", "Deleted", "Time", "Note");
         foreach (var s in run.Streams)
         {
-            var note = s.RestartedBecause is { } code ? $"restarted as a full pass: {code}" : s.Message ?? "";
+            // The failure that stopped the run is said once, under the table.
+            var note = s.RestartedBecause is { } code ? $"restarted as a full pass: {code}"
+                : s.Message is { } m && m == run.Error ? "the run stopped here (see below)"
+                : s.Message ?? "";
             table.AddRow(
                 s.Stream, Lower(s.Mode), Outcome(s.Outcome), Count(s.Pages), Count(s.New), Count(s.Changed), Count(s.Unchanged), Count(s.Deleted),
                 Seconds(s.Duration), Markup.Escape(note));
