@@ -151,12 +151,23 @@ internal static class AshbyErrorFactory
         var data = new AshbyErrorData { Endpoint = endpoint, IsTransient = true };
         var what = timedOut
             ? string.Create(CultureInfo.InvariantCulture, $"timed out after {attemptTimeout.TotalSeconds:0.#} s")
-            : "failed before its whole response arrived (connection refused, dropped or reset)";
+            : $"got no answer from Ashby ({Cause(inner)})";
         var write = isWrite
             ? " It is a write and was not retried: it may or may not have been applied, so read the object back before repeating it."
-            : " It was retried as far as AshbyClientOptions.MaxRetries allows; check connectivity to Ashby.";
-        return new AshbyApiException($"The Ashby request {endpoint} {what}.{write}", data, inner);
+            : " It was retried as far as AshbyClientOptions.MaxRetries allows; check that AshbyClientOptions.BaseUrl is right and Ashby can be reached from here (network, proxy, firewall).";
+        var message = $"The Ashby request {endpoint} {what}.{write}";
+        return timedOut
+            ? new AshbyTimeoutException(message, data, inner, attemptTimeout)
+            : new AshbyUnreachableException(message, data, inner);
     }
+
+    /// <summary>Why no answer came, in words: the socket error when there is one.</summary>
+    private static string Cause(Exception inner) => inner switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name did not resolve",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "the connection was refused or could not be made",
+        _ => "the connection was dropped or reset before the whole response arrived",
+    };
 
     public static AshbyApiException Shape(string endpoint, Exception inner) =>
         new($"Ashby's response to {endpoint} did not have the expected shape: {inner.Message}",

@@ -80,6 +80,12 @@ internal sealed class AshbyTransport
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(EndpointKey, endpoint);
+        if (requestOptions?.MaxRetries is { } maxRetries)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(maxRetries, nameof(requestOptions));
+            context.Properties.Set(MaxRetriesKey, maxRetries);
+        }
+
         HttpResponseMessage response;
         try
         {
@@ -175,6 +181,7 @@ internal sealed class AshbyTransport
     }
 
     private static readonly ResiliencePropertyKey<string> EndpointKey = new("Ashbridge.Ashby.Endpoint");
+    private static readonly ResiliencePropertyKey<int> MaxRetriesKey = new("Ashbridge.Ashby.MaxRetries");
 
     private void ReportVersion(string endpoint, HttpResponseMessage response)
     {
@@ -206,7 +213,8 @@ internal sealed class AshbyTransport
                 UseJitter = true,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, isWrite)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.AttemptNumber < args.Context.Properties.GetValue(MaxRetriesKey, int.MaxValue) && ShouldRetry(args.Outcome, isWrite)),
                 DelayGenerator = args =>
                 {
                     if (args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r

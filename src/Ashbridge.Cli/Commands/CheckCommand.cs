@@ -73,7 +73,7 @@ internal static class CheckCommand
         }
         catch (AshbyApiException e)
         {
-            console.MarkupLineInterpolated($"[red]Could not check the key against {url}:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]Could not check the key against {url}:[/] {AshbyFailure.Classify(e).Message}");
             return AshbyUnreachable;
         }
     }

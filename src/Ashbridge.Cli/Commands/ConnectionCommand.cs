@@ -234,7 +234,7 @@ internal static class ConnectionCommand
         }
         catch (AshbyApiException e)
         {
-            console.MarkupLineInterpolated($"[red]Could not check the key against {url}:[/] {e.Message} Nothing was stored; try again when Ashby answers.");
+            console.MarkupLineInterpolated($"[red]Could not check the key against {url}:[/] {AshbyFailure.Classify(e).Message} Nothing was stored; try again when Ashby answers.");
             return (CheckCommand.AshbyUnreachable, null);
         }
     }

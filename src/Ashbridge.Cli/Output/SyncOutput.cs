@@ -41,7 +41,10 @@ internal static class SyncOutput
         var table = new Table().AddColumns("Stream", "Mode", "Outcome", "Pages", "New", "Changed", "Unchanged", "Deleted", "Time", "Note");
         foreach (var s in run.Streams)
         {
-            var note = s.RestartedBecause is { } code ? $"restarted as a full pass: {code}" : s.Message ?? "";
+            // The failure that stopped the run is said once, under the table.
+            var note = s.RestartedBecause is { } code ? $"restarted as a full pass: {code}"
+                : s.Message is { } m && m == run.Error ? "the run stopped here (see below)"
+                : s.Message ?? "";
             table.AddRow(
                 s.Stream, Lower(s.Mode), Outcome(s.Outcome), Count(s.Pages), Count(s.New), Count(s.Changed), Count(s.Unchanged), Count(s.Deleted),
                 Seconds(s.Duration), Markup.Escape(note));
@@ -68,14 +71,17 @@ internal static class SyncOutput
     public static void WriteJson(IAnsiConsole console, object value) => console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, Json));
 
     private static string Describe(string connection, StreamProgress p) =>
-        $"{connection} {p.Stream,-18} {Lower(p.Mode),-11} {p.Pages,5} pages {p.Rows,9:N0} rows{(p.IsFinished ? $"  {Lower(p.Outcome ?? StreamOutcome.Succeeded)}" : "")}";
+        $"{connection} {p.Stream,-18} {Lower(p.Mode),-11} {p.Pages,5} pages {p.Rows,9:N0} rows{(p.IsFinished ? $"  {Words(p.Outcome ?? StreamOutcome.Succeeded)}" : "")}";
 
     private static string Outcome(StreamOutcome outcome) => outcome switch
     {
         StreamOutcome.Succeeded => "[green]succeeded[/]",
         StreamOutcome.Skipped => "[yellow]skipped[/]",
+        StreamOutcome.NotRun => "[grey]not run[/]",
         _ => "[red]failed[/]",
     };
+
+    private static string Words(StreamOutcome outcome) => outcome == StreamOutcome.NotRun ? "not run" : Lower(outcome);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

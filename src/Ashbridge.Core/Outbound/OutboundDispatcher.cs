@@ -38,6 +38,8 @@ public sealed partial class OutboundDispatcher(OutboundDeliveries deliveries, Ht
                 status = (int)response.StatusCode;
                 error = response.IsSuccessStatusCode ? null : $"The endpoint answered {status} {response.ReasonPhrase}.";
             }
+            // The customer's own endpoint, called with a plain HttpClient: its transport errors are ours to read. Ashby's
+            // never reach Core as such (the client turns them into AshbyApiException); the error-contract test allows this file only.
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 error = $"The endpoint could not be reached: {ex.Message}";

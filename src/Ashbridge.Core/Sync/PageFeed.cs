@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Ashbridge.Ashby;
+using Ashbridge.Core.Connections;
 using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.Sync;
@@ -20,6 +21,13 @@ internal sealed class PageFeed : IAsyncDisposable
     /// <summary>Rows a page holds: Ashby's largest <c>limit</c>, and how one-call answers are cut.</summary>
     internal const int PageSize = 100;
 
+    /// <summary>
+    /// A request made before the stream's turn gets no retries: when it fails, the feed asks again (with them) when the
+    /// turn comes. Against an unreachable Ashby every waiting stream would otherwise spend a whole retry budget at once,
+    /// beside the stream whose turn it is, and the run stops at that stream anyway.
+    /// </summary>
+    private static readonly AshbyRequestOptions AheadOfTurn = new() { MaxRetries = 0 };
+
     private readonly AshbyClient _client;
     private readonly StreamDefinition _stream;
     private readonly Channel<FetchedPage> _pages;
@@ -28,8 +36,9 @@ internal sealed class PageFeed : IAsyncDisposable
     private readonly Task _fetching;
     private int _disposed;
 
-    private PageFeed(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, CancellationToken cancellationToken)
+    private PageFeed(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, bool aheadOfTurn, CancellationToken cancellationToken)
     {
+        if (!aheadOfTurn) _turn.TrySetResult();
         _client = client;
         _stream = stream;
         Cursor = cursor;
@@ -53,11 +62,12 @@ internal sealed class PageFeed : IAsyncDisposable
 
     /// <summary>
     /// Starts fetching a paged stream from a cursor or token, or a stream read in one call (handed on in pages of 100
-    /// rows); <paramref name="capacity"/> is how many pages it may hold unread.
+    /// rows); <paramref name="capacity"/> is how many pages it may hold unread. A feed started <paramref name="aheadOfTurn"/>
+    /// fetches a few pages, without retries, until <see cref="TakeTurn"/>.
     /// </summary>
-    public static PageFeed Start(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, CancellationToken cancellationToken) =>
+    public static PageFeed Start(AshbyClient client, StreamDefinition stream, string? cursor, string? syncToken, int capacity, CancellationToken cancellationToken, bool aheadOfTurn = false) =>
         stream.Fetch is MirrorFetch.Paged or MirrorFetch.OneCall
-            ? new PageFeed(client, stream, cursor, syncToken, capacity, cancellationToken)
+            ? new PageFeed(client, stream, cursor, syncToken, capacity, aheadOfTurn, cancellationToken)
             : throw new ArgumentException($"{stream.Name} is read one call per interview plan, not as pages.", nameof(stream));
 
     /// <summary>The stream's turn has come: the feed may fetch as far ahead as its capacity.</summary>
@@ -132,7 +142,25 @@ internal sealed class PageFeed : IAsyncDisposable
         body["limit"] = PageSize;
         if (cursor is not null) body["cursor"] = cursor;
         else if (syncToken is not null) body["syncToken"] = syncToken;
-        return _client.SendRawEnvelopeAsync(_stream.Endpoint, body, null, cancellationToken);
+        return SendAsync(body, cancellationToken);
+    }
+
+    /// <summary>Sends a request; before the stream's turn without retries, asking again at the turn if that failed (see <see cref="AheadOfTurn"/>).</summary>
+    private async Task<ReadOnlyMemory<byte>> SendAsync(System.Text.Json.Nodes.JsonObject body, CancellationToken cancellationToken)
+    {
+        if (!_turn.Task.IsCompleted)
+        {
+            try
+            {
+                return await _client.SendRawEnvelopeAsync(_stream.Endpoint, body, AheadOfTurn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AshbyApiException ex) when (AshbyFailure.Classify(ex).IsTransient)
+            {
+                await _turn.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await _client.SendRawEnvelopeAsync(_stream.Endpoint, body, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -146,7 +174,7 @@ internal sealed class PageFeed : IAsyncDisposable
         await Task.Yield();
         try
         {
-            var envelope = await _client.SendRawEnvelopeAsync(_stream.Endpoint, _stream.NewRequestBody(), null, cancellationToken).ConfigureAwait(false);
+            var envelope = await SendAsync(_stream.NewRequestBody(), cancellationToken).ConfigureAwait(false);
             foreach (var page in PagesOf(_stream, envelope)) await _pages.Writer.WriteAsync(page, cancellationToken).ConfigureAwait(false);
         }
         finally

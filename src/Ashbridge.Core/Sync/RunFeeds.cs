@@ -43,7 +43,7 @@ internal sealed class RunFeeds : IAsyncDisposable
             {
                 if (StreamPass.FetchStart(stream, mode, checkpoints.GetValueOrDefault(stream.Name) ?? new StreamCheckpoint()) is { } start)
                 {
-                    feeds._feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken);
+                    feeds._feeds[stream.Name] = PageFeed.Start(client, stream, start.Cursor, start.SyncToken, StreamPass.MaxPagesPerTransaction, cancellationToken, aheadOfTurn: true);
                 }
             }
 

@@ -46,5 +46,7 @@ internal static class RunRecorder
             "UPDATE sync_run_streams SET outcome = @outcome, mode = COALESCE(@mode, mode), error = @message, finished_ms = @nowMs WHERE run_id = @runId AND stream = @stream",
             new { runId, stream, outcome = Text(outcome), mode = mode is { } m ? Text(m) : null, message, nowMs }, cancellationToken: cancellationToken));
 
-    public static string Text<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    /// <summary>How an enum value is stored: snake_case (<c>not_run</c>); the one-word values read as they always did.</summary>
+    public static string Text<T>(T value) where T : struct, Enum =>
+        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

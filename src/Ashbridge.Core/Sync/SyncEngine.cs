@@ -1,18 +1,19 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Ashbridge.Ashby;
+using Ashbridge.Core.Connections;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polly.Timeout;
 
 namespace Ashbridge.Core.Sync;
 
 /// <summary>
 /// Runs one pass of one connection over every mirror stream (or a chosen few), under the connection's lock, and keeps
 /// the run history. A stream the key may not read is skipped with the reason recorded; a stream that fails keeps its
-/// checkpoint for the next run; a bad key or an unreachable Ashby stops the run, since every stream would fail alike.
+/// checkpoint for the next run; a bad key or an unreachable Ashby (see <see cref="AshbyFailure.StopsRun"/>) stops the
+/// run, since every stream would fail alike: the streams after it are recorded as not run.
 /// </summary>
 public sealed partial class SyncEngine(
     AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
@@ -58,6 +59,7 @@ public sealed partial class SyncEngine(
         SyncLog.RunStarted(_logger, connectionName, runId, RunRecorder.Text(request.Mode), request.Trigger);
         var moves = new List<(string From, string To)>();
         string? stopReason = null;
+        string? stoppedAt = null;
         var failed = false;
         try
         {
@@ -65,7 +67,7 @@ public sealed partial class SyncEngine(
             {
                 if (stopReason is not null)
                 {
-                    await RecordNotRunAsync(connection, runId, stream, stopReason, progress, cancellationToken).ConfigureAwait(false);
+                    await RecordNotRunAsync(connection, runId, stream, stoppedAt!, progress, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -73,12 +75,13 @@ public sealed partial class SyncEngine(
                     stream == MirrorStreams.Applications ? moves : null, feeds.For(stream));
                 var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;
-                stopReason = stop ? message : null;
+                (stopReason, stoppedAt) = stop ? (message, stream.Name) : (null, null);
                 await FinishStreamAsync(connection, runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
                 pass.Report(true, outcome, message);
             }
 
-            await ResolveMergesAsync(connection, connectionId, client, moves, cancellationToken).ConfigureAwait(false);
+            // A stopped run's Ashby would refuse these calls too, each after its own retries.
+            if (stopReason is null) await ResolveMergesAsync(connection, connectionId, client, moves, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -124,23 +127,23 @@ public sealed partial class SyncEngine(
                 ? (StreamOutcome.Skipped, notDue, false)
                 : (StreamOutcome.Succeeded, null, false);
         }
-        catch (AshbyPermissionException ex)
+        catch (AshbyApiException ex)
         {
-            var needed = ex.RequiredPermission?.Describe() ?? $"the {AshbyPermissions.ToModule(stream.Permission)} read permission ({stream.Permission})";
-            var reason = $"The API key lacks {needed}; {stream.Endpoint} cannot be read. Grant it in Ashby (Admin > API Keys) to mirror {stream.Name}.";
-            SyncLog.Skipped(_logger, stream.Name, reason);
-            await StreamCheckpoint.SkipAsync(connection, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
-            return (StreamOutcome.Skipped, reason, false);
+            var failure = AshbyFailure.Classify(ex);
+            if (ex is AshbyPermissionException permission)
+            {
+                var needed = permission.RequiredPermission?.Describe() ?? $"the {AshbyPermissions.ToModule(stream.Permission)} read permission ({stream.Permission})";
+                var reason = $"The API key lacks {needed}; {stream.Endpoint} cannot be read. Grant it in Ashby (Admin > API Keys) to mirror {stream.Name}.";
+                SyncLog.Skipped(_logger, stream.Name, reason);
+                await StreamCheckpoint.SkipAsync(connection, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
+                return (StreamOutcome.Skipped, reason, false);
+            }
+
+            return failure.StopsRun
+                ? Fail(stream, failure.Message, stop: true)
+                : Fail(stream, $"{stream.Endpoint} failed: {failure.Message}", stop: false);
         }
-        catch (AshbyAuthenticationException ex)
-        {
-            return Fail(stream, $"Ashby refused the API key ({ex.Message}); check it or enter a new one with 'ashbridge connection set-key'.", stop: true);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or AshbyRateLimitedException)
-        {
-            return Fail(stream, $"Ashby could not be reached or kept refusing ({ex.Message}); what was stored is kept and the next run resumes here.", stop: true);
-        }
-        catch (Exception ex) when (ex is AshbyApiException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException)
         {
             return Fail(stream, $"{stream.Endpoint} failed: {ex.Message}", stop: false);
         }
@@ -177,12 +180,13 @@ public sealed partial class SyncEngine(
         }
     }
 
-    private async Task RecordNotRunAsync(DbConnection connection, long runId, StreamDefinition stream, string reason, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>A stream the run did not get to: its row says so (and where the run stopped); the run's error says why.</summary>
+    private async Task RecordNotRunAsync(DbConnection connection, long runId, StreamDefinition stream, string stoppedAt, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
     {
         await RunRecorder.StartStreamAsync(connection, runId, stream.Name, StreamPassMode.Skipped, Now(), cancellationToken).ConfigureAwait(false);
-        var message = $"Not run: the run stopped earlier. {reason}";
-        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, StreamOutcome.Skipped, StreamPassMode.Skipped, message, Now(), cancellationToken).ConfigureAwait(false);
-        progress?.Report(new StreamProgress(stream.Name, StreamPassMode.Skipped, 0, 0, true, StreamOutcome.Skipped, message));
+        var message = $"Not run: the run stopped when {stoppedAt} failed; the next run reads this stream.";
+        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, StreamOutcome.NotRun, StreamPassMode.Skipped, message, Now(), cancellationToken).ConfigureAwait(false);
+        progress?.Report(new StreamProgress(stream.Name, StreamPassMode.Skipped, 0, 0, true, StreamOutcome.NotRun, message));
     }
 
     private async Task FinishStreamAsync(DbConnection connection, long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)

@@ -79,7 +79,7 @@ public sealed class SyncHistory(AshbridgeDatabase database)
                 TimeSpan.FromMilliseconds((s.FinishedMs ?? s.StartedMs) - s.StartedMs), s.Error)).ToList());
     }
 
-    private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
+    private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
 
     private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 

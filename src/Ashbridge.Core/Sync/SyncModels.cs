@@ -19,7 +19,7 @@ public enum StreamPassMode
     /// <summary>Only what changed since the stored token.</summary>
     Incremental,
 
-    /// <summary>Not read: the key lacks the permission, or the run stopped first.</summary>
+    /// <summary>Not read: the key lacks the permission, it was not due, or the run stopped first (see <see cref="StreamOutcome.NotRun"/>).</summary>
     Skipped,
 }
 
@@ -34,6 +34,12 @@ public enum StreamOutcome
 
     /// <summary>Stopped by an error; the checkpoint lets the next run resume.</summary>
     Failed,
+
+    /// <summary>
+    /// Not started: an earlier stream of the run met a failure every stream would meet (Ashby unreachable, the key
+    /// refused), so the run stopped there. Its checkpoint is untouched; the next run reads it.
+    /// </summary>
+    NotRun,
 }
 
 /// <summary>How a run ended.</summary>
@@ -45,7 +51,7 @@ public enum SyncOutcome
     /// <summary>Every stream succeeded (skipped streams are reported, not failures).</summary>
     Succeeded,
 
-    /// <summary>At least one stream failed.</summary>
+    /// <summary>At least one stream failed (and any after a failure that stopped the run were not run).</summary>
     Failed,
 
     /// <summary>The process stopped mid-run; the next run resumed from the checkpoints.</summary>

@@ -76,7 +76,11 @@ public sealed partial class WebhookProcessor(
         {
             (failure, busy) = ("A pass of this connection is running; the events are applied right after it.", true);
         }
-        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException or DbException or ConnectionNotFoundException or ConnectionSecretUnreadableException)
+        catch (AshbyApiException ex)
+        {
+            failure = AshbyFailure.Classify(ex).Message;
+        }
+        catch (Exception ex) when (ex is DbException or ConnectionNotFoundException or ConnectionSecretUnreadableException)
         {
             failure = ex.Message;
         }

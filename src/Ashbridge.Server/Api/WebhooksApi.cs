@@ -117,7 +117,7 @@ public static class WebhooksApi
         }
         catch (AshbyApiException ex)
         {
-            return TypedResults.Problem($"Ashby failed: {ex.Message} What was created is kept; try again to create the rest.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not create the webhooks");
+            return TypedResults.Problem($"Ashby failed: {AshbyFailure.Classify(ex).Message} What was created is kept; try again to create the rest.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not create the webhooks");
         }
     }
 
@@ -133,7 +133,7 @@ public static class WebhooksApi
         }
         catch (AshbyApiException ex)
         {
-            return TypedResults.Problem($"Ashby failed: {ex.Message} Those not deleted are still listed; try again.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not delete the webhooks");
+            return TypedResults.Problem($"Ashby failed: {AshbyFailure.Classify(ex).Message} Those not deleted are still listed; try again.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not delete the webhooks");
         }
     }
 

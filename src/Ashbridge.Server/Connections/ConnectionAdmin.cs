@@ -90,10 +90,10 @@ public sealed partial class ConnectionAdmin(
         {
             await registrar.UnregisterAsync(connection, cancellationToken);
         }
-        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException)
+        catch (AshbyApiException ex)
         {
             // Removing must not depend on Ashby answering: its webhooks will get 404s, after which Ashby stops sending.
-            UnregisterFailed(logger, connection.Name, ex.Message);
+            UnregisterFailed(logger, connection.Name, AshbyFailure.Classify(ex).Message);
         }
 
         await schedule.UnscheduleAsync(connection.Id, cancellationToken);
@@ -113,15 +113,18 @@ public sealed partial class ConnectionAdmin(
         {
             return (await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), null);
         }
-        catch (AshbyAuthenticationException ex)
+        catch (AshbyApiException ex)
         {
-            return (null, new ConnectionRefusal(StatusCodes.Status422UnprocessableEntity, "Ashby refused the API key",
-                $"{ex.Message} Check that the key is copied whole and still active in Ashby's Admin > API Keys. Nothing was stored."));
-        }
-        catch (Exception ex) when (ex is AshbyApiException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
-        {
-            return (null, new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not be reached",
-                $"{ex.Message} Check the base URL ({url}) and the network, then try again. Nothing was stored."));
+            var failure = AshbyFailure.Classify(ex);
+            return (null, failure.Kind switch
+            {
+                AshbyFailureKind.KeyRefused => new ConnectionRefusal(StatusCodes.Status422UnprocessableEntity, "Ashby refused the API key",
+                    $"{ex.Message} Check that the key is copied whole and still active in Ashby's Admin > API Keys. Nothing was stored."),
+                _ when failure.IsNoAnswer => new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not be reached",
+                    $"{failure.Message} The base URL was {url}. Nothing was stored."),
+                _ => new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not check the key",
+                    $"{failure.Message} Check the base URL ({url}), then try again. Nothing was stored."),
+            });
         }
     }
 }

@@ -55,8 +55,8 @@ public sealed partial class ActiveConnection(
         catch (AshbyApiException e)
         {
             // The hub still starts, so the admin can see what is wrong on the status page.
-            Problem = e.Message;
-            LogCheckFailed(logger, BaseUrl, e.Message);
+            Problem = AshbyFailure.Classify(e).Message;
+            LogCheckFailed(logger, BaseUrl, Problem);
         }
     }
 

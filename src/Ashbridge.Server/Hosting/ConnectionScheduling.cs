@@ -39,7 +39,7 @@ public sealed partial class ConnectionScheduling(
             catch (AshbyApiException ex)
             {
                 // The status page shows the key check's failure; the schedule retries on its own.
-                PreflightFailed(logger, name, ex.Message);
+                PreflightFailed(logger, name, AshbyFailure.Classify(ex).Message);
             }
         }
 

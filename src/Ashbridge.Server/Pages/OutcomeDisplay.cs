@@ -17,7 +17,7 @@ public static class OutcomeDisplay
     public static string Css(StreamOutcome outcome) => outcome switch
     {
         StreamOutcome.Succeeded => "ok",
-        StreamOutcome.Skipped => "warn",
+        StreamOutcome.Skipped or StreamOutcome.NotRun => "warn",
         _ => "bad",
     };
 }

@@ -293,11 +293,11 @@ public class ConnectionRefusedTests
 
         var call = client.Candidates.CreateAsync(new CandidateCreateRequest { Name = "Ada" }, cancellationToken: TestClient.Ct);
         await time.AdvancePastNextTimerAsync();
-        var ex = await Should.ThrowAsync<AshbyApiException>(() => call);
+        var ex = await Should.ThrowAsync<AshbyUnreachableException>(() => call);
 
         ex.StatusCode.ShouldBeNull();
         ex.IsTransient.ShouldBeTrue();
-        ex.Message.ShouldContain("failed before its whole response arrived");
+        ex.Message.ShouldContain("the connection was refused");
         ex.InnerException.ShouldBeOfType<HttpRequestException>().HttpRequestError.ShouldBe(HttpRequestError.ConnectionError);
     }
 }

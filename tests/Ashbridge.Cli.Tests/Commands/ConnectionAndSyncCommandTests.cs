@@ -106,6 +106,35 @@ public sealed class ConnectionAndSyncCommandTests(ConnectionEmulator emulator) :
     }
 
     [Fact]
+    public async Task Sync_against_an_ashby_that_stopped_answering_says_so_once_marks_the_rest_not_run_and_fails()
+    {
+        // An Ashby of its own, to stop: the class's emulator serves the other tests.
+        var lost = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 1, Size = "small" }, ct: TestContext.Current.CancellationToken);
+        try
+        {
+            (await Run("connection", "add", "--name", "lost", "--api-key", lost.DemoApiKey, "--base-url", lost.BaseUrl.ToString())).ExitCode.ShouldBe(0);
+        }
+        finally
+        {
+            await lost.DisposeAsync();
+        }
+
+        var (exitCode, output) = await Run("sync", "--connection", "lost");
+        var (jsonExit, json) = await Run("sync", "--connection", "lost", "--json");
+
+        exitCode.ShouldBe(1, output);
+        output.ShouldContain("Ashby could not be reached: user.list got no answer (the connection was refused)");
+        output.ShouldContain("Check the connection's base URL");
+        output.ShouldContain("not run");
+        output.Split("Ashby could not be reached").Length.ShouldBe(2, output); // said once, under the table
+        jsonExit.ShouldBe(1, json);
+        using var document = JsonDocument.Parse(json);
+        var streams = document.RootElement.GetProperty("runs")[0].GetProperty("streams").EnumerateArray().ToList();
+        streams.Count(s => s.GetProperty("outcome").GetString() == "failed").ShouldBe(1);
+        streams.Count(s => s.GetProperty("outcome").GetString() == "notRun").ShouldBe(streams.Count - 1);
+    }
+
+    [Fact]
     public async Task Syncing_an_unknown_connection_fails_with_what_to_do()
     {
         var (exitCode, output) = await Run("sync", "--connection", "nobody");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
@@ -531,5 +532,73 @@ public sealed class SyncEngineTests
         incremental.Outcome.ShouldBe(SyncOutcome.Succeeded, incremental.Error);
         await h.ControlAsync("faults", new { profile = "none" });
         await h.AssertMirrorEqualsAshbyAsync();
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_ashby_unreachable_from_the_start_fails_one_stream_with_one_retry_budget_and_leaves_the_rest_not_run(DatabaseProvider provider)
+    {
+        var attempts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        await using var h = await SyncHarness.StartAsync(provider, beforeEachRequest: request =>
+        {
+            attempts.AddOrUpdate(request.RequestUri!.AbsolutePath.TrimStart('/'), 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        });
+        await h.StopEmulatorAsync();
+
+        var run = await h.SyncAsync();
+
+        var first = MirrorStreams.All[0];
+        run.Outcome.ShouldBe(SyncOutcome.Failed);
+        run.Error.ShouldNotBeNull().ShouldStartWith("Ashby could not be reached");
+        run.Streams.Count.ShouldBe(MirrorStreams.All.Count);
+        var failed = run.Streams.Where(s => s.Outcome == StreamOutcome.Failed).ShouldHaveSingleItem();
+        failed.Stream.ShouldBe(first.Name);
+        failed.Message.ShouldBe(run.Error);
+        failed.Message!.ShouldContain("the connection was refused");
+        run.Streams.Skip(1).ShouldAllBe(s => s.Outcome == StreamOutcome.NotRun && s.Message!.Contains(first.Name));
+        // One stream spent its retries (plus, at most, its own ask ahead of its turn, which came at once); the streams
+        // asked for ahead of their turn were asked once each, without retries.
+        attempts[first.Endpoint].ShouldBeInRange(SyncHarness.MaxRetries + 1, SyncHarness.MaxRetries + 2);
+        attempts.Where(a => a.Key != first.Endpoint).ShouldAllBe(a => a.Value == 1);
+        var states = await new SyncHistory(h.Database).StreamStatesAsync(h.ConnectionId, TestContext.Current.CancellationToken);
+        states.ShouldAllBe(s => s.Rows == 0 && !s.HasSyncToken);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_ashby_lost_mid_pass_keeps_the_streams_stored_fails_one_leaves_the_rest_not_run_and_the_next_run_converges(DatabaseProvider provider)
+    {
+        // The interview stages are the one stream never asked for ahead of its turn: stopping Ashby at its first call
+        // stops it after the streams before it committed, whatever the others had fetched ahead.
+        var stages = MirrorStreams.InterviewStages;
+        var at = MirrorStreams.All.ToList().IndexOf(stages);
+        var planCalls = 0;
+        SyncHarness? harness = null;
+        await using var h = harness = await SyncHarness.StartAsync(provider, beforeEachRequest: async request =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/interviewPlan.list", StringComparison.Ordinal) && Interlocked.Increment(ref planCalls) == 1)
+            {
+                await harness!.StopEmulatorAsync();
+            }
+        });
+
+        var broken = await h.SyncAsync();
+
+        broken.Outcome.ShouldBe(SyncOutcome.Failed);
+        broken.Error.ShouldNotBeNull().ShouldStartWith("Ashby could not be reached");
+        broken.Streams.Take(at).ShouldAllBe(s => s.Outcome == StreamOutcome.Succeeded);
+        broken.Streams[at].Stream.ShouldBe(stages.Name);
+        broken.Streams[at].Outcome.ShouldBe(StreamOutcome.Failed);
+        broken.Streams.Skip(at + 1).ShouldAllBe(s => s.Outcome == StreamOutcome.NotRun);
+        planCalls.ShouldBe(SyncHarness.MaxRetries + 1);
+        (await h.ScalarAsync<long>("SELECT COUNT(*) FROM mirror_users WHERE connection_id = @c", new { c = h.ConnectionId })).ShouldBeGreaterThan(0);
+
+        await h.RestartEmulatorAsync();
+        var next = await h.SyncAsync();
+
+        next.Outcome.ShouldBe(SyncOutcome.Succeeded, next.Error);
+        await h.AssertMirrorEqualsAshbyAsync();
+        var runs = await new SyncHistory(h.Database).ListRunsAsync(h.ConnectionId, cancellationToken: TestContext.Current.CancellationToken);
+        runs.Select(r => r.Outcome).ShouldBe([SyncOutcome.Succeeded, SyncOutcome.Failed]);
+        runs[1].Streams.Count(s => s.Outcome == StreamOutcome.NotRun).ShouldBe(MirrorStreams.All.Count - at - 1);
     }
 }

@@ -18,11 +18,18 @@ namespace Ashbridge.Core.Tests.Sync;
 internal sealed class SyncHarness : IAsyncDisposable
 {
     public const string Key = "sync-test-key";
+
+    /// <summary>The client's retries per call: a call that never gets an answer is attempted one more time than this.</summary>
+    public const int MaxRetries = 10;
+
     private readonly string _keysFile;
+    private readonly EmulatorOptions _emulatorOptions;
+    private bool _emulatorStopped;
     private readonly HttpClient _clientHttp;
 
-    private SyncHarness(TestDatabase test, EmulatorHost emulator, FakeTimeProvider? clock, string keysFile, long connectionId, HttpClient clientHttp, AshbyClient client)
+    private SyncHarness(TestDatabase test, EmulatorHost emulator, EmulatorOptions emulatorOptions, FakeTimeProvider? clock, string keysFile, long connectionId, HttpClient clientHttp, AshbyClient client)
     {
+        _emulatorOptions = emulatorOptions;
         _clientHttp = clientHttp;
         Test = test;
         Emulator = emulator;
@@ -37,7 +44,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public AshbridgeDatabase Database => Test.Database;
 
-    public EmulatorHost Emulator { get; }
+    public EmulatorHost Emulator { get; private set; }
 
     /// <summary>The emulator's clock (null when it runs on real time).</summary>
     public FakeTimeProvider? Clock { get; }
@@ -76,16 +83,31 @@ internal sealed class SyncHarness : IAsyncDisposable
         {
             BaseUrl = emulator.BaseUrl,
             ApiKey = Key,
-            MaxRetries = 10,
+            MaxRetries = MaxRetries,
             BaseDelay = TimeSpan.FromMilliseconds(5),
             MaxDelay = TimeSpan.FromMilliseconds(50),
         });
-        return new SyncHarness(test, emulator, clock, keysFile, id, clientHttp, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
+        return new SyncHarness(test, emulator, options, clock, keysFile, id, clientHttp, client) { Oracle = new MirrorOracle(emulator.BaseUrl, Key) };
     }
 
     public Task<SyncRunResult> SyncAsync(
         SyncMode mode = SyncMode.Incremental, IProgress<StreamProgress>? progress = null, CancellationToken? cancellationToken = null, IReadOnlyList<string>? streams = null) =>
         Engine.RunAsync(ConnectionId, "acme", Client, new SyncRequest(mode, "test", streams), progress, cancellationToken ?? TestContext.Current.CancellationToken);
+
+    /// <summary>Stops the emulator: its port refuses connections, as an Ashby that cannot be reached does.</summary>
+    public async Task StopEmulatorAsync()
+    {
+        if (_emulatorStopped) return;
+        _emulatorStopped = true;
+        await Emulator.DisposeAsync();
+    }
+
+    /// <summary>Starts the emulator again on the same port, with the same organisation (its seed and clock).</summary>
+    public async Task RestartEmulatorAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(_emulatorOptions, $"http://127.0.0.1:{Emulator.BaseUrl.Port}", TestContext.Current.CancellationToken);
+        _emulatorStopped = false;
+    }
 
     /// <summary>Calls the emulator's control API and returns its JSON answer.</summary>
     public async Task<JsonNode?> ControlAsync(string path, object? body = null)
@@ -127,7 +149,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         _clientHttp.Dispose();
         Http.Dispose();
         Oracle.Dispose();
-        await Emulator.DisposeAsync();
+        await StopEmulatorAsync();
         await Test.DisposeAsync();
         File.Delete(_keysFile);
     }

@@ -79,6 +79,36 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : HubTest, IClass
     }
 
     [Fact]
+    public async Task A_pass_against_an_ashby_that_stopped_answering_shows_one_stream_failed_and_the_rest_not_run()
+    {
+        // An Ashby of its own, to stop: the class's emulator serves the other tests.
+        var lost = await Ashbridge.Emulator.EmulatorHost.StartAsync(new Ashbridge.Emulator.EmulatorOptions { Seed = 1, Size = "small" }, ct: Ct);
+        var stopped = false;
+        try
+        {
+            (await Admin.PostAsJsonAsync("/api/connections", new { name = "lost", apiKey = lost.DemoApiKey, baseUrl = lost.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+            await WaitForRunsAsync("lost", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() == "succeeded");
+            await lost.DisposeAsync();
+            stopped = true;
+
+            (await Admin.PostAsJsonAsync("/api/connections/lost/sync", new { mode = "incremental" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+            var runs = await WaitForRunsAsync("lost", r => r.Count >= 2 && r[0].GetProperty("outcome").GetString() != "running");
+            var run = runs[0];
+            run.GetProperty("outcome").GetString().ShouldBe("failed");
+            run.GetProperty("error").GetString()!.ShouldStartWith("Ashby could not be reached");
+            var streams = run.GetProperty("streams").EnumerateArray().ToList();
+            streams.Count.ShouldBe(Ashbridge.Core.Mirror.MirrorStreams.All.Count);
+            streams[0].GetProperty("outcome").GetString().ShouldBe("failed");
+            streams.Skip(1).ShouldAllBe(s => s.GetProperty("outcome").GetString() == "notRun");
+        }
+        finally
+        {
+            if (!stopped) await lost.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Removing_a_connection_removes_it_and_unknown_names_are_404()
     {
         (await Admin.PostAsJsonAsync("/api/connections", new { name = "gone", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();

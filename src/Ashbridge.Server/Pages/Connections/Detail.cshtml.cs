@@ -83,7 +83,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         }
         catch (Ashbridge.Ashby.AshbyApiException ex)
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby did not take the new Secret Token", $"{ex.Message} Its webhooks will be refused until they have it: try again, or paste it in Ashby.");
+            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby did not take the new Secret Token", $"{AshbyFailure.Classify(ex).Message} Its webhooks will be refused until they have it: try again, or paste it in Ashby.");
         }
         await LoadAsync(connection, ct);
         return Page();
@@ -105,7 +105,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         }
         catch (Ashbridge.Ashby.AshbyApiException ex)
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not create the webhooks", $"{ex.Message} What was created is kept; try again for the rest.");
+            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not create the webhooks", $"{AshbyFailure.Classify(ex).Message} What was created is kept; try again for the rest.");
         }
 
         await LoadAsync(connection, ct);

@@ -25,7 +25,7 @@
     state.textContent = "Pass " + run.runId + " (" + run.requestedMode + "): " + run.outcome;
     body.replaceChildren(...run.streams.map(s => {
       const row = document.createElement("tr");
-      for (const value of [s.stream, s.mode, s.outcome, s.pages, s.new, s.changed, s.deleted]) {
+      for (const value of [s.stream, s.mode, s.outcome === "notRun" ? "not run" : s.outcome, s.pages, s.new, s.changed, s.deleted]) {
         const cell = document.createElement("td");
         cell.textContent = String(value);
         if (typeof value === "number") cell.className = "num";
