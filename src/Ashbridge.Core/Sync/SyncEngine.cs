@@ -15,14 +15,14 @@ namespace Ashbridge.Core.Sync;
 /// checkpoint for the next run; a bad key or an unreachable Ashby stops the run, since every stream would fail alike.
 /// </summary>
 public sealed partial class SyncEngine(
-    AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
+    AshbridgeDatabase database, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
 {
     private readonly IMirrorObserver[] _observers = observers?.ToArray() ?? [];
 
     /// <summary>Connections whose observers failed to follow a pass: the next pass tells them of every stream it ran.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _observersBehind = new();
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
 
     /// <summary>Runs a pass.</summary>
