@@ -15,7 +15,7 @@ namespace Ashbridge.Core;
 
 /// <summary>
 /// Registers the hub's core services over a database, for the server, the CLI and the tests alike: one call,
-/// <see cref="AddAshbridgeMirror"/>, composed of one <c>AddHub…</c> method per area. Registration does no I/O; the
+/// <c>AddAshbridgeMirror</c>, composed of one <c>AddHub…</c> method per area. Registration does no I/O; the
 /// database is migrated by whoever starts the hub (the server's hosted migrator, a CLI command, a test fixture).
 /// </summary>
 public static class HubServiceCollectionExtensions
@@ -26,9 +26,25 @@ public static class HubServiceCollectionExtensions
     public static IServiceCollection AddAshbridgeMirror(this IServiceCollection services, AshbridgeDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
+        return services.AddHubAreas();
+    }
+
+    /// <summary>
+    /// Every area of the hub over the database <paramref name="database"/> returns when it is first needed (the host
+    /// checks its location there, before anything can make files beside it); the container disposes it.
+    /// </summary>
+    public static IServiceCollection AddAshbridgeMirror(this IServiceCollection services, Func<IServiceProvider, AshbridgeDatabase> database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
+        return services.AddHubAreas();
+    }
+
+    private static IServiceCollection AddHubAreas(this IServiceCollection services)
+    {
         // The one place the system clock is chosen; tests register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
         return services
             .AddHubConnections()
             .AddHubAccess()
