@@ -1,6 +1,7 @@
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Members;
+using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Core.Outbound;
 using Ashbridge.Core.Storage;
@@ -53,7 +54,7 @@ public static class HubServiceCollectionExtensions
             .AddHubOutbound();
     }
 
-    /// <summary>Connections (keys encrypted beside the database), the shared Ashby clients, the sync engine and its history.</summary>
+    /// <summary>Connections (keys encrypted beside the database), the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
     public static IServiceCollection AddHubConnections(this IServiceCollection services)
     {
         // A factory: the key ring's folder is a value of the database's location, not a service.
@@ -63,6 +64,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<SyncHistory>();
         services.AddSingleton<ConnectionSync>();
+        services.AddSingleton<MirrorReader>();
         return services;
     }
 
