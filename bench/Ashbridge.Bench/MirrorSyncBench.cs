@@ -121,7 +121,7 @@ internal static class MirrorSyncBench
                         new { url = url.ToString() });
             }
 
-            var engine = new SyncEngine(database);
+            var engine = new SyncEngine(database, TimeProvider.System);
             if (mode == "incremental-warm")
             {
                 // As in the hub: the process has run passes before. The parent changes Ashby once this one is done.

@@ -352,8 +352,8 @@ internal static class WebhookBench
 
             // The hub made the admin and the connection at start; a token and the Secret Token come from the same stores.
             await using var db = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(database));
-            var admin = (await new UserStore(db).FindAsync("bench@ashbridge.local"))!;
-            var (token, _) = await new TokenStore(db).CreateAsync(admin, "bench", null, false);
+            var admin = (await new UserStore(db, TimeProvider.System).FindAsync("bench@ashbridge.local"))!;
+            var (token, _) = await new TokenStore(db, TimeProvider.System).CreateAsync(admin, "bench", null, false);
             using var api = new HttpClient { BaseAddress = baseUrl };
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var setup = await api.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks");

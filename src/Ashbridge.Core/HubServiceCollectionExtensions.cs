@@ -1,6 +1,7 @@
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Members;
+using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Core.Outbound;
 using Ashbridge.Core.Storage;
@@ -9,46 +10,106 @@ using Ashbridge.Core.Sync.Scheduling;
 using Ashbridge.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Ashbridge.Core;
 
-/// <summary>Registers the hub's core services over an opened database, for the server, the CLI and the tests alike.</summary>
+/// <summary>
+/// Registers the hub's core services over a database, for the server, the CLI and the tests alike: one call,
+/// <c>AddAshbridgeMirror</c>, composed of one <c>AddHub…</c> method per area. Registration does no I/O; the
+/// database is migrated by whoever starts the hub (the server's hosted migrator, a CLI command, a test fixture).
+/// </summary>
 public static class HubServiceCollectionExtensions
 {
-    /// <summary>Connections (keys encrypted beside the database), the shared clients, the sync engine and its façade.</summary>
+    /// <summary>Every area of the hub over <paramref name="database"/>, with the system clock unless a clock is already registered.</summary>
     /// <param name="services">The services.</param>
-    /// <param name="database">The opened database; the caller disposes it.</param>
+    /// <param name="database">The database (opened or not yet migrated); the caller disposes it.</param>
     public static IServiceCollection AddAshbridgeMirror(this IServiceCollection services, AshbridgeDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
-        services.AddSingleton(_ => SecretProtector.ForDataFolder(database.Location.DataFolder));
-        services.AddSingleton(sp => new ConnectionStore(database, sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new AshbyClientPool(sp.GetRequiredService<ConnectionStore>(), sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new NewHireImporter(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<NewHireImporter>());
-        services.AddSingleton(sp => new SyncEngine(database, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>(), sp.GetServices<IMirrorObserver>()));
-        services.AddSingleton<SyncHistory>(_ => new SyncHistory(database));
+        return services.AddHubAreas();
+    }
+
+    /// <summary>
+    /// Every area of the hub over the database <paramref name="database"/> returns when it is first needed (the host
+    /// checks its location there, before anything can make files beside it); the container disposes it.
+    /// </summary>
+    public static IServiceCollection AddAshbridgeMirror(this IServiceCollection services, Func<IServiceProvider, AshbridgeDatabase> database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddSingleton(database);
+        return services.AddHubAreas();
+    }
+
+    private static IServiceCollection AddHubAreas(this IServiceCollection services)
+    {
+        // The one place the system clock is chosen; tests register a FakeTimeProvider first.
+        services.TryAddSingleton(TimeProvider.System);
+        return services
+            .AddHubConnections()
+            .AddHubAccess()
+            .AddHubWebhooks()
+            .AddHubNewHires()
+            .AddHubOutbound();
+    }
+
+    /// <summary>Connections (keys encrypted beside the database), the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
+    public static IServiceCollection AddHubConnections(this IServiceCollection services)
+    {
+        // A factory: the key ring's folder is a value of the database's location, not a service.
+        services.AddSingleton(sp => SecretProtector.ForDataFolder(sp.GetRequiredService<AshbridgeDatabase>().Location.DataFolder));
+        services.AddSingleton<ConnectionStore>();
+        services.AddSingleton<AshbyClientPool>();
+        services.AddSingleton<SyncEngine>();
+        services.AddSingleton<SyncHistory>();
         services.AddSingleton<ConnectionSync>();
-        services.AddSingleton(sp => new UserStore(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new TokenStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MirrorReader>();
+        return services;
+    }
+
+    /// <summary>People, their sessions and API tokens, and the audit log.</summary>
+    public static IServiceCollection AddHubAccess(this IServiceCollection services)
+    {
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<TokenStore>();
         services.AddSingleton<TokenUses>();
         services.AddSingleton<UserAdministration>();
-        services.AddSingleton(sp => new SessionStore(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new AuditLog(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => WebhookInbox.For(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new WebhookRegistrar(database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<AshbyClientPool>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new WebhookProcessor(
-            database, sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<ConnectionStore>(), sp.GetRequiredService<AshbyClientPool>(),
-            sp.GetRequiredService<SyncEngine>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<WebhookProcessor>>()));
-        services.AddSingleton(_ => new MemberDirectory(database));
-        services.AddSingleton(sp => new OutboundDeliveries(
-            database, SecretProtector.ForDataFolder(database.Location.DataFolder, OutboundDeliveries.SecretPurpose), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new NewHireReview(
-            database, sp.GetRequiredService<NewHireImporter>(), sp.GetRequiredService<OutboundDeliveries>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<AuditLog>();
+        return services;
+    }
+
+    /// <summary>The webhook inbox, the registration of the hub's webhooks in Ashby, and the inbox's processor.</summary>
+    public static IServiceCollection AddHubWebhooks(this IServiceCollection services)
+    {
+        // A factory: the inbox's secrets have a key ring purpose of their own, unlike the connections' protector.
+        services.AddSingleton(sp => WebhookInbox.For(sp.GetRequiredService<AshbridgeDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<WebhookProcessor>();
+        return services;
+    }
+
+    /// <summary>New hires found in the mirror (an observer of every sync), their review, and the member directory.</summary>
+    public static IServiceCollection AddHubNewHires(this IServiceCollection services)
+    {
+        services.AddSingleton<NewHireImporter>();
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<NewHireImporter>());
+        services.AddSingleton<NewHireReview>();
+        services.AddSingleton<MemberDirectory>();
+        return services;
+    }
+
+    /// <summary>Outbound webhook deliveries (the dispatcher that sends them is the host's: it needs an HTTP client).</summary>
+    public static IServiceCollection AddHubOutbound(this IServiceCollection services)
+    {
+        // A factory: the deliveries' secrets have a key ring purpose of their own, unlike the connections' protector.
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<AshbridgeDatabase>();
+            return new OutboundDeliveries(
+                database, SecretProtector.ForDataFolder(database.Location.DataFolder, OutboundDeliveries.SecretPurpose), sp.GetRequiredService<TimeProvider>());
+        });
         return services;
     }
 

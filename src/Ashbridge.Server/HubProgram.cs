@@ -27,7 +27,7 @@ public static class HubProgram
         var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
         builder.AddAshbridgeForwardedHeaders();
         builder.AddAshbridgeConnection();
-        await builder.AddAshbridgeMirrorAsync();
+        builder.AddAshbridgeMirror();
 
         // The stylesheet and script are found from a build's output in any environment, not only Development.
         builder.WebHost.UseStaticWebAssets();

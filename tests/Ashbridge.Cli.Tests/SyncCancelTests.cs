@@ -18,7 +18,7 @@ public sealed class SyncCancelTests
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 8, Size = "3000" }, ct: Ct);
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
-        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder));
+        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder), TimeProvider.System);
         await store.AddAsync("acme", emulator.BaseUrl, emulator.DemoApiKey, Ct);
 
         var (exitCode, output) = await RunAsync(test, interruptAfterPages: 2);

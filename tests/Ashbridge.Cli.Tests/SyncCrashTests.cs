@@ -23,7 +23,7 @@ public sealed class SyncCrashTests
         var random = new Random(provider == DatabaseProvider.Sqlite ? 17 : 29); // seeded: a failure replays
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 8, Size = "3000" }, ct: Ct);
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
-        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder));
+        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder), TimeProvider.System);
         var connection = await store.AddAsync("acme", emulator.BaseUrl, emulator.DemoApiKey, Ct);
         var child = new SyncProcess(test);
 

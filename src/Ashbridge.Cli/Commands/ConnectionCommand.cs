@@ -225,7 +225,7 @@ internal static class ConnectionCommand
         var client = hub.Get<AshbyClientPool>().ClientFor(url, key);
         try
         {
-            return (0, await new Preflight(client).RunAsync(ct));
+            return (0, await new Preflight(client, hub.Get<TimeProvider>()).RunAsync(ct));
         }
         catch (AshbyAuthenticationException e)
         {

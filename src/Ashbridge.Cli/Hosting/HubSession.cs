@@ -23,6 +23,7 @@ internal sealed class HubSession : IAsyncDisposable
         try
         {
             var location = DatabaseOption.Resolve(database);
+            // Migrated before the services are composed, as the hub's migrator does before anything starts.
             var opened = await AshbridgeDatabase.OpenAsync(location, cancellationToken);
             var services = new ServiceCollection().AddLogging().AddAshbridgeMirror(opened).BuildServiceProvider();
             return new HubSession(services);

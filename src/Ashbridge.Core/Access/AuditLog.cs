@@ -8,9 +8,9 @@ namespace Ashbridge.Core.Access;
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string? Target, string? Detail);
 
 /// <summary>The audit log: sign-ins (and failed ones), tokens and users made or revoked, connections and keys changed, exports.</summary>
-public sealed class AuditLog(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+public sealed class AuditLog(AshbridgeDatabase database, TimeProvider timeProvider)
 {
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>Appends an entry. Never pass a secret in <paramref name="detail"/>.</summary>
     public async Task WriteAsync(string actor, string action, string? target = null, string? detail = null, CancellationToken cancellationToken = default)

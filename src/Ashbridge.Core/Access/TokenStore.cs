@@ -15,7 +15,7 @@ public sealed record TokenIdentity(long TokenId, User User, long? ConnectionId, 
 /// Bearer tokens for scripts: <c>abt_</c> and 43 random characters. Only the SHA-256 of a token is stored (a random
 /// 256-bit secret needs no slow hash), so a stolen database yields no usable token; lookups are by that hash.
 /// </summary>
-public sealed class TokenStore(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProvider)
 {
     /// <summary>What every token starts with, so a leaked one is recognisable (and greppable).</summary>
     public const string Prefix = "abt_";
@@ -24,7 +24,7 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider? timePro
         "t.id AS Id, t.user_id AS UserId, u.email AS UserEmail, t.name AS Name, t.connection_id AS ConnectionId, t.read_only AS ReadOnly, "
         + "t.created_ms AS CreatedMs, t.last_used_ms AS LastUsedMs, t.revoked_ms AS RevokedMs";
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>Creates a token for <paramref name="user"/>; returns it once with its record.</summary>
     public async Task<(string Token, ApiToken Record)> CreateAsync(User user, string name, long? connectionId, bool readOnly, CancellationToken cancellationToken = default)

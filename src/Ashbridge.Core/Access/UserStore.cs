@@ -11,7 +11,7 @@ namespace Ashbridge.Core.Access;
 /// change that takes access away (a role change, a password reset, disabling, removal) replaces the user's security
 /// stamp, which ends every session and API token made before it. Wrong passwords lock the account for a while, doubling.
 /// </summary>
-public sealed class UserStore(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvider)
 {
     /// <summary>The shortest password accepted.</summary>
     public const int MinimumPasswordLength = 12;
@@ -29,7 +29,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider? timeProv
         + "failed_sign_ins AS FailedSignIns, locked_until_ms AS LockedUntilMs";
 
     private static readonly PasswordHasher<User> Hasher = new();
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>Adds a person.</summary>
     /// <exception cref="ArgumentException">The email or password is not acceptable (the message says why).</exception>

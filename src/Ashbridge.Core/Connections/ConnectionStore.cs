@@ -11,10 +11,10 @@ namespace Ashbridge.Core.Connections;
 /// The connections table: adds, finds, changes and removes connections, keeping each API key encrypted. Removing a
 /// connection removes its mirror and sync history with it (the foreign keys cascade).
 /// </summary>
-public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretProtector secrets, TimeProvider? timeProvider = null)
+public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretProtector secrets, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions PreflightJson = new(JsonSerializerDefaults.Web);
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     private const string Columns =
         "id AS Id, name AS Name, base_url AS BaseUrl, sync_interval_minutes AS SyncIntervalMinutes, sync_cron AS SyncCron, created_ms AS CreatedMs, updated_ms AS UpdatedMs";

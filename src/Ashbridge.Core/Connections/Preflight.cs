@@ -46,7 +46,7 @@ public sealed record PreflightReport(
 /// at the jobs and custom fields to tell whether confidential jobs and private fields are visible (Ashby's
 /// <c>apiKey.info</c> does not report those two flags).
 /// </summary>
-public sealed class Preflight(AshbyClient client, TimeProvider? timeProvider = null)
+public sealed class Preflight(AshbyClient client, TimeProvider timeProvider)
 {
     /// <summary>Runs it.</summary>
     /// <exception cref="AshbyAuthenticationException">The key is wrong or deactivated.</exception>
@@ -78,7 +78,7 @@ public sealed class Preflight(AshbyClient client, TimeProvider? timeProvider = n
                     "No private non-offer custom field is visible: either there are none, or the key lacks \"Allow access to non-offer private fields\" and their values will be missing.")
             : new Visibility(VisibilityState.Unknown, "Cannot tell without Hiring Process Metadata read.");
 
-        return new PreflightReport((timeProvider ?? TimeProvider.System).GetUtcNow(), key, streams, confidential, privateFields);
+        return new PreflightReport(timeProvider.GetUtcNow(), key, streams, confidential, privateFields);
     }
 
     private static bool Granted(Dictionary<string, PermissionStatus> permissions, string permission) =>

@@ -12,15 +12,22 @@ namespace Ashbridge.Core.Connections;
 public sealed class SecretProtector
 {
     private const string ApplicationName = "Ashbridge";
-    private readonly IDataProtector _protector;
+    private readonly Lazy<IDataProtector> _protector;
 
-    private SecretProtector(IDataProtector protector) => _protector = protector;
+    private SecretProtector(Lazy<IDataProtector> protector) => _protector = protector;
 
     /// <summary>The folder the key ring lives in.</summary>
     public static string KeysFolder(string dataFolder) => Path.Combine(dataFolder, "keys");
 
-    /// <summary>A protector whose key ring is in <c>keys</c> under <paramref name="dataFolder"/> (created if needed).</summary>
-    public static SecretProtector ForDataFolder(string dataFolder, string purpose = "Ashbridge.Connections.ApiKey.v1")
+    /// <summary>
+    /// A protector whose key ring is in <c>keys</c> under <paramref name="dataFolder"/>, created on first use: the hub's
+    /// services are built before its database is checked and migrated, and a SQLite file named in a folder that does
+    /// not exist must be reported, not hidden by a key ring folder made there first.
+    /// </summary>
+    public static SecretProtector ForDataFolder(string dataFolder, string purpose = "Ashbridge.Connections.ApiKey.v1") =>
+        new(new Lazy<IDataProtector>(() => Create(dataFolder, purpose)));
+
+    private static IDataProtector Create(string dataFolder, string purpose)
     {
         var folder = Directory.CreateDirectory(KeysFolder(dataFolder));
         if (!OperatingSystem.IsWindows())
@@ -31,12 +38,11 @@ public sealed class SecretProtector
         var services = new ServiceCollection();
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToFileSystem(folder);
         // The provider is kept for the process's life: Data Protection caches its key ring in it.
-        var provider = services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
-        return new SecretProtector(provider.CreateProtector(purpose));
+        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>().CreateProtector(purpose);
     }
 
     /// <summary>Encrypts a secret.</summary>
-    public string Protect(string secret) => _protector.Protect(secret);
+    public string Protect(string secret) => _protector.Value.Protect(secret);
 
     /// <summary>Decrypts a secret.</summary>
     /// <exception cref="ConnectionSecretUnreadableException">The key ring that encrypted it is gone.</exception>
@@ -44,7 +50,7 @@ public sealed class SecretProtector
     {
         try
         {
-            return _protector.Unprotect(protectedSecret);
+            return _protector.Value.Unprotect(protectedSecret);
         }
         catch (CryptographicException ex)
         {

@@ -14,7 +14,7 @@ namespace Ashbridge.Core.NewHires;
 /// arrives twice is queued once — and re-maps the pending ones whose application, candidate, job or offers changed,
 /// recording what changed for the reviewer. A deleted new hire stays deleted until Ashby un-hires and re-hires.
 /// </summary>
-public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? timeProvider = null) : IMirrorObserver
+public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider timeProvider) : IMirrorObserver
 {
     /// <summary>By default hires last updated more than this before the queue first ran are history, not new hires.</summary>
     public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(90);
@@ -29,7 +29,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider? ti
     private const long WatermarkMarginMs = 2_000;
 
     private const int BatchSize = 200;
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <inheritdoc />
     public async Task MirrorChangedAsync(long connectionId, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)

@@ -13,11 +13,11 @@ namespace Ashbridge.Core.NewHires;
 /// The reviewer's side of the queue: list and read new hires, save corrected values, add one as a member (which is
 /// audited and sent outward in the same step) or delete it. Every decision lands in the audit log with who and when.
 /// </summary>
-public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter queue, OutboundDeliveries outbound, AuditLog audit, TimeProvider? timeProvider = null)
+public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter queue, OutboundDeliveries outbound, AuditLog audit, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] Periods = ["annual", "monthly", "weekly", "daily", "hourly"];
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>The connection's new hires in one state (pending by default), newest first.</summary>
     public async Task<IReadOnlyList<NewHire>> ListAsync(long connectionId, NewHireState state = NewHireState.Pending, CancellationToken cancellationToken = default)

@@ -26,11 +26,11 @@ public sealed record OutboundDelivery(
 /// The outbound endpoint and the delivery log. Deliveries are queued in the same transaction as what they announce,
 /// so an added member is never lost between the database and the network; the dispatcher sends them.
 /// </summary>
-public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtector protector, TimeProvider? timeProvider = null)
+public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtector protector, TimeProvider timeProvider)
 {
     /// <summary>The Data Protection purpose of the endpoint's secret (apart from the API keys').</summary>
     public const string SecretPurpose = "Ashbridge.Outbound.Secret.v1";
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>Raised after a delivery is queued, so the dispatcher sends it at once instead of at its next look.</summary>
     public event EventHandler? Queued;

@@ -10,11 +10,11 @@ namespace Ashbridge.Core.Outbound;
 /// anything else, or no answer, is retried with growing waits (30 s, 2 min, 8 min … up to 6 h) until
 /// <see cref="MaxAttempts"/>, then the delivery is failed and waits for an admin's "send again".
 /// </summary>
-public sealed partial class OutboundDispatcher(OutboundDeliveries deliveries, HttpClient http, TimeProvider? timeProvider = null, ILogger<OutboundDispatcher>? logger = null)
+public sealed partial class OutboundDispatcher(OutboundDeliveries deliveries, HttpClient http, TimeProvider timeProvider, ILogger<OutboundDispatcher>? logger = null)
 {
     public const int MaxAttempts = 10;
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>Sends what is due; returns how many were attempted.</summary>

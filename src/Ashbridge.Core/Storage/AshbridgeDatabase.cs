@@ -10,8 +10,9 @@ using Npgsql;
 namespace Ashbridge.Core.Storage;
 
 /// <summary>
-/// The hub's database, SQLite or PostgreSQL, through its real ADO.NET driver. <see cref="OpenAsync"/> brings the schema
-/// up to date; <see cref="ConnectAsync"/> hands out open connections (pooled by the driver).
+/// The hub's database, SQLite or PostgreSQL, through its real ADO.NET driver. <see cref="For"/> makes one without touching
+/// it (for the composition root), <see cref="MigrateAsync"/> brings the schema up to date, <see cref="OpenAsync"/> does
+/// both; <see cref="ConnectAsync"/> hands out open connections (pooled by the driver).
 /// </summary>
 public sealed class AshbridgeDatabase : IAsyncDisposable
 {
@@ -25,9 +26,13 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
     private readonly NpgsqlDataSource? _postgres;
 
-    /// <summary>The versions of this build's migrations, found as FluentMigrator finds them.</summary>
-    private static readonly Lazy<long[]> Migrations = new(() =>
-        [.. typeof(CreateConnections).Assembly.GetTypes().Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Version).OfType<long>()]);
+    /// <summary>This build's migrations, found as FluentMigrator finds them, in the order it applies them.</summary>
+    private static readonly Lazy<AppliedMigration[]> Migrations = new(() =>
+        [.. typeof(CreateConnections).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>())
+            .OfType<MigrationAttribute>()
+            .Select(m => new AppliedMigration(m.Version, m.Description ?? ""))
+            .OrderBy(m => m.Version)]);
 
     private AshbridgeDatabase(DatabaseLocation location)
     {
@@ -44,22 +49,48 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// <summary>SQLite or PostgreSQL.</summary>
     public DatabaseProvider Provider => Location.Provider;
 
+    /// <summary>
+    /// The database at <paramref name="location"/>, not yet touched: no file is created and no server is called until
+    /// <see cref="MigrateAsync"/> or a connection, so a composition root can register it without I/O.
+    /// </summary>
+    public static AshbridgeDatabase For(DatabaseLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return new AshbridgeDatabase(location);
+    }
+
     /// <summary>Opens the database, creating the SQLite file (and its folder) if needed, and applies pending migrations.</summary>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached or migrated.</exception>
     public static async Task<AshbridgeDatabase> OpenAsync(DatabaseLocation location, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(location);
-        var database = new AshbridgeDatabase(location);
+        var database = For(location);
         try
         {
-            if (location.SqliteFile is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             return database;
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch
         {
             await database.DisposeAsync().ConfigureAwait(false);
-            throw new DatabaseUnavailableException($"Cannot open the database ({location}): {ex.Message}", ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the SQLite file (and its folder) if needed and applies pending migrations; returns those it applied, in
+    /// order (none when the database was up to date).
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached or migrated.</exception>
+    public async Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (Location.SqliteFile is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            return await MigrateSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new DatabaseUnavailableException($"Cannot open the database ({Location}): {ex.Message}", ex);
         }
     }
 
@@ -153,7 +184,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         if (_postgres is not null) await _postgres.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppliedMigration>> MigrateSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using (var setup = connection.CreateCommand())
@@ -167,7 +198,8 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
         try
         {
-            if (await HasEveryMigrationAsync(connection, cancellationToken).ConfigureAwait(false)) return;
+            var pending = await PendingMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (pending.Count == 0) return pending;
             await using var services = new ServiceCollection()
                 .AddFluentMigratorCore()
                 .ConfigureRunner(runner =>
@@ -178,6 +210,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
                 })
                 .BuildServiceProvider();
             services.GetRequiredService<IMigrationRunner>().MigrateUp();
+            return pending;
         }
         finally
         {
@@ -191,12 +224,12 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether the database has recorded every migration this build has (FluentMigrator's version table lists those it
-    /// applied). Then opening leaves FluentMigrator's runner alone: its set-up (a service provider, a scan of this
+    /// This build's migrations the database has not recorded (FluentMigrator's version table lists those it applied).
+    /// When there are none, opening leaves FluentMigrator's runner alone: its set-up (a service provider, a scan of this
     /// assembly, its own reads of the version table) took 90-150 ms of every CLI command's start, with nothing to do.
     /// A new database has no version table yet.
     /// </summary>
-    private static async Task<bool> HasEveryMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppliedMigration>> PendingMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var applied = new HashSet<long>();
         try
@@ -208,12 +241,15 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         }
         catch (DbException)
         {
-            return false;
+            return [.. Migrations.Value];
         }
 
-        return Migrations.Value.All(applied.Contains);
+        return [.. Migrations.Value.Where(m => !applied.Contains(m.Version))];
     }
 }
+
+/// <summary>A schema migration: its version and what it does.</summary>
+public sealed record AppliedMigration(long Version, string Description);
 
 /// <summary>The database could not be reached, created or migrated; the message says which and why.</summary>
 public sealed class DatabaseUnavailableException : Exception

@@ -16,14 +16,14 @@ namespace Ashbridge.Core.Sync;
 /// run, since every stream would fail alike: the streams after it are recorded as not run.
 /// </summary>
 public sealed partial class SyncEngine(
-    AshbridgeDatabase database, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
+    AshbridgeDatabase database, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IEnumerable<IMirrorObserver>? observers = null)
 {
     private readonly IMirrorObserver[] _observers = observers?.ToArray() ?? [];
 
     /// <summary>Connections whose observers failed to follow a pass: the next pass tells them of every stream it ran.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _observersBehind = new();
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SyncEngine>();
 
     /// <summary>Runs a pass.</summary>

@@ -14,13 +14,13 @@ namespace Ashbridge.Core.Webhooks;
 /// duplicate is dropped by the keys of the last 48 hours, see <see cref="RecentDeliveries"/>, and on PostgreSQL by the
 /// unique key too), refusals counted, and the events' processing state.
 /// </summary>
-public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector secrets, TimeProvider? timeProvider = null)
+public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector secrets, TimeProvider timeProvider)
 {
     private const string EventColumns =
         "id AS Id, connection_id AS ConnectionId, action AS Action, webhook_action_id AS WebhookActionId, received_ms AS ReceivedMs, body AS Body, "
         + "state AS State, attempts AS Attempts, last_error AS LastError, processed_ms AS ProcessedMs";
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
     private readonly ConcurrentDictionary<long, string> _secrets = new();
     private int _storing;
     private RecentDeliveries? _recent;
@@ -49,7 +49,7 @@ public sealed class WebhookInbox(AshbridgeDatabase database, SecretProtector sec
     }
 
     /// <summary>An inbox whose secrets are encrypted with the key ring beside the database.</summary>
-    public static WebhookInbox For(AshbridgeDatabase database, TimeProvider? timeProvider = null)
+    public static WebhookInbox For(AshbridgeDatabase database, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(database);
         return new WebhookInbox(database, SecretProtector.ForDataFolder(database.Location.DataFolder, SecretPurpose), timeProvider);

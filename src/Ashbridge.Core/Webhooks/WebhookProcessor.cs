@@ -19,14 +19,14 @@ namespace Ashbridge.Core.Webhooks;
 /// </summary>
 public sealed partial class WebhookProcessor(
     AshbridgeDatabase database, WebhookInbox inbox, ConnectionStore connections, AshbyClientPool clients, SyncEngine engine,
-    TimeProvider? timeProvider = null, ILogger<WebhookProcessor>? logger = null)
+    TimeProvider timeProvider, ILogger<WebhookProcessor>? logger = null)
 {
     /// <summary>Attempts before an event becomes a dead letter.</summary>
     public const int MaxAttempts = 6;
 
     private const int BatchSize = 5000;
     private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(500);
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>Processes the events that are due; returns how many it looked at (0 when there is nothing to do).</summary>

@@ -13,7 +13,7 @@ public sealed record WebhookRegistration(string WebhookType, string AshbyWebhook
 /// permission), with the connection's Request URL and Secret Token; keeps them in step when the secret is rotated;
 /// removes them when the connection goes. Ashby has no <c>webhook.list</c>, so the ids are kept here.
 /// </summary>
-public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox inbox, AshbyClientPool clients, TimeProvider? timeProvider = null)
+public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox inbox, AshbyClientPool clients, TimeProvider timeProvider)
 {
     /// <summary>The types the mirror and the features use.</summary>
     public static IReadOnlyList<string> Types { get; } =
@@ -23,7 +23,7 @@ public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox in
         "jobPostingUpdate", "jobPostingDelete", "openingCreate",
     ];
 
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeProvider _time = timeProvider;
 
     /// <summary>What is registered for the connection.</summary>
     public async Task<IReadOnlyList<WebhookRegistration>> ListAsync(long connectionId, CancellationToken cancellationToken = default)

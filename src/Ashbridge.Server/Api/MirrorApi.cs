@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Mirror;
-using Ashbridge.Core.Storage;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ashbridge.Server.Api;
@@ -24,7 +22,7 @@ public static class MirrorApi
     }
 
     private static async Task<Results<Ok<MirrorObject>, ProblemHttpResult>> GetAsync(
-        string name, string stream, string id, ClaimsPrincipal principal, ConnectionStore connections, AshbridgeDatabase database, CancellationToken ct)
+        string name, string stream, string id, ClaimsPrincipal principal, ConnectionStore connections, MirrorReader mirror, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c)
         {
@@ -36,17 +34,15 @@ public static class MirrorApi
             return TypedResults.Problem($"There is no stream '{stream}'. Streams: {string.Join(", ", MirrorStreams.All.Select(s => s.Name))}.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        await using var connection = await database.ConnectAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Json, long? UpdatedMs, long SeenMs, long? DeletedMs, string? MergedInto)>(new CommandDefinition(
-            $"SELECT raw_json, ashby_updated_ms, last_seen_ms, deleted_ms, merged_into_id FROM {definition.Table} WHERE connection_id = @connection AND id = @id",
-            new { connection = c.Id, id }, cancellationToken: ct));
-        if (row.Json is null) return TypedResults.Problem($"No {definition.Name} row with id {id} in the mirror of '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        if (await mirror.GetAsync(c.Id, definition, id, ct) is not { } row)
+        {
+            return TypedResults.Problem($"No {definition.Name} row with id {id} in the mirror of '{name}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
         // Compensation is filtered here, on the way out, for everyone not allowed it; the mirror keeps Ashby's whole answer.
         var ashby = principal.MaySeeCompensation()
             ? JsonSerializer.Deserialize<JsonElement>(row.Json)
             : JsonSerializer.SerializeToElement(CompensationFilter.Redact(definition.Name, JsonNode.Parse(row.Json)));
-        return TypedResults.Ok(new MirrorObject(definition.Name, id, ashby,
-            row.UpdatedMs is { } u ? DateTimeOffset.FromUnixTimeMilliseconds(u) : null, DateTimeOffset.FromUnixTimeMilliseconds(row.SeenMs),
-            row.DeletedMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, row.MergedInto));
+        return TypedResults.Ok(new MirrorObject(definition.Name, id, ashby, row.UpdatedAt, row.LastSeenAt, row.DeletedAt, row.MergedIntoId));
     }
 }

@@ -2,10 +2,9 @@ using System.ComponentModel;
 using System.Security.Claims;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Members;
+using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
-using Ashbridge.Core.Storage;
 using Ashbridge.Server.Access;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ashbridge.Server.Api;
@@ -150,23 +149,17 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> GetMappingAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
-        return TypedResults.Ok(await MappingAsync(c, importer, database, ct));
+        return TypedResults.Ok(await MappingAsync(c, importer, mirror, ct));
     }
 
     /// <summary>The mapping as the page and the API show it.</summary>
-    internal static async Task<MappingView> MappingAsync(Connection connection, NewHireImporter importer, AshbridgeDatabase database, CancellationToken ct)
+    internal static async Task<MappingView> MappingAsync(Connection connection, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
     {
         var (settings, from) = await importer.GetSettingsAsync(connection.Id, ct);
-        await using var db = await database.ConnectAsync(ct);
-        var custom = await db.QueryAsync<AshbyCustomField>(new CommandDefinition(
-            """
-            SELECT id AS Id, title AS Title, object_type AS ObjectType, field_type AS FieldType FROM mirror_custom_fields
-            WHERE connection_id = @id AND deleted_ms IS NULL AND object_type IN ('Candidate', 'Application', 'Job', 'Offer') AND (is_archived IS NULL OR is_archived = @no)
-            ORDER BY object_type, title
-            """, new { id = connection.Id, no = false }, cancellationToken: ct));
+        var custom = (await mirror.NewHireCustomFieldsAsync(connection.Id, ct)).Select(f => new AshbyCustomField(f.Id, f.Title, f.ObjectType, f.FieldType));
         var fields = NewHireFields.All
             .Where(f => f.Key is not (NewHireFields.SalaryCurrency or NewHireFields.SalaryPeriod))
             .Select(f => new MappingField(f.Key, f.Key == NewHireFields.SalaryAmount ? "Salary (amount, currency, period)" : f.Label, f.AshbyField, f.Required, settings.IsEnabled(f.Key)))
@@ -175,7 +168,7 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> SaveMappingAsync(
-        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database,
+        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, MirrorReader mirror,
         Core.Access.AuditLog audit, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
@@ -189,7 +182,7 @@ public static class NewHiresApi
         }
 
         await audit.WriteAsync(principal.Actor(), "new-hire.mapping", c.Name, settings.ToJson(), ct);
-        return TypedResults.Ok(await MappingAsync(c, importer, database, ct));
+        return TypedResults.Ok(await MappingAsync(c, importer, mirror, ct));
     }
 
     private static ProblemHttpResult Invalid(NewHireInvalidException ex) =>

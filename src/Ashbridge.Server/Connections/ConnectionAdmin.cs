@@ -13,7 +13,8 @@ public sealed record ConnectionRefusal(int Status, string Title, string Detail);
 /// refuses stores nothing), re-run its pre-flight, sync it now, remove it. The CLI does the same through the same stores.
 /// </summary>
 public sealed partial class ConnectionAdmin(
-    ConnectionStore connections, AshbyClientPool clients, SyncSchedule schedule, SyncHistory history, Core.Webhooks.WebhookRegistrar registrar, ILogger<ConnectionAdmin> logger)
+    ConnectionStore connections, AshbyClientPool clients, SyncSchedule schedule, SyncHistory history, Core.Webhooks.WebhookRegistrar registrar,
+    TimeProvider time, ILogger<ConnectionAdmin> logger)
 {
     /// <summary>Checks the key, then stores the connection with its pre-flight and puts it on the schedule (its first pass starts at once).</summary>
     public async Task<(Connection? Connection, PreflightReport? Report, ConnectionRefusal? Refusal)> AddAsync(
@@ -111,7 +112,7 @@ public sealed partial class ConnectionAdmin(
     {
         try
         {
-            return (await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), null);
+            return (await new Preflight(clients.ClientFor(url, key), time).RunAsync(cancellationToken), null);
         }
         catch (AshbyApiException ex)
         {

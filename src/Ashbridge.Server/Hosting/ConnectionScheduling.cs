@@ -16,6 +16,7 @@ public sealed partial class ConnectionScheduling(
     AshbyClientPool clients,
     SyncSchedule schedule,
     Core.NewHires.NewHireImporter newHires,
+    TimeProvider time,
     ILogger<ConnectionScheduling> logger) : IHostedService
 {
     /// <summary>The name of the demo emulator's connection.</summary>
@@ -34,7 +35,7 @@ public sealed partial class ConnectionScheduling(
             if (active.IsDemo) await newHires.InitializeAsync(connection.Id, DateTimeOffset.UnixEpoch, cancellationToken);
             try
             {
-                await connections.SavePreflightAsync(connection.Id, await new Preflight(clients.ClientFor(url, key)).RunAsync(cancellationToken), cancellationToken);
+                await connections.SavePreflightAsync(connection.Id, await new Preflight(clients.ClientFor(url, key), time).RunAsync(cancellationToken), cancellationToken);
             }
             catch (AshbyApiException ex)
             {

@@ -9,6 +9,7 @@ public static class NewHiresHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHttpClient(nameof(OutboundDispatcher), c => c.Timeout = TimeSpan.FromSeconds(15));
+        // A factory: the dispatcher's HttpClient comes from the named client, not from the container.
         builder.Services.AddSingleton(sp => new OutboundDispatcher(
             sp.GetRequiredService<OutboundDeliveries>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OutboundDispatcher)),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OutboundDispatcher>>()));

@@ -58,7 +58,7 @@ public sealed class MembersCommandTests : IDisposable
         why.ShouldContain("use csv or json");
 
         await using var reopened = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), Ct);
-        var audit = (await new AuditLog(reopened).ListAsync(10, Ct)).Where(e => e.Action == "members.export").ToList();
+        var audit = (await new AuditLog(reopened, TimeProvider.System).ListAsync(10, Ct)).Where(e => e.Action == "members.export").ToList();
         audit.Count.ShouldBe(2);
         audit.ShouldAllBe(e => e.Actor == "cli");
         audit.ShouldContain(e => e.Target == "json" && e.Detail!.Contains("without compensation", StringComparison.Ordinal));

@@ -23,7 +23,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         output.ShouldContain("Added ops@example.com as admin");
         output.ShouldNotContain("a strong admin password");
         await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), TestContext.Current.CancellationToken);
-        (await new UserStore(database).VerifyAsync("ops@example.com", "a strong admin password", TestContext.Current.CancellationToken)).ShouldNotBeNull().Role.ShouldBe(UserRole.Admin);
+        (await new UserStore(database, TimeProvider.System).VerifyAsync("ops@example.com", "a strong admin password", TestContext.Current.CancellationToken)).ShouldNotBeNull().Role.ShouldBe(UserRole.Admin);
         (await Run("user", "list")).Output.ShouldContain("ops@example.com");
     }
 
@@ -47,7 +47,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         var token = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(TokenStore.Prefix, StringComparison.Ordinal));
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), TestContext.Current.CancellationToken))
         {
-            (await new TokenStore(database).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldNotBeNull().ReadOnly.ShouldBeTrue();
+            (await new TokenStore(database, TimeProvider.System).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldNotBeNull().ReadOnly.ShouldBeTrue();
         }
 
         var list = (await Run("token", "list")).Output;
@@ -58,7 +58,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         (await Run("token", "revoke", "1")).ExitCode.ShouldBe(TokenCommand.NotFound);
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), TestContext.Current.CancellationToken))
         {
-            (await new TokenStore(database).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldBeNull();
+            (await new TokenStore(database, TimeProvider.System).ValidateAsync(token, cancellationToken: TestContext.Current.CancellationToken)).ShouldBeNull();
         }
 
         (await Run("token", "create", "--user", "nobody@example.com", "--name", "x")).ExitCode.ShouldBe(TokenCommand.NotFound);
@@ -84,7 +84,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         async Task<User> OpsAsync()
         {
             await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct);
-            return (await new UserStore(database).FindAsync("ops@example.com", ct)).ShouldNotBeNull();
+            return (await new UserStore(database, TimeProvider.System).FindAsync("ops@example.com", ct)).ShouldNotBeNull();
         }
 
         (await OpsAsync()).Role.ShouldBe(UserRole.Finance);
@@ -98,7 +98,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         (await StandardInput.WithAsync("a brand new password\n", () => Run("user", "reset-password", "--email", "ops@example.com", "--password-stdin"))).ExitCode.ShouldBe(0);
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct))
         {
-            (await new UserStore(database).VerifyAsync("ops@example.com", "a brand new password", ct)).ShouldNotBeNull();
+            (await new UserStore(database, TimeProvider.System).VerifyAsync("ops@example.com", "a brand new password", ct)).ShouldNotBeNull();
         }
 
         var refused = await Run("user", "disable", "--email", "boss@example.com");
@@ -108,7 +108,7 @@ public sealed class UserAndTokenCommandTests : IDisposable
         (await Run("user", "remove", "--email", "ops@example.com")).ExitCode.ShouldNotBe(0);
         await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), ct))
         {
-            var actions = (await new AuditLog(database).ListAsync(50, ct)).Where(a => a.Actor == "cli").Select(a => a.Action).ToList();
+            var actions = (await new AuditLog(database, TimeProvider.System).ListAsync(50, ct)).Where(a => a.Actor == "cli").Select(a => a.Action).ToList();
             actions.ShouldBe(["user.remove", "user.password.reset", "user.enable", "user.disable", "user.role", "user.add", "user.add"]);
         }
     }

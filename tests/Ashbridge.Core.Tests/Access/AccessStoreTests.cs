@@ -13,7 +13,7 @@ public sealed class AccessStoreTests
     public async Task Passwords_are_hashed_checked_and_refused_when_short_or_wrong(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
-        var users = new UserStore(test.Database);
+        var users = new UserStore(test.Database, TimeProvider.System);
 
         var admin = await users.AddAsync(" Admin@Example.COM ", "a long enough password", UserRole.Admin, Ct);
 
@@ -31,8 +31,8 @@ public sealed class AccessStoreTests
     public async Task A_token_is_shown_once_stored_as_a_hash_limited_as_made_and_dead_once_revoked(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
-        var user = await new UserStore(test.Database).AddAsync("ops@example.com", "a long enough password", UserRole.Viewer, Ct);
-        var tokens = new TokenStore(test.Database);
+        var user = await new UserStore(test.Database, TimeProvider.System).AddAsync("ops@example.com", "a long enough password", UserRole.Viewer, Ct);
+        var tokens = new TokenStore(test.Database, TimeProvider.System);
 
         var (token, record) = await tokens.CreateAsync(user, "nightly export", null, readOnly: true, Ct);
 

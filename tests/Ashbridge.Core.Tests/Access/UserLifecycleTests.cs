@@ -71,7 +71,7 @@ public sealed class UserLifecycleTests
     public async Task The_last_active_admin_cannot_be_demoted_disabled_or_removed(DatabaseProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
-        var users = new UserStore(test.Database);
+        var users = new UserStore(test.Database, TimeProvider.System);
         var admin = await users.AddAsync("boss@example.com", Password, UserRole.Admin, Ct);
         var viewer = await users.AddAsync("reader@example.com", Password, UserRole.Viewer, Ct);
 

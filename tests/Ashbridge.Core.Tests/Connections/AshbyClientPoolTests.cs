@@ -12,7 +12,7 @@ public sealed class AshbyClientPoolTests
     public async Task Connections_sharing_a_key_share_one_client_and_a_new_key_gets_its_own()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
-        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder));
+        var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder), TimeProvider.System);
         using var pool = new AshbyClientPool(store);
         var url = new Uri("http://127.0.0.1:9/");
         var acme = await store.AddAsync("acme", url, "key-one", Ct);

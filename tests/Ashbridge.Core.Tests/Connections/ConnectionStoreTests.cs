@@ -14,7 +14,7 @@ public sealed class ConnectionStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static ConnectionStore StoreFor(TestDatabase test) =>
-        new(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder));
+        new(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder), TimeProvider.System);
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_added_connection_is_found_by_name_and_id_and_its_key_reads_back(DatabaseProvider provider)

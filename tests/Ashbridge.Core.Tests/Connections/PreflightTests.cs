@@ -27,7 +27,7 @@ public sealed class PreflightTests(PreflightEmulator emulator) : IClassFixture<P
     private async Task<PreflightReport> RunAsync(string key)
     {
         using var client = new AshbyClient(new AshbyClientOptions { BaseUrl = emulator.BaseUrl, ApiKey = key });
-        return await new Preflight(client).RunAsync(Ct);
+        return await new Preflight(client, TimeProvider.System).RunAsync(Ct);
     }
 
     [Fact]

@@ -21,9 +21,9 @@ internal sealed class NewHireHarness : IAsyncDisposable
     {
         Webhooks = webhooks;
         Importer = importer;
-        Audit = new AuditLog(webhooks.Database);
+        Audit = new AuditLog(webhooks.Database, TimeProvider.System);
         Outbound = new OutboundDeliveries(webhooks.Database, SecretProtector.ForDataFolder(webhooks.Test.Folder, OutboundDeliveries.SecretPurpose), OutboundClock);
-        Review = new NewHireReview(webhooks.Database, importer, Outbound, Audit);
+        Review = new NewHireReview(webhooks.Database, importer, Outbound, Audit, TimeProvider.System);
         Members = new MemberDirectory(webhooks.Database);
     }
 
@@ -51,7 +51,7 @@ internal sealed class NewHireHarness : IAsyncDisposable
         NewHireImporter? importer = null;
         var webhooks = await WebhookHarness.StartAsync(provider, async (database, connection) =>
         {
-            importer = new NewHireImporter(database);
+            importer = new NewHireImporter(database, TimeProvider.System);
             await importer.InitializeAsync(connection.Id, TimeProvider.System.GetUtcNow(), Ct);
             return [importer];
         });

@@ -37,7 +37,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         _keysFile = keysFile;
         ConnectionId = connectionId;
         Client = client;
-        Engine = new SyncEngine(test.Database, clock);
+        Engine = new SyncEngine(test.Database, (TimeProvider?)clock ?? TimeProvider.System); // real time when the emulator runs on it
     }
 
     public TestDatabase Test { get; }

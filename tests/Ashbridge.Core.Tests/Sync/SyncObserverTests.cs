@@ -13,7 +13,7 @@ public sealed class SyncObserverTests
     {
         await using var h = await SyncHarness.StartAsync(DatabaseProvider.Sqlite);
         var spy = new ObserverSpy();
-        var engine = new SyncEngine(h.Database, h.Clock, observers: [spy]);
+        var engine = new SyncEngine(h.Database, h.Clock!, observers: [spy]);
 
         var first = await engine.RunAsync(h.ConnectionId, "acme", h.Client, new SyncRequest(SyncMode.Full, "test"), null, Ct);
         spy.Calls.Single().ShouldBe(first.Streams.Where(s => s.New > 0).Select(s => s.Stream), ignoreOrder: true);
@@ -36,7 +36,7 @@ public sealed class SyncObserverTests
     {
         await using var h = await SyncHarness.StartAsync(DatabaseProvider.Sqlite);
         var spy = new ObserverSpy();
-        var engine = new SyncEngine(h.Database, h.Clock, observers: [spy]);
+        var engine = new SyncEngine(h.Database, h.Clock!, observers: [spy]);
         await engine.RunAsync(h.ConnectionId, "acme", h.Client, new SyncRequest(SyncMode.Full, "test"), null, Ct);
 
         h.Clock!.Advance(TimeSpan.FromMinutes(1));
@@ -51,7 +51,7 @@ public sealed class SyncObserverTests
     {
         await using var h = await SyncHarness.StartAsync(DatabaseProvider.Sqlite);
         var spy = new ObserverSpy { FailNext = true };
-        var engine = new SyncEngine(h.Database, h.Clock, observers: [spy]);
+        var engine = new SyncEngine(h.Database, h.Clock!, observers: [spy]);
         var first = await engine.RunAsync(h.ConnectionId, "acme", h.Client, new SyncRequest(SyncMode.Full, "test"), null, Ct);
         first.Outcome.ShouldBe(SyncOutcome.Succeeded); // the observer's failure is its own, not the pass's
 

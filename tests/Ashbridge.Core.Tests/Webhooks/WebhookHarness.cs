@@ -25,7 +25,7 @@ internal sealed class WebhookHarness : IAsyncDisposable
     private WebhookHarness(
         TestDatabase test, EmulatorHost emulator, string keysFile, Connection connection, ConnectionStore connections, AshbyClientPool clients, IReadOnlyList<IMirrorObserver> observers)
     {
-        Engine = new SyncEngine(test.Database, observers: observers);
+        Engine = new SyncEngine(test.Database, TimeProvider.System, observers: observers);
         Test = test;
         Emulator = emulator;
         _keysFile = keysFile;
@@ -73,7 +73,7 @@ internal sealed class WebhookHarness : IAsyncDisposable
         EmulatorKey.WriteFile(keysFile, [EmulatorKey.Full(Key, "Webhook tests")]);
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 3, Size = "small", KeysFile = keysFile }, ct: Ct);
         var test = await TestDatabase.CreateAsync(provider, Ct);
-        var connections = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Folder));
+        var connections = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Folder), TimeProvider.System);
         var connection = await connections.AddAsync("acme", emulator.BaseUrl, Key, Ct);
         var observers = features is null ? [] : await features(test.Database, connection);
         var harness = new WebhookHarness(test, emulator, keysFile, connection, connections, new AshbyClientPool(connections), observers);

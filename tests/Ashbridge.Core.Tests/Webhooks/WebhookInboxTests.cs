@@ -15,7 +15,7 @@ public sealed class WebhookInboxTests
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
         var connectionId = await AddConnectionAsync(test);
-        var inbox = WebhookInbox.For(test.Database);
+        var inbox = WebhookInbox.For(test.Database, TimeProvider.System);
         var id = Guid.NewGuid().ToString();
 
         (await StoreAsync(inbox, connectionId, "candidateHire", id)).ShouldBe(IntakeOutcome.Stored);
@@ -51,7 +51,7 @@ public sealed class WebhookInboxTests
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
         var connectionId = await AddConnectionAsync(test);
-        var inbox = WebhookInbox.For(test.Database);
+        var inbox = WebhookInbox.For(test.Database, TimeProvider.System);
         var (first, second) = (Delivery("candidateHire", Guid.NewGuid().ToString()), Delivery("candidateHire", Guid.NewGuid().ToString()));
 
         var outcomes = await inbox.StoreManyAsync([(connectionId, first.Delivery, first.Body, WebhookEventState.Pending), (connectionId, second.Delivery, second.Body, WebhookEventState.Pending),
@@ -67,19 +67,19 @@ public sealed class WebhookInboxTests
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
         var connectionId = await AddConnectionAsync(test);
 
-        var secret = await WebhookInbox.For(test.Database).SecretAsync(connectionId, Ct);
+        var secret = await WebhookInbox.For(test.Database, TimeProvider.System).SecretAsync(connectionId, Ct);
 
         secret.Length.ShouldBeGreaterThanOrEqualTo(40);
-        (await WebhookInbox.For(test.Database).SecretAsync(connectionId, Ct)).ShouldBe(secret); // a restarted hub reads the same one
+        (await WebhookInbox.For(test.Database, TimeProvider.System).SecretAsync(connectionId, Ct)).ShouldBe(secret); // a restarted hub reads the same one
         await using (var connection = await test.Database.ConnectAsync(Ct))
         {
             var stored = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT secret_protected FROM webhook_settings");
             stored.ShouldNotBeNull().ShouldNotContain(secret);
         }
 
-        var rotated = await WebhookInbox.For(test.Database).RotateSecretAsync(connectionId, Ct);
+        var rotated = await WebhookInbox.For(test.Database, TimeProvider.System).RotateSecretAsync(connectionId, Ct);
         rotated.ShouldNotBe(secret);
-        (await WebhookInbox.For(test.Database).SecretAsync(connectionId, Ct)).ShouldBe(rotated);
+        (await WebhookInbox.For(test.Database, TimeProvider.System).SecretAsync(connectionId, Ct)).ShouldBe(rotated);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -87,7 +87,7 @@ public sealed class WebhookInboxTests
     {
         await using var test = await TestDatabase.CreateAsync(provider, Ct);
         var connectionId = await AddConnectionAsync(test);
-        var inbox = WebhookInbox.For(test.Database);
+        var inbox = WebhookInbox.For(test.Database, TimeProvider.System);
 
         await inbox.RejectAsync(connectionId, SignatureCheck.Forged, Ct);
         await inbox.RejectAsync(connectionId, SignatureCheck.Forged, Ct);

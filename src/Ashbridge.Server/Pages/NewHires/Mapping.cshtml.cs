@@ -1,8 +1,8 @@
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
+using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Core.Outbound;
-using Ashbridge.Core.Storage;
 using Ashbridge.Server.Access;
 using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +16,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// required ones); then custom mappings, compensation types, and where added members are delivered.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Operate)]
-public sealed class MappingModel(ConnectionStore connections, NewHireImporter importer, AshbridgeDatabase database, OutboundDeliveries outbound, AuditLog audit) : PageModel
+public sealed class MappingModel(ConnectionStore connections, NewHireImporter importer, MirrorReader mirror, OutboundDeliveries outbound, AuditLog audit) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
 
@@ -102,7 +102,7 @@ public sealed class MappingModel(ConnectionStore connections, NewHireImporter im
     {
         if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return false;
         Connection = c;
-        Mapping = await NewHiresApi.MappingAsync(c, importer, database, ct);
+        Mapping = await NewHiresApi.MappingAsync(c, importer, mirror, ct);
         Endpoint = await outbound.GetEndpointAsync(ct);
         Deliveries = await outbound.ListAsync(20, ct);
         return true;
