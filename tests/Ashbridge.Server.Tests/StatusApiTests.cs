@@ -28,6 +28,10 @@ public sealed class DemoModeTests : HubTest
 
         page.ShouldContain("Demo mode");
         page.ShouldContain("New hires");
+        // A page of the layout (its navigation and stylesheet), with no inline style for the Content-Security-Policy to block.
+        page.ShouldContain("/css/site");
+        page.ShouldContain("href=\"/connections\"");
+        page.ShouldNotContain("<style");
     }
 
     [Fact]
