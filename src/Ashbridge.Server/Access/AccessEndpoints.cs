@@ -115,7 +115,7 @@ public static class AccessEndpoints
         }
         catch (ArgumentException ex)
         {
-            return BadRequest(UserMessage(ex));
+            return BadRequest(ex.Message);
         }
     }
 
@@ -135,7 +135,7 @@ public static class AccessEndpoints
         }
         catch (ArgumentException ex)
         {
-            return BadRequest(UserMessage(ex));
+            return BadRequest(ex.Message);
         }
         catch (UserExistsException ex)
         {
@@ -152,7 +152,7 @@ public static class AccessEndpoints
         }
         catch (ArgumentException ex)
         {
-            return BadRequest(UserMessage(ex));
+            return BadRequest(ex.Message);
         }
         catch (UserChangeRefusedException ex)
         {
@@ -168,7 +168,7 @@ public static class AccessEndpoints
         }
         catch (ArgumentException ex)
         {
-            return BadRequest(UserMessage(ex));
+            return BadRequest(ex.Message);
         }
     }
 
@@ -183,10 +183,6 @@ public static class AccessEndpoints
             return Refused(ex);
         }
     }
-
-    /// <summary>An argument exception's message without .NET's "(Parameter 'x')" tail.</summary>
-    internal static string UserMessage(ArgumentException exception) =>
-        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
 
     private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request was not accepted");
 

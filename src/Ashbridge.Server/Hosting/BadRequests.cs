@@ -46,8 +46,11 @@ public static partial class BadRequests
         }
 
         // Stores refuse bad values with ArgumentException, whose message .NET ends with the C# parameter's name.
-        if (context.ProblemDetails.Detail is { } detail) context.ProblemDetails.Detail = ParameterSuffix().Replace(detail, "");
+        if (context.ProblemDetails.Detail is { } detail) context.ProblemDetails.Detail = WithoutParameterName(detail);
     }
+
+    /// <summary>A message without the "(Parameter 'x')" that .NET ends an <see cref="ArgumentException"/>'s with, for pages as for problems.</summary>
+    public static string WithoutParameterName(string message) => ParameterSuffix().Replace(message, "");
 
     /// <summary>
     /// Whether an exception is one of the hub's stores refusing a value the caller gave. They throw a plain

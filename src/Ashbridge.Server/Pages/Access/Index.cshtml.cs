@@ -2,6 +2,7 @@ using System.Globalization;
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Server.Access;
+using Ashbridge.Server.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,7 +87,7 @@ public sealed class IndexModel(UserStore users, UserAdministration people, Token
         }
         catch (ArgumentException ex)
         {
-            Problem = AccessEndpoints.UserMessage(ex);
+            Problem = BadRequests.WithoutParameterName(ex.Message);
         }
 
         await LoadAsync(ct);
@@ -116,7 +117,7 @@ public sealed class IndexModel(UserStore users, UserAdministration people, Token
         }
         catch (ArgumentException ex)
         {
-            Problem = AccessEndpoints.UserMessage(ex);
+            Problem = BadRequests.WithoutParameterName(ex.Message);
         }
         catch (Exception ex) when (ex is UserExistsException or UserChangeRefusedException)
         {
