@@ -1,3 +1,5 @@
+using Ashbridge.Core.Connections;
+
 namespace Ashbridge.Cli;
 
 /// <summary>
@@ -41,4 +43,13 @@ internal static class ExitCodes
 
     /// <summary>Interrupted with Ctrl-C (SIGINT): 128 + 2, as shells report it.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The exit code of a refused connection operation (add, check, set-key).</summary>
+    public static int For(ConnectionRefusalKind kind) => kind switch
+    {
+        ConnectionRefusalKind.Invalid => Usage,
+        ConnectionRefusalKind.NameTaken => Exists,
+        ConnectionRefusalKind.KeyRefused or ConnectionRefusalKind.PermissionMissing => KeyRejected,
+        _ => AshbyUnreachable,
+    };
 }

@@ -54,7 +54,7 @@ public static class HubServiceCollectionExtensions
             .AddHubOutbound();
     }
 
-    /// <summary>Connections (keys encrypted beside the database), the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
+    /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
     public static IServiceCollection AddHubConnections(this IServiceCollection services)
     {
         // A factory: the key ring's folder is a value of the database's location, not a service.
@@ -65,6 +65,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<SyncHistory>();
         services.AddSingleton<ConnectionSync>();
         services.AddSingleton<MirrorReader>();
+        services.AddSingleton<MirrorOverview>();
+        // Without a scheduler (the CLI), adding and removing a connection schedules nothing; AddAshbridgeScheduler replaces it.
+        services.TryAddSingleton<IConnectionSchedule, NoConnectionSchedule>();
+        services.AddSingleton<ConnectionAdministration>();
         return services;
     }
 
@@ -118,6 +122,8 @@ public static class HubServiceCollectionExtensions
     {
         services.AddQuartz();
         services.AddSingleton<SyncSchedule>();
+        // A factory only to hand out the one SyncSchedule under its interface too.
+        services.Replace(ServiceDescriptor.Singleton<IConnectionSchedule>(sp => sp.GetRequiredService<SyncSchedule>()));
         return services;
     }
 }

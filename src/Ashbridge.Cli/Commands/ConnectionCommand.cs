@@ -51,28 +51,14 @@ internal static class ConnectionCommand
                 return ExitCodes.Usage;
             }
 
-            var connectionName = result.GetValue(name)!;
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            var store = hub.Get<ConnectionStore>();
-            return await GuardedAsync(console, async () =>
-            {
-                ConnectionStore.ValidateName(connectionName);
-                if (await store.FindAsync(connectionName, ct) is not null)
-                {
-                    console.MarkupLineInterpolated($"[red]A connection named '{connectionName}' already exists.[/] Change its key with 'ashbridge connection set-key'.");
-                    return Exists;
-                }
-
-                // The key is checked before it is stored: a wrong key never lands in the database.
-                var preflight = await RunPreflightAsync(console, hub, url, key, ct);
-                if (preflight.Exit != 0) return preflight.Exit;
-                var added = await store.AddAsync(connectionName, url, key, ct);
-                await store.SavePreflightAsync(added.Id, preflight.Report!, ct);
-                PreflightOutput.WriteTables(console, preflight.Report!);
-                console.MarkupLineInterpolated($"[green]Added connection '{added.Name}'[/] ({added.BaseUrl}). Run 'ashbridge sync --connection {added.Name}' for its first full pass.");
-                return 0;
-            });
+            // The key is checked before it is stored: a wrong key never lands in the database.
+            var added = await hub.Get<ConnectionAdministration>().AddAsync(result.GetValue(name)!, url, key, ct);
+            if (!added.Succeeded) return Refused(console, added.Refusal);
+            PreflightOutput.WriteTables(console, added.Preflight);
+            console.MarkupLineInterpolated($"[green]Added connection '{added.Connection.Name}'[/] ({added.Connection.BaseUrl}). Run 'ashbridge sync --connection {added.Connection.Name}' for its first full pass.");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -113,16 +99,13 @@ internal static class ConnectionCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            var store = hub.Get<ConnectionStore>();
             return await GuardedAsync(console, async () =>
             {
-                var connection = await store.GetAsync(result.GetValue(name)!, ct);
-                var key = await store.ReadApiKeyAsync(connection, ct);
-                var preflight = await RunPreflightAsync(console, hub, connection.BaseUrl, key, ct);
-                if (preflight.Exit != 0) return preflight.Exit;
-                await store.SavePreflightAsync(connection.Id, preflight.Report!, ct);
-                PreflightOutput.WriteTables(console, preflight.Report!);
-                return 0;
+                var connection = await hub.Get<ConnectionStore>().GetAsync(result.GetValue(name)!, ct);
+                var checkedAgain = await hub.Get<ConnectionAdministration>().CheckAsync(connection, ct);
+                if (!checkedAgain.Succeeded) return Refused(console, checkedAgain.Refusal);
+                PreflightOutput.WriteTables(console, checkedAgain.Preflight);
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -138,17 +121,14 @@ internal static class ConnectionCommand
             if (ReadKey(console, result.GetValue(apiKey)) is not { } key) return CheckCommand.KeyRejected;
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            var store = hub.Get<ConnectionStore>();
             return await GuardedAsync(console, async () =>
             {
-                var connection = await store.GetAsync(result.GetValue(name)!, ct);
-                var preflight = await RunPreflightAsync(console, hub, connection.BaseUrl, key, ct);
-                if (preflight.Exit != 0) return preflight.Exit;
-                await store.SetApiKeyAsync(connection.Name, key, ct);
-                await store.SavePreflightAsync(connection.Id, preflight.Report!, ct);
-                PreflightOutput.WriteTables(console, preflight.Report!);
+                var connection = await hub.Get<ConnectionStore>().GetAsync(result.GetValue(name)!, ct);
+                var replaced = await hub.Get<ConnectionAdministration>().ReplaceKeyAsync(connection, key, ct);
+                if (!replaced.Succeeded) return Refused(console, replaced.Refusal);
+                PreflightOutput.WriteTables(console, replaced.Preflight);
                 console.MarkupLineInterpolated($"[green]Key of '{connection.Name}' replaced.[/]");
-                return 0;
+                return ExitCodes.Ok;
             });
         });
         return command;
@@ -178,14 +158,15 @@ internal static class ConnectionCommand
     private static Command Remove(IAnsiConsole console, Option<string?> database)
     {
         var name = NameOption();
-        var command = new Command("remove", "Remove a connection with its mirror and sync history (Ashby is not touched).") { name };
+        var command = new Command("remove", "Remove a connection with its mirror and sync history, and the webhooks Ashbridge registered for it in Ashby.") { name };
         command.SetAction(async (result, ct) =>
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             return await GuardedAsync(console, async () =>
             {
-                await hub.Get<ConnectionStore>().RemoveAsync(result.GetValue(name)!, ct);
+                var connection = await hub.Get<ConnectionStore>().GetAsync(result.GetValue(name)!, ct);
+                await hub.Get<ConnectionAdministration>().RemoveAsync(connection, ct);
                 console.MarkupLineInterpolated($"[green]Removed '{result.GetValue(name)}'[/] and its mirror.");
                 return 0;
             });
@@ -220,22 +201,13 @@ internal static class ConnectionCommand
         return null;
     }
 
-    private static async Task<(int Exit, PreflightReport? Report)> RunPreflightAsync(IAnsiConsole console, HubSession hub, Uri url, string key, CancellationToken ct)
+    /// <summary>Prints a refusal of the connection operations and returns its exit code; nothing was stored.</summary>
+    private static int Refused(IAnsiConsole console, ConnectionRefusal refusal)
     {
-        var client = hub.Get<AshbyClientPool>().ClientFor(url, key);
-        try
-        {
-            return (0, await new Preflight(client, hub.Get<TimeProvider>()).RunAsync(ct));
-        }
-        catch (AshbyAuthenticationException e)
-        {
-            console.MarkupLineInterpolated($"[red]Ashby refused the key:[/] {e.Message} Nothing was stored.");
-            return (CheckCommand.KeyRejected, null);
-        }
-        catch (AshbyApiException e)
-        {
-            console.MarkupLineInterpolated($"[red]Could not check the key against {url}:[/] {AshbyFailure.Classify(e).Message} Nothing was stored; try again when Ashby answers.");
-            return (CheckCommand.AshbyUnreachable, null);
-        }
+        // "the key" rather than "the API key": the CLI's option is --api-key, and scripts grep for the phrase.
+        var lead = refusal.Kind == ConnectionRefusalKind.KeyRefused ? "Ashby refused the key:" : refusal.Title + ".";
+        console.MarkupLineInterpolated($"[red]{lead}[/] {refusal.Detail}");
+        if (refusal.Kind == ConnectionRefusalKind.NameTaken) console.MarkupLine("Change its key with 'ashbridge connection set-key'.");
+        return ExitCodes.For(refusal.Kind);
     }
 }

@@ -8,6 +8,10 @@ namespace Ashbridge.Core.Sync;
 /// <summary>Reads the run history and each stream's stored state, for <c>ashbridge status</c>, the API and the UI.</summary>
 public sealed class SyncHistory(AshbridgeDatabase database)
 {
+    /// <summary>The connection's newest run with its streams, or null before its first.</summary>
+    public async Task<SyncRunResult?> LastRunAsync(long connectionId, CancellationToken cancellationToken = default) =>
+        (await ListRunsAsync(connectionId, 1, cancellationToken).ConfigureAwait(false)) is [var last, ..] ? last : null;
+
     /// <summary>The newest runs of a connection, newest first, with their streams.</summary>
     public async Task<IReadOnlyList<SyncRunResult>> ListRunsAsync(long connectionId, int limit = 20, CancellationToken cancellationToken = default)
     {

@@ -57,6 +57,7 @@ public static class AccessHosting
 
         builder.Services.AddAuthorizationBuilder().AddAshbridgePolicies();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedProblems>();
+        builder.Services.AddSingleton<ConnectionAccess>();
 
         // The ring that signs cookies and antiforgery tokens lives in this hub's database, encrypted with a key of its
         // own: never in the user profile, where every hub on the machine would share (and accept) it.

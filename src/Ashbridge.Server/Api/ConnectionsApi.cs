@@ -23,9 +23,6 @@ public static class ConnectionsApi
     /// <summary>What <c>POST /api/connections/{name}/sync</c> takes: <c>incremental</c> (the default) or <c>full</c>.</summary>
     public sealed record SyncNowRequest(SyncMode Mode = SyncMode.Incremental);
 
-    /// <summary>A connection in a list, with its last pass.</summary>
-    public sealed record ConnectionSummary(Connection Connection, SyncRunResult? LastRun);
-
     /// <summary>A connection just added, with the pre-flight its key passed.</summary>
     public sealed record AddedConnection(Connection Connection, PreflightReport Preflight);
 
@@ -42,66 +39,48 @@ public static class ConnectionsApi
         return routes;
     }
 
-    private static async Task<Ok<List<ConnectionSummary>>> ListAsync(ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct)
-    {
-        var list = new List<ConnectionSummary>();
-        foreach (var c in (await connections.ListAsync(ct)).Where(principal.CanSee))
-        {
-            var runs = await history.ListRunsAsync(c.Id, 1, ct);
-            list.Add(new ConnectionSummary(c, runs.Count > 0 ? runs[0] : null));
-        }
-
-        return TypedResults.Ok(list);
-    }
+    private static async Task<Ok<IReadOnlyList<ConnectionSummary>>> ListAsync(ClaimsPrincipal principal, ConnectionAccess access, ConnectionAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.SummariesAsync(await access.VisibleAsync(principal, ct), ct));
 
     private static async Task<Results<Created<AddedConnection>, ProblemHttpResult>> AddAsync(
-        AddConnectionRequest request, ClaimsPrincipal principal, ConnectionAdmin admin, AuditLog audit, CancellationToken ct)
+        AddConnectionRequest request, ClaimsPrincipal principal, ConnectionAdministration admin, AuditLog audit, CancellationToken ct)
     {
-        var (connection, report, refusal) = await admin.AddAsync(request.Name ?? "", request.BaseUrl, request.ApiKey ?? "", ct);
-        if (connection is not null) await audit.WriteAsync(principal.Actor(), "connection.add", connection.Name, connection.BaseUrl.ToString(), ct);
-        return refusal is not null
-            ? Problem(refusal)
-            : TypedResults.Created($"/api/connections/{connection!.Name}", new AddedConnection(connection, report!));
+        var added = await admin.AddAsync(request.Name ?? "", request.BaseUrl, request.ApiKey ?? "", ct);
+        if (!added.Succeeded) return ConnectionRefusals.Problem(added.Refusal);
+        await audit.WriteAsync(principal.Actor(), "connection.add", added.Connection.Name, added.Connection.BaseUrl.ToString(), ct);
+        return TypedResults.Created($"/api/connections/{added.Connection.Name}", new AddedConnection(added.Connection, added.Preflight));
     }
 
-    private static async Task<Results<Ok<ConnectionDetail>, ProblemHttpResult>> GetAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct) =>
-        await FindVisibleAsync(principal, connections, name, ct) is { } c ? TypedResults.Ok(await admin.DetailAsync(c, 10, ct)) : NotFound(name);
+    private static async Task<Results<Ok<ConnectionDetail>, ProblemHttpResult>> GetAsync(string name, ClaimsPrincipal principal, ConnectionAccess access, ConnectionAdministration admin, CancellationToken ct) =>
+        await access.FindVisibleAsync(principal, name, ct) is { } c ? TypedResults.Ok(await admin.DetailAsync(c, 10, ct)) : NotFound(name);
 
-    private static async Task<Results<Ok<PreflightReport>, ProblemHttpResult>> CheckAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<Ok<PreflightReport>, ProblemHttpResult>> CheckAsync(string name, ClaimsPrincipal principal, ConnectionAccess access, ConnectionAdministration admin, CancellationToken ct)
     {
-        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
-        var (report, refusal) = await admin.CheckAsync(c, ct);
-        return refusal is not null ? Problem(refusal) : TypedResults.Ok(report!);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
+        var checkedAgain = await admin.CheckAsync(c, ct);
+        return checkedAgain.Succeeded ? TypedResults.Ok(checkedAgain.Preflight) : ConnectionRefusals.Problem(checkedAgain.Refusal);
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(string name, ClaimsPrincipal principal, SyncNowRequest? request, ConnectionStore connections, ConnectionAdmin admin, CancellationToken ct)
+    private static async Task<Results<Accepted, ProblemHttpResult>> SyncNowAsync(string name, ClaimsPrincipal principal, SyncNowRequest? request, ConnectionAccess access, ConnectionAdministration admin, CancellationToken ct)
     {
-        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         await admin.SyncNowAsync(c, request?.Mode ?? SyncMode.Incremental, ct);
         return TypedResults.Accepted($"/api/connections/{c.Name}/runs");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SyncRunResult>>, ProblemHttpResult>> RunsAsync(
-        string name, int? limit, ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
-        await FindVisibleAsync(principal, connections, name, ct) is { } c
+        string name, int? limit, ClaimsPrincipal principal, ConnectionAccess access, SyncHistory history, CancellationToken ct) =>
+        await access.FindVisibleAsync(principal, name, ct) is { } c
             ? TypedResults.Ok(await history.ListRunsAsync(c.Id, Math.Clamp(limit ?? 20, 1, 200), ct))
             : NotFound(name);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string name, ClaimsPrincipal principal, ConnectionStore connections, ConnectionAdmin admin, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string name, ClaimsPrincipal principal, ConnectionAccess access, ConnectionAdministration admin, AuditLog audit, CancellationToken ct)
     {
-        if (await FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         await admin.RemoveAsync(c, ct);
         await audit.WriteAsync(principal.Actor(), "connection.remove", c.Name, null, ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The connection, unless there is none or the caller's token is limited to another (both read as 404: no leak).</summary>
-    internal static async Task<Connection?> FindVisibleAsync(ClaimsPrincipal principal, ConnectionStore connections, string name, CancellationToken ct) =>
-        await connections.FindAsync(name, ct) is { } c && principal.CanSee(c) ? c : null;
-
-    private static ProblemHttpResult Problem(ConnectionRefusal refusal) =>
-        TypedResults.Problem(refusal.Detail, statusCode: refusal.Status, title: refusal.Title);
-
-    private static ProblemHttpResult NotFound(string name) =>
-        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+    private static ProblemHttpResult NotFound(string name) => ConnectionRefusals.NoSuchConnection(name);
 }

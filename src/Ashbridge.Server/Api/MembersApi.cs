@@ -36,19 +36,16 @@ public static class MembersApi
     }
 
     /// <summary>The connections whose members this caller sees: all, or the one a token is limited to.</summary>
-    internal static long[]? VisibleConnections(ClaimsPrincipal principal) =>
-        principal.FindFirst(AccessClaims.Connection)?.Value is { } limited ? [long.Parse(limited, CultureInfo.InvariantCulture)] : null;
-
     private static async Task<Ok<IReadOnlyList<Member>>> ListAsync(string? q, ClaimsPrincipal principal, MemberDirectory directory, CancellationToken ct)
     {
-        var list = await directory.ListAsync(q, VisibleConnections(principal), 500, ct);
+        var list = await directory.ListAsync(q, ConnectionAccess.VisibleIds(principal), 500, ct);
         return TypedResults.Ok<IReadOnlyList<Member>>(principal.MaySeeCompensation() ? list : [.. list.Select(m => m.WithoutCompensation())]);
     }
 
     private static async Task<Results<Ok<Member>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal principal, MemberDirectory directory, CancellationToken ct)
     {
         var member = await directory.GetAsync(id, ct);
-        if (member is null || (VisibleConnections(principal) is { } visible && !visible.Contains(member.ConnectionId ?? -1)))
+        if (member is null || (ConnectionAccess.VisibleIds(principal) is { } visible && !visible.Contains(member.ConnectionId ?? -1)))
         {
             return TypedResults.Problem($"There is no member {id}.", statusCode: StatusCodes.Status404NotFound, title: "No such member");
         }
@@ -65,7 +62,7 @@ public static class MembersApi
             return TypedResults.Problem($"Unknown format '{format}': use csv or json.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown export format");
         }
 
-        var list = await directory.ListAsync(null, VisibleConnections(principal), int.MaxValue, ct);
+        var list = await directory.ListAsync(null, ConnectionAccess.VisibleIds(principal), int.MaxValue, ct);
         if (!principal.MaySeeCompensation()) list = [.. list.Select(m => m.WithoutCompensation())];
         await audit.WriteAsync(principal.Actor(), "members.export", csv ? "csv" : "json", $"{list.Count} members", ct);
         http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";

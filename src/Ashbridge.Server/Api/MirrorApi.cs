@@ -22,9 +22,9 @@ public static class MirrorApi
     }
 
     private static async Task<Results<Ok<MirrorObject>, ProblemHttpResult>> GetAsync(
-        string name, string stream, string id, ClaimsPrincipal principal, ConnectionStore connections, MirrorReader mirror, CancellationToken ct)
+        string name, string stream, string id, ClaimsPrincipal principal, ConnectionAccess access, MirrorReader mirror, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c)
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c)
         {
             return TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound);
         }

@@ -5,6 +5,7 @@ using Ashbridge.Core.Members;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Server.Access;
+using Ashbridge.Server.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ashbridge.Server.Api;
@@ -50,7 +51,7 @@ public static class NewHiresApi
     // The state is read here, not bound as the enum: the binder matches enum names case-sensitively, so the documented
     // "pending" was refused and only "Pending" worked.
     private static async Task<Results<Ok<IReadOnlyList<NewHire>>, ProblemHttpResult>> ListAsync(
-        string name, [Description("pending (the default), added or deleted")] string? state, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+        string name, [Description("pending (the default), added or deleted")] string? state, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
     {
         var wanted = state is null ? NewHireState.Pending
             : Enum.GetValues<NewHireState>().Cast<NewHireState?>().FirstOrDefault(s => string.Equals(s.ToString(), state, StringComparison.OrdinalIgnoreCase));
@@ -59,15 +60,15 @@ public static class NewHiresApi
             return TypedResults.Problem($"'{state}' is not a state; use pending, added or deleted.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown new-hire state");
         }
 
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         var list = await review.ListAsync(c.Id, wanted.Value, ct);
         return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.MaySeeCompensation() ? list : [.. list.Select(h => h.WithoutCompensation())]);
     }
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> GetAsync(
-        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return NoHire(applicationId);
         return TypedResults.Ok(await DetailAsync(c, hire, principal.MaySeeCompensation(), importer, members, ct));
     }
@@ -95,10 +96,10 @@ public static class NewHiresApi
     internal static string Label(string key) => NewHireFields.Find(key)?.Label ?? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> SaveAsync(
-        string name, string applicationId, SaveReviewRequest request, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review,
+        string name, string applicationId, SaveReviewRequest request, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review,
         NewHireImporter importer, MemberDirectory members, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             var hire = await review.SaveAsync(c.Id, applicationId, request?.Values ?? [], principal.Actor(), ct);
@@ -115,9 +116,9 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Created<Member>, ProblemHttpResult>> AddMemberAsync(
-        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             var member = await review.AddMemberAsync(c.Id, applicationId, principal.Actor(), ct);
@@ -134,9 +135,9 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, string applicationId, ClaimsPrincipal principal, ConnectionStore connections, NewHireReview review, CancellationToken ct)
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             await review.DeleteAsync(c.Id, applicationId, principal.Actor(), ct);
@@ -149,9 +150,9 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> GetMappingAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionAccess access, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         return TypedResults.Ok(await MappingAsync(c, importer, mirror, ct));
     }
 
@@ -168,10 +169,10 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> SaveMappingAsync(
-        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionStore connections, NewHireImporter importer, MirrorReader mirror,
+        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionAccess access, NewHireImporter importer, MirrorReader mirror,
         Core.Access.AuditLog audit, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             await importer.SaveSettingsAsync(c.Id, settings with { DisabledFields = settings.DisabledFields ?? [], CustomMappings = settings.CustomMappings ?? [], CompensationTypes = settings.CompensationTypes ?? [] }, null, ct);
@@ -192,6 +193,5 @@ public static class NewHiresApi
     private static ProblemHttpResult NoHire(string applicationId) =>
         TypedResults.Problem($"No new hire for application {applicationId}: it was never hired, or has not been synced yet.", statusCode: StatusCodes.Status404NotFound, title: "No such new hire");
 
-    private static ProblemHttpResult NotFound(string name) =>
-        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+    private static ProblemHttpResult NotFound(string name) => ConnectionRefusals.NoSuchConnection(name);
 }

@@ -1,5 +1,5 @@
 using Ashbridge.Core.Connections;
-using Ashbridge.Core.Sync;
+using Ashbridge.Core.Mirror;
 using Ashbridge.Server.Access;
 using Ashbridge.Server.Hosting;
 
@@ -16,8 +16,8 @@ public static class StatusApi
             throw new InvalidOperationException("MapStatusApi needs the hub's services: call builder.AddAshbridgeConnection() first.");
         }
 
-        routes.MapGet("/api/status", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionStore connections, SyncHistory history, CancellationToken ct) =>
-                TypedResults.Ok(ToStatus(connection, await MirrorAsync(principal, connections, history, ct))))
+        routes.MapGet("/api/status", async (System.Security.Claims.ClaimsPrincipal principal, ActiveConnection connection, ConnectionAccess access, MirrorOverview mirror, CancellationToken ct) =>
+                TypedResults.Ok(ToStatus(connection, await mirror.StatusAsync(await access.VisibleAsync(principal, ct), ct))))
             .RequireAuthorization(AccessPolicies.Read).WithName("GetStatus").WithSummary("The Ashby connection and what its key can do").WithTags("Status");
         return routes;
     }
@@ -25,22 +25,7 @@ public static class StatusApi
     public sealed record ConnectionStatus(
         bool Demo, Uri? BaseUrl, string? KeyTitle, string? Problem, IReadOnlyList<FeatureState> Features, IReadOnlyList<MirrorStatus> Mirror);
 
-    /// <summary>One connection's mirror: its last pass and each stream's rows and token.</summary>
-    public sealed record MirrorStatus(string Connection, Uri BaseUrl, SyncRunResult? LastRun, IReadOnlyList<StreamState> Streams);
-
     public sealed record FeatureState(string Name, bool Ready, IReadOnlyList<string> Missing);
-
-    internal static async Task<IReadOnlyList<MirrorStatus>> MirrorAsync(System.Security.Claims.ClaimsPrincipal principal, ConnectionStore connections, SyncHistory history, CancellationToken ct)
-    {
-        var mirror = new List<MirrorStatus>();
-        foreach (var c in (await connections.ListAsync(ct)).Where(principal.CanSee))
-        {
-            var runs = await history.ListRunsAsync(c.Id, 1, ct);
-            mirror.Add(new MirrorStatus(c.Name, c.BaseUrl, runs.Count > 0 ? runs[0] : null, await history.StreamStatesAsync(c.Id, ct)));
-        }
-
-        return mirror;
-    }
 
     private static ConnectionStatus ToStatus(ActiveConnection connection, IReadOnlyList<MirrorStatus> mirror) => new(
         connection.IsDemo,

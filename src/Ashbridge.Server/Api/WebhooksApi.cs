@@ -4,6 +4,7 @@ using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Server.Access;
+using Ashbridge.Server.Connections;
 using Ashbridge.Server.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -72,16 +73,16 @@ public static class WebhooksApi
         await registrar.ListAsync(connection.Id, ct));
 
     private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar,
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, WebhookInbox inbox, WebhookRegistrar registrar,
         CancellationToken ct) =>
-        await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is { } c
+        await access.FindVisibleAsync(principal, name, ct) is { } c
             ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, registrar, ct))
             : NotFound(name);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionAccess access, WebhookInbox inbox, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         var secret = await inbox.RotateSecretAsync(c.Id, ct);
         await registrar.UpdateSecretAsync(c, ct); // the webhooks Ashbridge made in Ashby get the new secret too
         await audit.WriteAsync(principal.Actor(), "webhook.secret.rotate", c.Name, null, ct);
@@ -89,9 +90,9 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> ReplayAsync(
-        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, AuditLog audit, CancellationToken ct)
+        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionAccess access, WebhookInbox inbox, WebhookSignal signal, AuditLog audit, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         var count = await inbox.ReplayAsync(c.Id, request?.EventId, ct);
         await audit.WriteAsync(principal.Actor(), "webhook.replay", c.Name, request?.EventId is { } id ? $"event {id}" : "all dead letters", ct);
         if (count > 0) signal.Notify();
@@ -99,10 +100,10 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Registered>, ProblemHttpResult>> RegisterAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookRegistrar registrar,
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, WebhookRegistrar registrar,
         AuditLog audit, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             var registered = await registrar.RegisterAsync(c, RequestUrl(request, configuration, c.Name), ct);
@@ -122,9 +123,9 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Unregistered>, ProblemHttpResult>> UnregisterAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionAccess access, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             var removed = await registrar.UnregisterAsync(c, ct);
@@ -137,6 +138,5 @@ public static class WebhooksApi
         }
     }
 
-    private static ProblemHttpResult NotFound(string name) =>
-        TypedResults.Problem($"There is no connection named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "No such connection");
+    private static ProblemHttpResult NotFound(string name) => ConnectionRefusals.NoSuchConnection(name);
 }

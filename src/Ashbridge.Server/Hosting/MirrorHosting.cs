@@ -35,7 +35,6 @@ public static class MirrorHosting
             if (folderMustExist) location.ThrowIfSqliteFolderMissing();
             return AshbridgeDatabase.For(location);
         }).AddAshbridgeScheduler();
-        builder.Services.AddSingleton<Connections.ConnectionAdmin>();
         builder.Services.AddSingleton<Webhooks.WebhookSignal>();
         builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
         builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();

@@ -7,7 +7,7 @@ namespace Ashbridge.Core.Sync.Scheduling;
 /// Puts connections on the Quartz schedule: an incremental pass every few minutes (or on the connection's cron), a full
 /// repair pass daily, and "sync now" on demand. One job per connection, so its passes never overlap.
 /// </summary>
-public sealed class SyncSchedule(ISchedulerFactory schedulers)
+public sealed class SyncSchedule(ISchedulerFactory schedulers) : IConnectionSchedule
 {
     /// <summary>The default incremental interval.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);

@@ -13,7 +13,7 @@ namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionAccess access, ConnectionAdministration admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -33,7 +33,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     public async Task<IActionResult> OnGetAsync(string name, bool added, bool queued, long? finished, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) is not { } connection) return NotFound();
+        if (await access.FindVisibleAsync(User, name, ct) is not { } connection) return NotFound();
         await LoadAsync(connection, ct);
         Notice = added ? "Connection added: its key passed the pre-flight below, and its first pass has started."
             : queued ? "Sync queued."
@@ -53,9 +53,9 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     public async Task<IActionResult> OnPostCheckAsync(string name, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        var (_, refusal) = await admin.CheckAsync(connection, ct);
-        Refusal = refusal;
-        Notice = refusal is null ? "Pre-flight run again." : null;
+        var checkedAgain = await admin.CheckAsync(connection, ct);
+        Refusal = checkedAgain.Refusal;
+        Notice = checkedAgain.Succeeded ? "Pre-flight run again." : null;
         await LoadAsync(connection, ct);
         return Page();
     }
@@ -83,7 +83,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         }
         catch (Ashbridge.Ashby.AshbyApiException ex)
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby did not take the new Secret Token", $"{AshbyFailure.Classify(ex).Message} Its webhooks will be refused until they have it: try again, or paste it in Ashby.");
+            Refusal = new ConnectionRefusal(ConnectionRefusalKind.AshbyFailed, "Ashby did not take the new Secret Token", $"{AshbyFailure.Classify(ex).Message} Its webhooks will be refused until they have it: try again, or paste it in Ashby.");
         }
         await LoadAsync(connection, ct);
         return Page();
@@ -100,12 +100,12 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
         }
         catch (Ashbridge.Ashby.AshbyPermissionException ex)
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status422UnprocessableEntity, "The key cannot create webhooks",
+            Refusal = new ConnectionRefusal(ConnectionRefusalKind.PermissionMissing, "The key cannot create webhooks",
                 $"{ex.Message} It needs the API Keys write permission (apiKeysWrite); grant it, or paste the Request URL and Secret Token into Ashby yourself.");
         }
         catch (Ashbridge.Ashby.AshbyApiException ex)
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status502BadGateway, "Ashby could not create the webhooks", $"{AshbyFailure.Classify(ex).Message} What was created is kept; try again for the rest.");
+            Refusal = new ConnectionRefusal(ConnectionRefusalKind.AshbyFailed, "Ashby could not create the webhooks", $"{AshbyFailure.Classify(ex).Message} What was created is kept; try again for the rest.");
         }
 
         await LoadAsync(connection, ct);
@@ -115,7 +115,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     public async Task<IActionResult> OnPostRemoveAsync(string name, CancellationToken ct)
     {
         if (!User.IsHubAdmin()) return Forbid();
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) is not { } connection) return NotFound();
+        if (await access.FindVisibleAsync(User, name, ct) is not { } connection) return NotFound();
         await admin.RemoveAsync(connection, ct);
         await audit.WriteAsync(User.Actor(), "connection.remove", connection.Name, null, ct);
         return RedirectToPage("Index");
@@ -123,7 +123,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
 
     /// <summary>The connection a change is asked for: only those who may operate it change things.</summary>
     private async Task<Connection?> AdminTargetAsync(string name, CancellationToken ct) =>
-        User.MayOperate() ? await ConnectionsApi.FindVisibleAsync(User, connections, name, ct) : null;
+        User.MayOperate() ? await access.FindVisibleAsync(User, name, ct) : null;
 
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {

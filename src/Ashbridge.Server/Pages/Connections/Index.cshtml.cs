@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
-using Ashbridge.Core.Sync;
 using Ashbridge.Server.Access;
-using Ashbridge.Server.Api;
 using Ashbridge.Server.Connections;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,9 +9,9 @@ namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>The connections, each with its last pass, and the form that adds one (its pre-flight runs before anything is stored).</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class IndexModel(ConnectionStore connections, SyncHistory history, ConnectionAdmin admin, Ashbridge.Core.Access.AuditLog audit) : PageModel
+public sealed class IndexModel(ConnectionAccess access, ConnectionAdministration admin, Ashbridge.Core.Access.AuditLog audit) : PageModel
 {
-    public IReadOnlyList<(Connection Connection, SyncRunResult? LastRun)> Rows { get; private set; } = [];
+    public IReadOnlyList<ConnectionSummary> Rows { get; private set; } = [];
 
     [BindProperty]
     public AddForm Add { get; set; } = new();
@@ -29,37 +27,27 @@ public sealed class IndexModel(ConnectionStore connections, SyncHistory history,
         Uri? baseUrl = null;
         if (!string.IsNullOrWhiteSpace(Add.BaseUrl) && !Uri.TryCreate(Add.BaseUrl.Trim(), UriKind.Absolute, out baseUrl))
         {
-            Refusal = new ConnectionRefusal(StatusCodes.Status400BadRequest, "The base URL is not a URL", "Give an absolute URL such as https://api.ashbyhq.com, or leave it empty.");
+            Refusal = new ConnectionRefusal(ConnectionRefusalKind.Invalid, "The base URL is not a URL", "Give an absolute URL such as https://api.ashbyhq.com, or leave it empty.");
         }
         else
         {
-            var (connection, _, refusal) = await admin.AddAsync(Add.Name.Trim(), baseUrl, Add.ApiKey, ct);
-            if (connection is not null)
+            var added = await admin.AddAsync(Add.Name.Trim(), baseUrl, Add.ApiKey, ct);
+            if (added.Succeeded)
             {
-                await audit.WriteAsync(User.Actor(), "connection.add", connection.Name, connection.BaseUrl.ToString(), ct);
-                return RedirectToPage("Detail", new { name = connection.Name, added = true });
+                await audit.WriteAsync(User.Actor(), "connection.add", added.Connection.Name, added.Connection.BaseUrl.ToString(), ct);
+                return RedirectToPage("Detail", new { name = added.Connection.Name, added = true });
             }
 
-            Refusal = refusal;
+            Refusal = added.Refusal;
         }
 
         Add.ApiKey = "";
-        Response.StatusCode = Refusal!.Status;
+        Response.StatusCode = ConnectionRefusals.StatusOf(Refusal!);
         await LoadAsync(ct);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var rows = new List<(Connection, SyncRunResult?)>();
-        foreach (var c in (await connections.ListAsync(ct)).Where(User.CanSee))
-        {
-            var runs = await history.ListRunsAsync(c.Id, 1, ct);
-            rows.Add((c, runs.Count > 0 ? runs[0] : null));
-        }
-
-        Rows = rows;
-    }
+    private async Task LoadAsync(CancellationToken ct) => Rows = await admin.SummariesAsync(await access.VisibleAsync(User, ct), ct);
 
     public sealed class AddForm
     {

@@ -18,7 +18,7 @@ public sealed class DetailModel(MemberDirectory directory) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, int? added, CancellationToken ct)
     {
         var member = await directory.GetAsync(id, ct);
-        if (member is null || (MembersApi.VisibleConnections(User) is { } visible && !visible.Contains(member.ConnectionId ?? -1))) return NotFound();
+        if (member is null || (ConnectionAccess.VisibleIds(User) is { } visible && !visible.Contains(member.ConnectionId ?? -1))) return NotFound();
         Member = User.MaySeeCompensation() ? member : member.WithoutCompensation();
         JustAdded = added == 1;
         return Page();

@@ -17,6 +17,6 @@ public sealed class IndexModel(MemberDirectory directory) : PageModel
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         Search = q;
-        Members = await directory.ListAsync(q, MembersApi.VisibleConnections(User), 500, ct);
+        Members = await directory.ListAsync(q, ConnectionAccess.VisibleIds(User), 500, ct);
     }
 }

@@ -9,7 +9,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 
 /// <summary>The New hires tab: a connection's hires waiting for review (or those added or deleted), with their status.</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class IndexModel(ConnectionStore connections, NewHireReview review) : PageModel
+public sealed class IndexModel(ConnectionAccess access, NewHireReview review) : PageModel
 {
     public IReadOnlyList<Connection> Connections { get; private set; } = [];
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(ConnectionStore connections, NewHireReview review
 
     public async Task<IActionResult> OnGetAsync(string? connection, NewHireState? state, string? notice, CancellationToken ct)
     {
-        Connections = [.. (await connections.ListAsync(ct)).Where(User.CanSee)];
+        Connections = [.. await access.VisibleAsync(User, ct)];
         Connection = connection is null ? (Connections.Count > 0 ? Connections[0] : null) : Connections.FirstOrDefault(c => c.Name == connection);
         if (connection is not null && Connection is null) return NotFound();
         State = state ?? NewHireState.Pending;

@@ -16,7 +16,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// required ones); then custom mappings, compensation types, and where added members are delivered.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Operate)]
-public sealed class MappingModel(ConnectionStore connections, NewHireImporter importer, MirrorReader mirror, OutboundDeliveries outbound, AuditLog audit) : PageModel
+public sealed class MappingModel(ConnectionAccess access, NewHireImporter importer, MirrorReader mirror, OutboundDeliveries outbound, AuditLog audit) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
 
@@ -78,7 +78,7 @@ public sealed class MappingModel(ConnectionStore connections, NewHireImporter im
 
     private async Task<IActionResult> SaveAsync(string connection, Func<NewHireSettings, NewHireSettings> change, string notice, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
         var (settings, _) = await importer.GetSettingsAsync(c.Id, ct);
         var changed = change(settings);
         try
@@ -100,7 +100,7 @@ public sealed class MappingModel(ConnectionStore connections, NewHireImporter im
 
     private async Task<bool> LoadAsync(string connection, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return false;
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return false;
         Connection = c;
         Mapping = await NewHiresApi.MappingAsync(c, importer, mirror, ct);
         Endpoint = await outbound.GetEndpointAsync(ct);

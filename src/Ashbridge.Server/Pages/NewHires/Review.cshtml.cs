@@ -14,7 +14,7 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// what could not be mapped, and suggestions from the values members use; then "Add member" or "Delete this new hire".
 /// </summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class ReviewModel(ConnectionStore connections, NewHireReview review, NewHireImporter importer, MemberDirectory members) : PageModel
+public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, NewHireImporter importer, MemberDirectory members) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
 
@@ -30,7 +30,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
     public async Task<IActionResult> OnPostSaveAsync(string connection, string applicationId, Dictionary<string, string?> values, CancellationToken ct)
     {
         if (!User.MayOperate()) return Forbid();
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
         try
         {
             await review.SaveAsync(c.Id, applicationId, values ?? [], User.Actor(), ct);
@@ -51,7 +51,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
     public async Task<IActionResult> OnPostAddMemberAsync(string connection, string applicationId, Dictionary<string, string?> values, CancellationToken ct)
     {
         if (!User.MayOperate()) return Forbid();
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
         try
         {
             await review.SaveAsync(c.Id, applicationId, values ?? [], User.Actor(), ct);
@@ -73,7 +73,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
     public async Task<IActionResult> OnPostDeleteAsync(string connection, string applicationId, CancellationToken ct)
     {
         if (!User.MayOperate()) return Forbid();
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return NotFound();
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
         try
         {
             var name = (await review.GetAsync(c.Id, applicationId, ct))?.DisplayName ?? applicationId;
@@ -90,7 +90,7 @@ public sealed class ReviewModel(ConnectionStore connections, NewHireReview revie
 
     private async Task<bool> LoadAsync(string connection, string applicationId, CancellationToken ct)
     {
-        if (await ConnectionsApi.FindVisibleAsync(User, connections, connection, ct) is not { } c) return false;
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return false;
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return false;
         Connection = c;
         Detail = await NewHiresApi.DetailAsync(c, hire, User.MaySeeCompensation(), importer, members, ct);
