@@ -90,6 +90,7 @@ public static class HubServiceCollectionExtensions
         // A factory: the inbox's secrets have a key ring purpose of their own, unlike the connections' protector.
         services.AddSingleton(sp => WebhookInbox.For(sp.GetRequiredService<AshbridgeDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<ConnectionWebhooks>();
         services.AddSingleton<WebhookProcessor>();
         return services;
     }
@@ -100,6 +101,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<NewHireImporter>();
         services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<NewHireImporter>());
         services.AddSingleton<NewHireReview>();
+        services.AddSingleton<NewHireViews>();
         services.AddSingleton<MemberDirectory>();
         return services;
     }

@@ -16,24 +16,8 @@ namespace Ashbridge.Server.Api;
 /// </summary>
 public static class NewHiresApi
 {
-    /// <summary>A new hire with the field table the review form shows.</summary>
-    /// <param name="Suggestions">Field → the value members already use that this one probably means.</param>
-    public sealed record NewHireDetail(NewHire NewHire, IReadOnlyList<ReviewField> Fields, IReadOnlyDictionary<string, string> Suggestions);
-
-    /// <summary>One row of the review form: the imported value beside the one that will be used.</summary>
-    public sealed record ReviewField(string Key, string Label, bool Required, string? Imported, string? Value, bool Overridden);
-
     /// <summary>What <c>PUT …/new-hires/{applicationId}</c> takes: field → value (empty removes the override).</summary>
     public sealed record SaveReviewRequest(Dictionary<string, string?> Values);
-
-    /// <summary>The mapping page's content.</summary>
-    /// <param name="Fields">The default fields, each with whether it is on.</param>
-    /// <param name="AshbyCustomFields">Ashby's custom field definitions a mapping can use.</param>
-    public sealed record MappingView(NewHireSettings Settings, DateTimeOffset ImportFrom, IReadOnlyList<MappingField> Fields, IReadOnlyList<AshbyCustomField> AshbyCustomFields);
-
-    public sealed record MappingField(string Key, string Label, string AshbyField, bool Required, bool Enabled);
-
-    public sealed record AshbyCustomField(string Id, string Title, string ObjectType, string? FieldType);
 
     public static IEndpointRouteBuilder MapNewHiresApi(this IEndpointRouteBuilder routes)
     {
@@ -66,44 +50,22 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> GetAsync(
-        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, NewHireViews views, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return NoHire(applicationId);
-        return TypedResults.Ok(await DetailAsync(c, hire, principal.MaySeeCompensation(), importer, members, ct));
+        return TypedResults.Ok(await views.DetailAsync(c, hire, principal.MaySeeCompensation(), ct));
     }
-
-    /// <summary>The review form's rows and the suggestions, as the page and the API show them.</summary>
-    internal static async Task<NewHireDetail> DetailAsync(Connection connection, NewHire hire, bool admin, NewHireImporter importer, MemberDirectory members, CancellationToken ct)
-    {
-        var (settings, _) = await importer.GetSettingsAsync(connection.Id, ct);
-        var shown = admin ? hire : hire.WithoutCompensation();
-        var fields = NewHireReview.KnownKeys(settings)
-            .Where(key => admin || !NewHireFields.IsAdminOnly(key))
-            .Select(key => new ReviewField(key, Label(key), NewHireFields.Find(key)?.Required == true, shown.Imported.GetValueOrDefault(key), shown.Values.GetValueOrDefault(key), shown.Overrides.ContainsKey(key)))
-            .ToList();
-        var known = await members.KnownValuesAsync(ct);
-        var suggestions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, values) in new[] { (NewHireFields.JobTitle, known.JobTitles), (NewHireFields.Department, known.Departments), (NewHireFields.PlaceOfWork, known.PlacesOfWork) })
-        {
-            if (ValueMatcher.Suggest(shown.Values.GetValueOrDefault(key), values) is { } suggestion) suggestions[key] = suggestion;
-        }
-
-        return new NewHireDetail(shown, fields, suggestions);
-    }
-
-    /// <summary>A field's label: the default field's, or a custom field's or compensation type's own name.</summary>
-    internal static string Label(string key) => NewHireFields.Find(key)?.Label ?? key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> SaveAsync(
         string name, string applicationId, SaveReviewRequest request, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review,
-        NewHireImporter importer, MemberDirectory members, CancellationToken ct)
+        NewHireViews views, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
         try
         {
             var hire = await review.SaveAsync(c.Id, applicationId, request?.Values ?? [], principal.Actor(), ct);
-            return TypedResults.Ok(await DetailAsync(c, hire, principal.MaySeeCompensation(), importer, members, ct));
+            return TypedResults.Ok(await views.DetailAsync(c, hire, principal.MaySeeCompensation(), ct));
         }
         catch (NewHireNotFoundException ex)
         {
@@ -150,26 +112,14 @@ public static class NewHiresApi
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> GetMappingAsync(
-        string name, ClaimsPrincipal principal, ConnectionAccess access, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionAccess access, NewHireViews views, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        return TypedResults.Ok(await MappingAsync(c, importer, mirror, ct));
-    }
-
-    /// <summary>The mapping as the page and the API show it.</summary>
-    internal static async Task<MappingView> MappingAsync(Connection connection, NewHireImporter importer, MirrorReader mirror, CancellationToken ct)
-    {
-        var (settings, from) = await importer.GetSettingsAsync(connection.Id, ct);
-        var custom = (await mirror.NewHireCustomFieldsAsync(connection.Id, ct)).Select(f => new AshbyCustomField(f.Id, f.Title, f.ObjectType, f.FieldType));
-        var fields = NewHireFields.All
-            .Where(f => f.Key is not (NewHireFields.SalaryCurrency or NewHireFields.SalaryPeriod))
-            .Select(f => new MappingField(f.Key, f.Key == NewHireFields.SalaryAmount ? "Salary (amount, currency, period)" : f.Label, f.AshbyField, f.Required, settings.IsEnabled(f.Key)))
-            .ToList();
-        return new MappingView(settings, from, fields, [.. custom]);
+        return TypedResults.Ok(await views.MappingAsync(c, ct));
     }
 
     private static async Task<Results<Ok<MappingView>, ProblemHttpResult>> SaveMappingAsync(
-        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionAccess access, NewHireImporter importer, MirrorReader mirror,
+        string name, NewHireSettings settings, ClaimsPrincipal principal, ConnectionAccess access, NewHireImporter importer, NewHireViews views,
         Core.Access.AuditLog audit, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
@@ -183,7 +133,7 @@ public static class NewHiresApi
         }
 
         await audit.WriteAsync(principal.Actor(), "new-hire.mapping", c.Name, settings.ToJson(), ct);
-        return TypedResults.Ok(await MappingAsync(c, importer, mirror, ct));
+        return TypedResults.Ok(await views.MappingAsync(c, ct));
     }
 
     private static ProblemHttpResult Invalid(NewHireInvalidException ex) =>

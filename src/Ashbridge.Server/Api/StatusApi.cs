@@ -34,8 +34,4 @@ public static class StatusApi
         connection.Problem,
         connection.Report?.Features.Select(f => new FeatureState(f.Feature.Name, f.IsReady, f.Missing.Select(p => p.Permission).ToList())).ToList() ?? [],
         mirror);
-
-    /// <summary>A missing permission in words: its module, read or write, and Ashby's name for it.</summary>
-    internal static string Describe(PermissionStatus permission) =>
-        $"{permission.Module} {(permission.IsWrite ? "write" : "read")} ({permission.Permission})";
 }

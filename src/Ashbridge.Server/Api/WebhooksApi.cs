@@ -16,22 +16,9 @@ namespace Ashbridge.Server.Api;
 /// </summary>
 public static class WebhooksApi
 {
-    /// <summary>The hub's public base URL, when it sits behind a proxy (the Request URL shown to admins is built on it).</summary>
-    public const string PublicUrlKey = "Ashbridge:PublicUrl";
-
-    public sealed record WebhookSetup(
-        string RequestUrl, string SecretToken, WebhookRejections Rejections, IReadOnlyList<WebhookTypeActivity> LastByType,
-        IReadOnlyList<WebhookEventSummary> Recent, IReadOnlyList<WebhookEventSummary> DeadLetters, IReadOnlyList<WebhookRegistration> Registered);
-
     public sealed record Registered(IReadOnlyList<WebhookRegistration> Webhooks);
 
     public sealed record Unregistered(int Removed);
-
-    /// <summary>An event without its body (which holds candidates' personal data): what the lists show.</summary>
-    public sealed record WebhookEventSummary(long Id, string Action, string WebhookActionId, DateTimeOffset ReceivedAt, WebhookEventState State, int Attempts, string? LastError, DateTimeOffset? ProcessedAt)
-    {
-        public static WebhookEventSummary Of(WebhookEvent e) => new(e.Id, e.Action, e.WebhookActionId, e.ReceivedAt, e.State, e.Attempts, e.LastError, e.ProcessedAt);
-    }
 
     /// <summary>What <c>POST …/webhooks/replay</c> takes: one dead event, or all of them when absent.</summary>
     public sealed record ReplayRequest(long? EventId);
@@ -53,30 +40,11 @@ public static class WebhooksApi
         return routes;
     }
 
-    /// <summary>The Request URL for a connection, on the configured public URL or the address the request came to.</summary>
-    public static string RequestUrl(HttpRequest request, IConfiguration configuration, string connection)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var root = configuration[PublicUrlKey] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return root + WebhookIntake.PathFor(connection);
-    }
-
-    /// <summary>What the connection's page and the API show.</summary>
-    public static async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, WebhookInbox inbox, WebhookRegistrar registrar, CancellationToken ct) => new(
-        requestUrl,
-        await inbox.SecretAsync(connection.Id, ct),
-        await inbox.RejectionsAsync(connection.Id, ct),
-        await inbox.ActivityAsync(connection.Id, ct),
-        [.. (await inbox.RecentAsync(connection.Id, null, 20, ct)).Select(WebhookEventSummary.Of)],
-        [.. (await inbox.RecentAsync(connection.Id, WebhookEventState.Dead, 100, ct)).Select(WebhookEventSummary.Of)],
-        await registrar.ListAsync(connection.Id, ct));
-
     private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, WebhookInbox inbox, WebhookRegistrar registrar,
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, ConnectionWebhooks webhooks,
         CancellationToken ct) =>
         await access.FindVisibleAsync(principal, name, ct) is { } c
-            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, registrar, ct))
+            ? TypedResults.Ok(await webhooks.SetupAsync(c, WebhookRequestUrl.For(request, configuration, c.Name), ct))
             : NotFound(name);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
@@ -100,26 +68,14 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<Registered>, ProblemHttpResult>> RegisterAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, WebhookRegistrar registrar,
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionAccess access, ConnectionWebhooks webhooks,
         AuditLog audit, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        try
-        {
-            var registered = await registrar.RegisterAsync(c, RequestUrl(request, configuration, c.Name), ct);
-            await audit.WriteAsync(principal.Actor(), "webhook.register", c.Name, $"{registered.Count} webhooks in Ashby", ct);
-            return TypedResults.Ok(new Registered(registered));
-        }
-        catch (AshbyPermissionException ex)
-        {
-            return TypedResults.Problem(
-                $"Ashby refused: {ex.Message} The key needs the API Keys write permission (apiKeysWrite) to create webhooks; grant it, or paste the Request URL and Secret Token into Ashby yourself.",
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "The key cannot create webhooks");
-        }
-        catch (AshbyApiException ex)
-        {
-            return TypedResults.Problem($"Ashby failed: {AshbyFailure.Classify(ex).Message} What was created is kept; try again to create the rest.", statusCode: StatusCodes.Status502BadGateway, title: "Ashby could not create the webhooks");
-        }
+        var (registered, refusal) = await webhooks.RegisterAsync(c, WebhookRequestUrl.For(request, configuration, c.Name), ct);
+        if (refusal is not null) return ConnectionRefusals.Problem(refusal);
+        await audit.WriteAsync(principal.Actor(), "webhook.register", c.Name, $"{registered.Count} webhooks in Ashby", ct);
+        return TypedResults.Ok(new Registered(registered));
     }
 
     private static async Task<Results<Ok<Unregistered>, ProblemHttpResult>> UnregisterAsync(

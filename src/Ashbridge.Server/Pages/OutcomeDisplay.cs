@@ -1,8 +1,9 @@
+using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
 
 namespace Ashbridge.Server.Pages;
 
-/// <summary>How a pass's outcome reads on a page: a word and a colour.</summary>
+/// <summary>How a pass's outcome (and a missing permission) reads on a page: a word and a colour.</summary>
 public static class OutcomeDisplay
 {
     public static string Text(SyncOutcome outcome) => outcome.ToString().ToLowerInvariant();
@@ -20,4 +21,11 @@ public static class OutcomeDisplay
         StreamOutcome.Skipped or StreamOutcome.NotRun => "warn",
         _ => "bad",
     };
+
+    /// <summary>A missing permission in words: its module, read or write, and Ashby's name for it.</summary>
+    public static string Describe(PermissionStatus permission)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        return $"{permission.Module} {(permission.IsWrite ? "write" : "read")} ({permission.Permission})";
+    }
 }

@@ -3,7 +3,6 @@ using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Server.Access;
-using Ashbridge.Server.Api;
 using Ashbridge.Server.Connections;
 using Ashbridge.Server.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class DetailModel(ConnectionAccess access, ConnectionAdministration admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionAccess access, ConnectionAdministration admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, ConnectionWebhooks webhooks, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -21,7 +20,7 @@ public sealed class DetailModel(ConnectionAccess access, ConnectionAdministratio
     public ConnectionDetail Detail { get; private set; } = null!;
 
     /// <summary>The webhook inbox of the connection: what to paste into Ashby, and what arrived.</summary>
-    public WebhooksApi.WebhookSetup Webhooks { get; private set; } = null!;
+    public WebhookSetup Webhooks { get; private set; } = null!;
 
     /// <summary>A message after an action (sync queued, key checked), or its refusal.</summary>
     public string? Notice { get; private set; }
@@ -92,20 +91,12 @@ public sealed class DetailModel(ConnectionAccess access, ConnectionAdministratio
     public async Task<IActionResult> OnPostRegisterAsync(string name, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        try
+        var (registered, refusal) = await webhooks.RegisterAsync(connection, WebhookRequestUrl.For(Request, configuration, connection.Name), ct);
+        Refusal = refusal;
+        if (refusal is null)
         {
-            var registered = await registrar.RegisterAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), ct);
             await audit.WriteAsync(User.Actor(), "webhook.register", connection.Name, $"{registered.Count} webhooks in Ashby", ct);
             Notice = $"{registered.Count} webhooks registered in Ashby; each was pinged and answered.";
-        }
-        catch (Ashbridge.Ashby.AshbyPermissionException ex)
-        {
-            Refusal = new ConnectionRefusal(ConnectionRefusalKind.PermissionMissing, "The key cannot create webhooks",
-                $"{ex.Message} It needs the API Keys write permission (apiKeysWrite); grant it, or paste the Request URL and Secret Token into Ashby yourself.");
-        }
-        catch (Ashbridge.Ashby.AshbyApiException ex)
-        {
-            Refusal = new ConnectionRefusal(ConnectionRefusalKind.AshbyFailed, "Ashby could not create the webhooks", $"{AshbyFailure.Classify(ex).Message} What was created is kept; try again for the rest.");
         }
 
         await LoadAsync(connection, ct);
@@ -128,7 +119,7 @@ public sealed class DetailModel(ConnectionAccess access, ConnectionAdministratio
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {
         Detail = await admin.DetailAsync(connection, HistoryLength, ct);
-        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), inbox, registrar, ct);
+        Webhooks = await webhooks.SetupAsync(connection, WebhookRequestUrl.For(Request, configuration, connection.Name), ct);
     }
 
     /// <summary>The run the live progress starts after: the newest finished one (a running one is shown at once).</summary>

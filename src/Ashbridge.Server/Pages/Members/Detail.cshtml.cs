@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Members;
 using Ashbridge.Server.Access;
-using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

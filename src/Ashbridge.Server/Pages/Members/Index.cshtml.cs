@@ -1,7 +1,6 @@
 using Ashbridge.Server.Access;
 using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Members;
-using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ashbridge.Server.Pages.Members;

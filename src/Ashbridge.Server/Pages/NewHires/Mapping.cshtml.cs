@@ -1,10 +1,8 @@
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Connections;
-using Ashbridge.Core.Mirror;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Core.Outbound;
 using Ashbridge.Server.Access;
-using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,11 +14,11 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// required ones); then custom mappings, compensation types, and where added members are delivered.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Operate)]
-public sealed class MappingModel(ConnectionAccess access, NewHireImporter importer, MirrorReader mirror, OutboundDeliveries outbound, AuditLog audit) : PageModel
+public sealed class MappingModel(ConnectionAccess access, NewHireImporter importer, NewHireViews views, OutboundDeliveries outbound, AuditLog audit) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
 
-    public NewHiresApi.MappingView Mapping { get; private set; } = null!;
+    public MappingView Mapping { get; private set; } = null!;
 
     public OutboundEndpoint? Endpoint { get; private set; }
 
@@ -102,7 +100,7 @@ public sealed class MappingModel(ConnectionAccess access, NewHireImporter import
     {
         if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return false;
         Connection = c;
-        Mapping = await NewHiresApi.MappingAsync(c, importer, mirror, ct);
+        Mapping = await views.MappingAsync(c, ct);
         Endpoint = await outbound.GetEndpointAsync(ct);
         Deliveries = await outbound.ListAsync(20, ct);
         return true;

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
-using Ashbridge.Core.Members;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Server.Access;
-using Ashbridge.Server.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,11 +12,11 @@ namespace Ashbridge.Server.Pages.NewHires;
 /// what could not be mapped, and suggestions from the values members use; then "Add member" or "Delete this new hire".
 /// </summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, NewHireImporter importer, MemberDirectory members) : PageModel
+public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, NewHireViews views) : PageModel
 {
     public Connection Connection { get; private set; } = null!;
 
-    public NewHiresApi.NewHireDetail Detail { get; private set; } = null!;
+    public NewHireDetail Detail { get; private set; } = null!;
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -93,7 +91,7 @@ public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, N
         if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return false;
         if (await review.GetAsync(c.Id, applicationId, ct) is not { } hire) return false;
         Connection = c;
-        Detail = await NewHiresApi.DetailAsync(c, hire, User.MaySeeCompensation(), importer, members, ct);
+        Detail = await views.DetailAsync(c, hire, User.MaySeeCompensation(), ct);
         return true;
     }
 }
