@@ -46,6 +46,7 @@ public static class HubServiceCollectionExtensions
     {
         // The one place the system clock is chosen; tests register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseHealth>();
         return services
             .AddHubConnections()
             .AddHubAccess()

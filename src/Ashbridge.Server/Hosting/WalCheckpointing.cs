@@ -14,33 +14,26 @@ public sealed partial class WalCheckpointing(AshbridgeDatabase database, TimePro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Provider != DatabaseProvider.Sqlite) return;
+        await using var checkpointer = new WalCheckpointer(database);
+        if (!checkpointer.IsNeeded) return;
         using var timer = new PeriodicTimer(Interval, time);
-        DbConnection? connection = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    connection ??= await database.ConnectAsync(stoppingToken);
-                    await database.CheckpointAsync(connection, stoppingToken);
+                    await checkpointer.CheckpointAsync(stoppingToken);
                 }
                 catch (DbException ex)
                 {
-                    // A busy or broken file: try again next second on a fresh connection; other connections still checkpoint past 1,000 pages.
+                    // A busy or broken file: the next second tries on a fresh connection; other connections still checkpoint past 1,000 pages.
                     Failed(logger, ex);
-                    if (connection is not null) await connection.DisposeAsync();
-                    connection = null;
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            if (connection is not null) await connection.DisposeAsync();
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class HealthTests
         database.GetProperty("status").GetString().ShouldBe("unhealthy");
         database.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("is locked");
         // The check waits 2 s for the lock; the hub's writers wait 30 s, which is what it used to hang for (if it saw the lock at all).
-        clock.Elapsed.ShouldBeLessThan(DatabaseHealthCheck.LockWait + TimeSpan.FromSeconds(8));
+        clock.Elapsed.ShouldBeLessThan(Ashbridge.Core.Storage.DatabaseHealth.LockWait + TimeSpan.FromSeconds(8));
 
         await using (var rollback = holder.CreateCommand())
         {
