@@ -17,7 +17,7 @@ internal static class ExitCodes
     /// <summary>The command line or a value in it is wrong (an unknown option, format, URL or stream).</summary>
     public const int Usage = 2;
 
-    /// <summary>Ashby refused the API key, or none was given.</summary>
+    /// <summary>Ashby refused the key, or no key was given.</summary>
     public const int KeyRejected = 3;
 
     /// <summary>Ashby (or the emulator) could not be reached.</summary>
