@@ -34,6 +34,8 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
             .Select(m => new AppliedMigration(m.Version, m.Description ?? ""))
             .OrderBy(m => m.Version)]);
 
+    static AshbridgeDatabase() => StorageTypeHandlers.Register();
+
     private AshbridgeDatabase(DatabaseLocation location)
     {
         Location = location;

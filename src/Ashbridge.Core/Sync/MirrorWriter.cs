@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Sync;
@@ -100,14 +101,7 @@ internal static class MirrorWriter
         sql.Append(" FROM ").Append(stream.Table).Append(" WHERE connection_id = @connection AND id IN (");
         await using var command = connection.Command(transaction, "");
         command.Add("@connection", connectionId);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var name = Name("@k", i);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Add(name, rows[i].Id);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = sql.AppendIn(command, "k", new IdList(rows)).Append(')').ToString();
         var known = new Dictionary<string, Known>(rows.Count, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -230,14 +224,7 @@ internal static class MirrorWriter
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
         command.Add("@connection", connectionId);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            var name = Name("@k", i);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Add(name, ids[i]);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = sql.AppendIn(command, "k", ids).Append(')').ToString();
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -260,4 +247,16 @@ internal static class MirrorWriter
     };
 
     private static string Name(string prefix, int index) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{index}");
+
+    /// <summary>The ids of a page's rows as a list, without copying them.</summary>
+    private sealed class IdList(IReadOnlyList<MirrorRow> rows) : IReadOnlyList<string>
+    {
+        public string this[int index] => rows[index].Id;
+
+        public int Count => rows.Count;
+
+        public IEnumerator<string> GetEnumerator() => rows.Select(r => r.Id).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
