@@ -221,7 +221,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// <summary>
     /// This build's migrations the database has not recorded (FluentMigrator's version table lists those it applied).
     /// When there are none, opening leaves FluentMigrator's runner alone: its set-up (a service provider, a scan of this
-    /// assembly, its own reads of the version table) took 90-150 ms of every CLI command's start, with nothing to do.
+    /// assembly, its own reads of the version table) was a large part of every CLI command's start, with nothing to do.
     /// A new database has no version table yet.
     /// </summary>
     private static async Task<IReadOnlyList<AppliedMigration>> PendingMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)

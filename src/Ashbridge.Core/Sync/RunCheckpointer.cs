@@ -8,7 +8,7 @@ namespace Ashbridge.Core.Sync;
 /// <summary>
 /// Checkpoints a sync run's WAL (SQLite) on a connection of its own, beside the writer rather than inside its commits.
 /// A checkpoint syncs the WAL to disk, copies it into the database and syncs that; inside a commit, SQLite's automatic
-/// checkpoint held the writer for all of it (3 to 4 s of a 100k-candidate full pass, mostly waiting for the disk).
+/// checkpoint held the writer for all of it, mostly waiting for the disk (figures: docs/benchmarks/mirror.md).
 /// Here every <see cref="EveryFrames"/> pages the writer writes wake a checkpoint beside it, and the writer waits only
 /// once <see cref="CatchUpFrames"/> pages have gone into the WAL since it last started over: it lets a checkpoint copy
 /// the rest, so that its next transaction starts the WAL from the beginning and the file stays bounded. PostgreSQL
@@ -92,8 +92,8 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// <summary>
     /// At the end of a run: when it wrote more than the WAL file is kept to (64 MB, as after a first full pass), the
     /// writer's close checkpoints and removes the WAL if it is the database's last connection, as SQLite's own close
-    /// does. Left behind, a full pass's WAL cost the next process 0.3 s of recovery before its first write, a fresh
-    /// incremental pass half its time again. A smaller run leaves its WAL to the hub or the next connection (see
+    /// does. Left behind, a full pass's WAL cost the next process a recovery before its first write, as long again as a
+    /// fresh incremental pass takes. A smaller run leaves its WAL to the hub or the next connection (see
     /// <see cref="AshbridgeDatabase.ConnectForBulkWritesAsync"/>).
     /// </summary>
     public void EndRun(DbConnection writer)

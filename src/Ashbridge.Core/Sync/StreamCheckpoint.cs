@@ -53,7 +53,7 @@ internal sealed class StreamCheckpoint
     /// <summary>
     /// Every stream's stored checkpoint for the connection, by stream name (a stream never synced has none). The run reads
     /// them to start its feeds, before anything else; read by hand rather than through Dapper, whose first use in a fresh
-    /// process (about 50 ms of generating readers) held back every first request of an incremental pass.
+    /// process (generating readers) held back every first request of an incremental pass.
     /// </summary>
     public static async Task<Dictionary<string, StreamCheckpoint>> LoadAllAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
     {
