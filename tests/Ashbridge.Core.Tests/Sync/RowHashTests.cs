@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using Ashbridge.Core.Sync;
 
 namespace Ashbridge.Core.Tests.Sync;
@@ -5,8 +6,25 @@ namespace Ashbridge.Core.Tests.Sync;
 /// <summary>The row hash is XXH3-64 exactly, so hashes stored before it stay comparable.</summary>
 public sealed class RowHashTests
 {
+    [Fact]
+    public void Every_length_hashes_as_xxh3_does()
+    {
+        // Every length up to past four blocks covers each branch and each way a long input ends (whole blocks, part
+        // stripes, a last stripe overlapping the one before); a few large ones cover many blocks.
+        var random = new Random(20261202);
+        var bytes = new byte[200_010];
+        random.NextBytes(bytes);
+        var lengths = Enumerable.Range(0, 4_500).Concat([8_191, 8_192, 65_537, 200_003]);
+
+        foreach (var length in lengths)
+        {
+            var input = bytes.AsSpan(random.Next(0, 7), length); // not always aligned
+            RowHash.Of(input).ShouldBe(unchecked((long)XxHash3.HashToUInt64(input)), $"length {length}");
+        }
+    }
+
     /// <summary>
-    /// Hashes the hub's own XXH3 (before System.IO.Hashing's) computed and mirrors stored: one length per branch of the
+    /// Hashes mirrors already store, independent of any library: one length per branch of the
     /// algorithm (0, 1–3, 4–8, 9–16, 17–128, 129–240, and long inputs of whole and part blocks).
     /// </summary>
     [Theory]
