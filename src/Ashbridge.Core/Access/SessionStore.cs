@@ -20,7 +20,7 @@ public sealed class SessionStore(AshbridgeDatabase database, TimeProvider timePr
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO user_sessions (session_hash, user_id, user_stamp, created_ms) SELECT @hash, id, security_stamp, @now FROM users WHERE id = @id",
-            new { hash = Hash(key), id = user.Id, now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { hash = Hash(key), id = user.Id, now = timeProvider.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return key;
     }
 
@@ -43,7 +43,7 @@ public sealed class SessionStore(AshbridgeDatabase database, TimeProvider timePr
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE user_sessions SET ended_ms = @now WHERE session_hash = @hash AND ended_ms IS NULL",
-            new { hash = Hash(key), now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { hash = Hash(key), now = timeProvider.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

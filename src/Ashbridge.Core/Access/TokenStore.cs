@@ -32,7 +32,7 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Give the token a name that says what uses it.", nameof(name));
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = _time.NowMs();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms, user_stamp) "
@@ -95,7 +95,7 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_tokens SET revoked_ms = @now WHERE id = @id AND revoked_ms IS NULL",
-            new { id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+            new { id, now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

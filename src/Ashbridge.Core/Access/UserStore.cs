@@ -45,7 +45,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
             throw new UserExistsException($"A user with the email {normalized} exists.");
         }
 
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = _time.NowMs();
         var placeholder = new User(0, normalized, role, DateTimeOffset.FromUnixTimeMilliseconds(now), false);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "INSERT INTO users (email, password_hash, role, created_ms, security_stamp) VALUES (@email, @hash, @role, @now, @stamp) RETURNING id",
@@ -134,7 +134,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     /// <summary>Disables (or enables again) the user; disabling ends their sessions and tokens at once.</summary>
     /// <exception cref="UserChangeRefusedException">No such user, or it would leave no active admin.</exception>
     public Task<User> SetDisabledAsync(long id, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, "disabled_ms = @disabledMs", new { disabledMs = disabled ? _time.GetUtcNow().ToUnixTimeMilliseconds() : (long?)null }, demotes: disabled, cancellationToken);
+        ChangeAsync(id, "disabled_ms = @disabledMs", new { disabledMs = disabled ? _time.NowMs() : (long?)null }, demotes: disabled, cancellationToken);
 
     /// <summary>Sets a new password and lifts any lockout; the user's sessions and tokens end.</summary>
     /// <exception cref="ArgumentException">The password is too short.</exception>

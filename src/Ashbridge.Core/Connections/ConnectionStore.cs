@@ -27,7 +27,7 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         ValidateName(name);
         ValidateBaseUrl(baseUrl);
         ValidateKey(apiKey);
-        var now = Now();
+        var now = _time.NowMs();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         if (await FindAsync(connection, "name = @name", new { name }, cancellationToken).ConfigureAwait(false) is not null)
         {
@@ -139,7 +139,7 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE connections SET preflight_json = @json, preflight_ms = @now WHERE id = @connectionId",
-            new { json = JsonSerializer.Serialize(report, PreflightJson), now = Now(), connectionId },
+            new { json = JsonSerializer.Serialize(report, PreflightJson), now = _time.NowMs(), connectionId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -195,7 +195,7 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     {
         var parameters = new DynamicParameters(values);
         parameters.Add("name", name);
-        parameters.Add("now", Now());
+        parameters.Add("now", _time.NowMs());
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE connections SET {set}, updated_ms = @now WHERE name = @name", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -212,7 +212,6 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     private static bool IsUniqueViolation(DbException ex) =>
         ex.SqlState == "23505" || ex.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex NamePattern();

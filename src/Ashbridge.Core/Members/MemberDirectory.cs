@@ -30,7 +30,7 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
 
         if (connectionIds is not null)
         {
-            where.Add(connectionIds.Count == 0 ? "1 = 0" : $"connection_id IN ({string.Join(", ", connectionIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+            where.Add($"connection_id IN ({SqlList.In(parameters, "connection", [.. connectionIds])})");
         }
 
         var sql = $"SELECT {Columns} FROM members{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY last_name, first_name, id LIMIT @limit";

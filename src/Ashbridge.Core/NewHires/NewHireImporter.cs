@@ -54,7 +54,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             """
             INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, 0, @now)
             ON CONFLICT (connection_id) DO NOTHING
-            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from = importFrom.ToUnixTimeMilliseconds(), now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from = importFrom.ToUnixTimeMilliseconds(), now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Saves the mapping and re-maps every pending new hire with it.</summary>
@@ -68,7 +68,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             var current = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE new_hire_settings SET settings_json = @json, import_from_ms = @from, updated_ms = @now WHERE connection_id = @connectionId",
-                new { json = settings.ToJson(), from = importFrom?.ToUnixTimeMilliseconds() ?? current.ImportFromMs, now = Now(), connectionId },
+                new { json = settings.ToJson(), from = importFrom?.ToUnixTimeMilliseconds() ?? current.ImportFromMs, now = _time.NowMs(), connectionId },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
@@ -83,7 +83,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
 
     private async Task<int> RefreshAsync(long connectionId, bool everything, bool ashbyChanged, CancellationToken cancellationToken)
     {
-        var started = Now();
+        var started = _time.NowMs();
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var settings = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
         everything |= settings.RefreshedMs == 0;
@@ -137,7 +137,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
 
     private async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId, ImportedHire imported, CancellationToken cancellationToken)
     {
-        var now = Now();
+        var now = _time.NowMs();
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO new_hires (connection_id, application_id, candidate_id, state, imported_json, overrides_json, changes_json, created_ms, updated_ms)
@@ -161,7 +161,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             """
             UPDATE new_hires SET imported_json = @json, changes_json = @changes, candidate_id = @candidateId, updated_ms = @now
             WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
-            """, new { json, changes = NewHireChanges.Write(changes), candidateId, now = Now(), connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { json, changes = NewHireChanges.Write(changes), candidateId, now = _time.NowMs(), connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>The actor of what Ashby did, in the audit log.</summary>
@@ -208,7 +208,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is { } r) return new SettingsRow(NewHireSettings.FromJson(r.Json), r.From, r.Refreshed);
 
-        var now = Now();
+        var now = _time.NowMs();
         var from = now - (long)DefaultLookBack.TotalMilliseconds;
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -218,7 +218,6 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
         return new SettingsRow(NewHireSettings.Default, from, 0);
     }
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 }
 
 /// <summary>Department and location names by id, read once per refresh (they are few).</summary>

@@ -72,7 +72,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
                 """
                 UPDATE new_hires SET overrides_json = @overrides, changes_json = NULL, reviewed_ms = @now, updated_ms = @now
                 WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
-                """, new { overrides = JsonSerializer.Serialize(overrides, Json), now = Now(), connectionId, applicationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                """, new { overrides = JsonSerializer.Serialize(overrides, Json), now = _time.NowMs(), connectionId, applicationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await audit.WriteAsync(actor, "new-hire.review", $"{connectionId}/{applicationId}", $"Saved {string.Join(", ", values.Keys.Order(StringComparer.Ordinal))}", cancellationToken).ConfigureAwait(false);
@@ -96,7 +96,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             problems.AddRange(hire.Values.Select(kv => Check(kv.Key, kv.Value, settings)).OfType<string>());
             if (problems.Count > 0) throw new NewHireInvalidException(problems);
 
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(Now()); // as stored, so the member returned equals the member read back
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the member returned equals the member read back
             string? V(string key) => settings.IsEnabled(key) ? hire.Values.GetValueOrDefault(key) : null;
             member = await MemberDirectory.InsertAsync(connection, transaction, new Member(
                 0, connectionId, applicationId, row.CandidateId,
@@ -187,7 +187,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             """
             UPDATE new_hires SET state = @state, decided_ms = @now, decided_by = @actor, updated_ms = @now
             WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
-            """, new { state, now = Now(), actor, connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { state, now = _time.NowMs(), actor, connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0) throw NotPending(applicationId, null);
     }
 
@@ -212,7 +212,6 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
 
     private static string Text(NewHireState state) => state.ToString().ToLowerInvariant();
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private sealed class Row
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using Ashbridge.Core.Storage.Dialects;
 using Ashbridge.Core.Storage.Migrations;
 using FluentMigrator;
 using FluentMigrator.Runner;
@@ -20,7 +21,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// WAL is a property of the file (set once in MigrateAsync); NORMAL sync is durable in WAL mode across process crashes.
     /// A writer that meets another's lock waits inside SQLite, which retries within milliseconds, rather than returning
     /// SQLITE_BUSY to the driver, whose retry loop sleeps between attempts: the intake's commits waited behind the
-    /// processor's that way (the webhook bench went from 36% to 43% of bare, p99 change-to-API from 443 to 258 ms).
+    /// processor's that way (docs/benchmarks/webhooks.md).
     /// </summary>
     private const string SqliteSettings = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
@@ -33,6 +34,8 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
             .OfType<MigrationAttribute>()
             .Select(m => new AppliedMigration(m.Version, m.Description ?? ""))
             .OrderBy(m => m.Version)]);
+
+    static AshbridgeDatabase() => StorageTypeHandlers.Register();
 
     private AshbridgeDatabase(DatabaseLocation location)
     {
@@ -48,6 +51,9 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
     /// <summary>SQLite or PostgreSQL.</summary>
     public DatabaseProvider Provider => Location.Provider;
+
+    /// <summary>What differs between the two, one seam per concern.</summary>
+    internal StorageDialect Dialect => StorageDialect.For(Provider);
 
     /// <summary>
     /// The database at <paramref name="location"/>, not yet touched: no file is created and no server is called until
@@ -96,39 +102,32 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
     /// <summary>
     /// Opens a connection for a sync run, which writes thousands of rows per transaction. On SQLite its commits never
-    /// checkpoint: the run checkpoints beside it (see <c>RunCheckpointer</c>). The WAL file is cut back to 64 MB after
-    /// it starts over. Temporary files stay in memory: each multi-row upsert inside the run's transaction keeps a
-    /// statement journal (to undo just that statement), which SQLite otherwise writes to a fresh file in /var/tmp,
-    /// about 2 GB of writes in a 100k-candidate full pass. Nor does closing it checkpoint when it is the database's last
+    /// checkpoint: the run checkpoints beside it (see <c>RunCheckpointer</c>), and its temporary files stay in memory
+    /// (<see cref="SqliteBulkLoad.WriterSettings"/>). Nor does closing it checkpoint when it is the database's last
     /// connection: that copied and synced everything the run wrote since the last checkpoint while the run still held
-    /// its connection's lock (80 ms of a 0.3 s incremental pass); the WAL keeps it, and the hub's checkpoints or the
-    /// next connection to close copy it. A run that wrote more than the WAL keeps undoes this (<see cref="CheckpointWhenClosed"/>).
+    /// its connection's lock, a large share of a small incremental pass; the WAL keeps it, and the hub's checkpoints or
+    /// the next connection to close copy it. A run that wrote more than the WAL keeps undoes this (<see cref="CheckpointWhenClosed"/>).
     /// </summary>
     public async Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await ConnectWithAsync(SqliteSettings + " PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;", cancellationToken).ConfigureAwait(false);
-        if (connection is SqliteConnection { Handle: { } handle })
+        var connection = await ConnectWithAsync(SqliteSettings + Dialect.Checkpointing.BulkWriterSettings + Dialect.BulkLoad.WriterSettings, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var result = SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
-            if (result != SQLitePCL.raw.SQLITE_OK)
-            {
-                var error = new SqliteException($"SQLite would not keep the sync's connection from checkpointing when it closes (error {result}).", result);
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw error;
-            }
+            Dialect.Checkpointing.CheckpointOnClose(connection, checkpoint: false);
+            return connection;
         }
-
-        return connection;
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
     /// Lets a connection from <see cref="ConnectForBulkWritesAsync"/> checkpoint and remove the WAL when it closes as the
     /// database's last connection, as SQLite's connections do by default. A no-op on PostgreSQL.
     /// </summary>
-    internal static void CheckpointWhenClosed(DbConnection connection)
-    {
-        if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_db_config(handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, out _);
-    }
+    internal static void CheckpointWhenClosed(DbConnection connection) => StorageDialect.Of(connection).Checkpointing.CheckpointOnClose(connection, checkpoint: true);
 
     /// <summary>
     /// Opens a connection whose commits never checkpoint (on SQLite), for the webhook intake: a checkpoint runs inside
@@ -136,20 +135,16 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// waiting on that commit waited for it too. <see cref="CheckpointAsync"/>, called off the request path, does it instead.
     /// </summary>
     public Task<DbConnection> ConnectWithoutCheckpointsAsync(CancellationToken cancellationToken = default) =>
-        ConnectWithAsync(SqliteSettings + " PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+        ConnectWithAsync(SqliteSettings + Dialect.Checkpointing.NoCheckpointsSettings, cancellationToken);
 
     /// <summary>
     /// Copies what SQLite's WAL holds into the database without waiting for readers or writers (a passive checkpoint);
     /// returns the WAL's frames and how many of them are now in the database. PostgreSQL needs none: (0, 0).
     /// </summary>
-    public async Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (Provider != DatabaseProvider.Sqlite) return (0, 0);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        return Dialect.Checkpointing.CheckpointAsync(connection, cancellationToken);
     }
 
     /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
@@ -226,7 +221,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// <summary>
     /// This build's migrations the database has not recorded (FluentMigrator's version table lists those it applied).
     /// When there are none, opening leaves FluentMigrator's runner alone: its set-up (a service provider, a scan of this
-    /// assembly, its own reads of the version table) took 90-150 ms of every CLI command's start, with nothing to do.
+    /// assembly, its own reads of the version table) was a large part of every CLI command's start, with nothing to do.
     /// A new database has no version table yet.
     /// </summary>
     private static async Task<IReadOnlyList<AppliedMigration>> PendingMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)

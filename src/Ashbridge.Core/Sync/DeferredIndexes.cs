@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage.Dialects;
 using Ashbridge.Core.Storage.Migrations;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Sync;
 
@@ -25,11 +25,8 @@ internal static class DeferredIndexes
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {stream.Table} LIMIT 1) AS any_row", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (hasRows > 0) return false;
 
-        var sql = connection is SqliteConnection
-            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL"
-            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
         var indexes = (await connection.QueryAsync<(string Name, string Create)>(new CommandDefinition(
-            sql, new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            StorageDialect.Of(connection).BulkLoad.IndexesSql, new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         foreach (var (name, create) in indexes)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -58,7 +55,8 @@ internal static class DeferredIndexes
         if (pending.Count == 0) return default;
 
         long duplicates = 0;
-        var restore = await TempFilesOnDiskAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var bulkLoad = StorageDialect.Of(connection).BulkLoad;
+        var restore = await bulkLoad.SortOnDiskAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var (name, create) in pending)
@@ -69,7 +67,7 @@ internal static class DeferredIndexes
         }
         finally
         {
-            if (restore is { } previous) await SetTempStoreAsync(connection, transaction, previous, CancellationToken.None).ConfigureAwait(false);
+            if (restore is { } previous) await bulkLoad.RestoreSortAsync(connection, transaction, previous, CancellationToken.None).ConfigureAwait(false);
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -101,37 +99,8 @@ internal static class DeferredIndexes
             await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
-        // The copy written last is the one a later page sent. Rowids (SQLite) and a fresh heap's row positions
-        // (PostgreSQL) grow with insertion.
-        var removeOlderCopies = connection is SqliteConnection
-            ? $"DELETE FROM {stream.Table} WHERE rowid NOT IN (SELECT MAX(rowid) FROM {stream.Table} GROUP BY connection_id, id)"
-            : $"DELETE FROM {stream.Table} AS older USING {stream.Table} AS newer WHERE older.connection_id = newer.connection_id AND older.id = newer.id AND older.ctid < newer.ctid";
-        var removed = await connection.ExecuteAsync(new CommandDefinition(removeOlderCopies, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var removed = await StorageDialect.Of(connection).Duplicates.RemoveOlderCopiesAsync(connection, transaction, stream.Table, cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return removed;
     }
-
-    /// <summary>
-    /// An index build sorts its keys in temporary files. The sync's connection keeps those in memory (for its statement
-    /// journals), where a 1M-candidate organisation's application indexes took 110 MB: on SQLite, switches them to disk
-    /// and returns the setting to restore. SQLite refuses the switch inside a transaction once the connection has a
-    /// temporary database; the build then runs in memory (null).
-    /// </summary>
-    private static async Task<long?> TempFilesOnDiskAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (connection is not SqliteConnection) return null;
-        var previous = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        try
-        {
-            await SetTempStoreAsync(connection, transaction, 1, cancellationToken).ConfigureAwait(false);
-            return previous;
-        }
-        catch (SqliteException)
-        {
-            return null;
-        }
-    }
-
-    private static Task<int> SetTempStoreAsync(DbConnection connection, DbTransaction transaction, long mode, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition($"PRAGMA temp_store = {mode}", transaction: transaction, cancellationToken: cancellationToken));
 }

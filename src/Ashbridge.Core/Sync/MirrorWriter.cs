@@ -3,7 +3,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Ashbridge.Core.Mirror;
-using Microsoft.Data.Sqlite;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Storage.Dialects;
 
 namespace Ashbridge.Core.Sync;
 
@@ -15,15 +16,12 @@ internal readonly record struct PageCounts(long New, long Changed, long Unchange
 
 /// <summary>
 /// Set-based writes of mirror pages, inside the caller's transaction: one read of the page's known hashes, one
-/// multi-row upsert of the new and changed rows, one update stamping the unchanged ones as seen. The same SQL runs on
-/// SQLite and PostgreSQL (<c>INSERT … ON CONFLICT … DO UPDATE</c>). On SQLite, a changed row whose typed columns are as
-/// stored gets its JSON alone rewritten (<see cref="SqliteUpsert.Rewrite"/>): SQLite rewrites the index entries of
-/// every column an update sets, equal or not (PostgreSQL compares, and leaves the indexes alone).
+/// multi-row upsert of the new and changed rows (the dialect's <see cref="IMirrorUpsert"/>), one update stamping the
+/// unchanged ones as seen. Where the dialect asks for it (<see cref="IMirrorUpsert.RewritesJsonAlone"/>), a changed row
+/// whose typed columns are as stored gets its JSON alone rewritten.
 /// </summary>
 internal static class MirrorWriter
 {
-    private const string CommonColumns = "connection_id, id, raw_json, raw_hash, ashby_updated_ms, first_seen_ms, last_seen_ms, seen_pass, deleted_ms, merged_into_id";
-
     /// <summary>Writes a page. <paramref name="seenPass"/> is the full pass that sees these rows (the running one, or for an incremental pass the last one).</summary>
     /// <param name="moves">For applications: collects (old candidate, new candidate) when an application changed candidate, the trace of a merge.</param>
     /// <param name="intoEmptyTable">
@@ -36,10 +34,10 @@ internal static class MirrorWriter
     {
         if (rows.Count == 0) return default;
         var candidateColumn = moves is null ? -1 : IndexOf(stream, "candidate_id");
-        var sqlite = connection as SqliteConnection;
+        var upsert = StorageDialect.Of(connection).Upsert;
         var known = intoEmptyTable
             ? new Dictionary<string, Known>()
-            : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, withValues: sqlite is not null, cancellationToken).ConfigureAwait(false);
+            : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, withValues: upsert.RewritesJsonAlone, cancellationToken).ConfigureAwait(false);
 
         var write = new List<MirrorRow>(rows.Count);
         var rewrite = new List<MirrorRow>();
@@ -65,8 +63,8 @@ internal static class MirrorWriter
             }
         }
 
-        if (write.Count > 0) await UpsertAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
-        if (rewrite.Count > 0) SqliteUpsert.Rewrite(sqlite!, connectionId, stream, rewrite, seenPass, nowMs);
+        if (write.Count > 0) await upsert.WriteAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
+        if (rewrite.Count > 0) await upsert.RewriteJsonAsync(connection, transaction, connectionId, stream, rewrite, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
         if (touch.Count > 0) await TouchAsync(connection, transaction, connectionId, stream, touch, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
         return new PageCounts(added, changed, touch.Count);
     }
@@ -100,14 +98,7 @@ internal static class MirrorWriter
         sql.Append(" FROM ").Append(stream.Table).Append(" WHERE connection_id = @connection AND id IN (");
         await using var command = connection.Command(transaction, "");
         command.Add("@connection", connectionId);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var name = Name("@k", i);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Add(name, rows[i].Id);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = sql.AppendIn(command, "k", new IdList(rows)).Append(')').ToString();
         var known = new Dictionary<string, Known>(rows.Count, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -145,82 +136,6 @@ internal static class MirrorWriter
         return true;
     }
 
-    private static async Task UpsertAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
-        CancellationToken cancellationToken)
-    {
-        if (connection is SqliteConnection sqlite)
-        {
-            SqliteUpsert.Write(sqlite, connectionId, stream, rows, seenPass, nowMs, insertOnly);
-            return;
-        }
-
-        await using var command = connection.Command(transaction, UpsertSql(stream, rows.Count, NamedParameter, insertOnly));
-        command.Add("@connection", connectionId);
-        command.Add("@now", nowMs);
-        command.Add("@pass", seenPass);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var row = rows[r];
-            command.Add(NamedParameter(r, RowParameter.Id), row.Id);
-            command.Add(NamedParameter(r, RowParameter.Json), Encoding.UTF8.GetString(row.RawJson.Span));
-            command.Add(NamedParameter(r, RowParameter.Hash), row.RawHash);
-            command.Add(NamedParameter(r, RowParameter.Updated), row.UpdatedMs);
-            for (var c = 0; c < stream.Columns.Count; c++)
-            {
-                command.Add(NamedParameter(r, RowParameter.FirstColumn + c), row.Values[c], DbTypeOf(stream.Columns[c].Type));
-            }
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The parameters of one row of an upsert, in order; the typed columns follow <see cref="FirstColumn"/>.</summary>
-    internal enum RowParameter
-    {
-        Id,
-        Json,
-        Hash,
-        Updated,
-        FirstColumn,
-    }
-
-    private static string NamedParameter(int row, RowParameter parameter) => parameter switch
-    {
-        RowParameter.Id => Name("@i", row),
-        RowParameter.Json => Name("@j", row),
-        RowParameter.Hash => Name("@h", row),
-        RowParameter.Updated => Name("@u", row),
-        _ => string.Create(CultureInfo.InvariantCulture, $"@v{row}_{parameter - RowParameter.FirstColumn}"),
-    };
-
-    /// <summary>
-    /// A multi-row upsert of <paramref name="rows"/> rows. <c>@connection</c>, <c>@now</c> and <c>@pass</c> are shared;
-    /// <paramref name="parameter"/> names each row's parameters. <paramref name="insertOnly"/>: a plain insert, for a
-    /// table whose key is set aside (an upsert needs the key).
-    /// </summary>
-    internal static string UpsertSql(StreamDefinition stream, int rows, Func<int, RowParameter, string> parameter, bool insertOnly)
-    {
-        var sql = new StringBuilder(1024 + (rows * 16 * ((int)RowParameter.FirstColumn + stream.Columns.Count)));
-        sql.Append("INSERT INTO ").Append(stream.Table).Append(" (").Append(CommonColumns);
-        foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name);
-        sql.Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (").Append("@connection, ").Append(parameter(r, RowParameter.Id)).Append(", ").Append(parameter(r, RowParameter.Json))
-                .Append(", ").Append(parameter(r, RowParameter.Hash)).Append(", ").Append(parameter(r, RowParameter.Updated)).Append(", @now, @now, @pass, NULL, NULL");
-            for (var c = 0; c < stream.Columns.Count; c++) sql.Append(", ").Append(parameter(r, RowParameter.FirstColumn + c));
-            sql.Append(')');
-        }
-
-        if (insertOnly) return sql.ToString();
-        sql.Append(" ON CONFLICT (connection_id, id) DO UPDATE SET raw_json = excluded.raw_json, raw_hash = excluded.raw_hash, ")
-            .Append("ashby_updated_ms = excluded.ashby_updated_ms, last_seen_ms = excluded.last_seen_ms, seen_pass = excluded.seen_pass, ")
-            .Append("deleted_ms = NULL, merged_into_id = NULL");
-        foreach (var column in stream.Columns) sql.Append(", ").Append(column.Name).Append(" = excluded.").Append(column.Name);
-        return sql.ToString();
-    }
-
     private static async Task TouchAsync(
         DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<string> ids, long seenPass, long nowMs, CancellationToken cancellationToken)
     {
@@ -230,14 +145,7 @@ internal static class MirrorWriter
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
         command.Add("@connection", connectionId);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            var name = Name("@k", i);
-            sql.Append(i == 0 ? "" : ", ").Append(name);
-            command.Add(name, ids[i]);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = sql.AppendIn(command, "k", ids).Append(')').ToString();
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -251,13 +159,15 @@ internal static class MirrorWriter
         return -1;
     }
 
-    private static DbType DbTypeOf(MirrorColumnType type) => type switch
+    /// <summary>The ids of a page's rows as a list, without copying them.</summary>
+    private sealed class IdList(IReadOnlyList<MirrorRow> rows) : IReadOnlyList<string>
     {
-        MirrorColumnType.Time => DbType.Int64,
-        MirrorColumnType.Number => DbType.Int32,
-        MirrorColumnType.Boolean => DbType.Boolean,
-        _ => DbType.String,
-    };
+        public string this[int index] => rows[index].Id;
 
-    private static string Name(string prefix, int index) => string.Create(CultureInfo.InvariantCulture, $"{prefix}{index}");
+        public int Count => rows.Count;
+
+        public IEnumerator<string> GetEnumerator() => rows.Select(r => r.Id).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -9,9 +9,9 @@ namespace Ashbridge.Core.Sync;
 /// value as <c>System.IO.Hashing.XxHash3.HashToUInt64</c>, so mirrors written before keep their hashes.
 /// </summary>
 /// <remarks>
-/// Why not that package: it is not compiled ahead, and its vectorised loop ran unoptimised (tier 0) for most of a full
-/// pass while the runtime worked through its queue of methods to recompile. Hashing 480 MB of rows then cost 1 to 2
-/// CPU seconds of a pass that has none to spare. This scalar form is compiled fully optimised on its first call.
+/// Why not that package: it is not compiled ahead, and its vectorised loop ran unoptimised (tier 0) for much of a full
+/// pass while the runtime worked through its queue of methods to recompile, a cost a pass has no CPU to spare for
+/// (measured twice: docs/benchmarks/mirror.md). This scalar form is compiled fully optimised on its first call.
 /// </remarks>
 internal static class RowHash
 {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Ashbridge.Core.Storage;
+using Ashbridge.Core.Storage.Dialects;
 using Microsoft.Extensions.Logging;
 
 namespace Ashbridge.Core.Sync;
@@ -7,7 +8,7 @@ namespace Ashbridge.Core.Sync;
 /// <summary>
 /// Checkpoints a sync run's WAL (SQLite) on a connection of its own, beside the writer rather than inside its commits.
 /// A checkpoint syncs the WAL to disk, copies it into the database and syncs that; inside a commit, SQLite's automatic
-/// checkpoint held the writer for all of it (3 to 4 s of a 100k-candidate full pass, mostly waiting for the disk).
+/// checkpoint held the writer for all of it, mostly waiting for the disk (figures: docs/benchmarks/mirror.md).
 /// Here every <see cref="EveryFrames"/> pages the writer writes wake a checkpoint beside it, and the writer waits only
 /// once <see cref="CatchUpFrames"/> pages have gone into the WAL since it last started over: it lets a checkpoint copy
 /// the rest, so that its next transaction starts the WAL from the beginning and the file stays bounded. PostgreSQL
@@ -30,9 +31,9 @@ internal sealed class RunCheckpointer : IAsyncDisposable
 
     private readonly AshbridgeDatabase _database;
     private readonly ILogger _logger;
-    private readonly bool _sqlite;
+    private readonly ICheckpointing _checkpointing;
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly SemaphoreSlim _checkpointing = new(1, 1);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _written;
@@ -51,8 +52,8 @@ internal sealed class RunCheckpointer : IAsyncDisposable
         _keptFrames = keptFrames;
         _database = database;
         _logger = logger;
-        _sqlite = database.Provider == DatabaseProvider.Sqlite;
-        _loop = _sqlite ? Task.Run(LoopAsync) : Task.CompletedTask;
+        _checkpointing = database.Dialect.Checkpointing;
+        _loop = _checkpointing.Needed ? Task.Run(LoopAsync) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -61,9 +62,8 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// </summary>
     public async Task CommittedAsync(DbConnection writer, CancellationToken cancellationToken)
     {
-        if (!_sqlite || writer is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }) return;
-        SQLitePCL.raw.sqlite3_db_status(handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
-        _written += written;
+        if (!_checkpointing.Needed) return;
+        _written += _checkpointing.TakePagesWritten(writer);
         if (_written - _woken >= _everyFrames)
         {
             _woken = _written;
@@ -92,13 +92,13 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// <summary>
     /// At the end of a run: when it wrote more than the WAL file is kept to (64 MB, as after a first full pass), the
     /// writer's close checkpoints and removes the WAL if it is the database's last connection, as SQLite's own close
-    /// does. Left behind, a full pass's WAL cost the next process 0.3 s of recovery before its first write, a fresh
-    /// incremental pass half its time again. A smaller run leaves its WAL to the hub or the next connection (see
+    /// does. Left behind, a full pass's WAL cost the next process a recovery before its first write, as long again as a
+    /// fresh incremental pass takes. A smaller run leaves its WAL to the hub or the next connection (see
     /// <see cref="AshbridgeDatabase.ConnectForBulkWritesAsync"/>).
     /// </summary>
     public void EndRun(DbConnection writer)
     {
-        if (_sqlite && _written >= _keptFrames) AshbridgeDatabase.CheckpointWhenClosed(writer);
+        if (_checkpointing.Needed && _written >= _keptFrames) _checkpointing.CheckpointOnClose(writer, checkpoint: true);
     }
 
     /// <inheritdoc />
@@ -109,7 +109,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
         if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
         _wake.Dispose();
-        _checkpointing.Dispose();
+        _oneAtATime.Dispose();
     }
 
     private async Task LoopAsync()
@@ -133,7 +133,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// </summary>
     private async Task<(long Frames, long Copied)?> CheckpointAsync(CancellationToken cancellationToken)
     {
-        await _checkpointing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _connection ??= await _database.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -148,7 +148,7 @@ internal sealed class RunCheckpointer : IAsyncDisposable
         }
         finally
         {
-            _checkpointing.Release();
+            _oneAtATime.Release();
         }
     }
 }

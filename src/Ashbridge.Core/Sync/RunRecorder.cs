@@ -47,6 +47,5 @@ internal static class RunRecorder
             new { runId, stream, outcome = Text(outcome), mode = mode is { } m ? Text(m) : null, message, nowMs }, cancellationToken: cancellationToken));
 
     /// <summary>How an enum value is stored: snake_case (<c>not_run</c>); the one-word values read as they always did.</summary>
-    public static string Text<T>(T value) where T : struct, Enum =>
-        string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public static string Text<T>(T value) where T : struct, Enum => Storage.StoredText.Of(value);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ashbridge.Core.Storage;
 using Dapper;
 
 namespace Ashbridge.Core.Sync;
@@ -11,8 +12,14 @@ internal sealed class StreamCheckpoint
 {
     public string? SyncToken { get; set; }
 
-    /// <summary><c>full</c> or <c>incremental</c> while a pass is under way; null between passes.</summary>
-    public string? PassMode { get; set; }
+    /// <summary>Full or incremental while a pass is under way; null between passes.</summary>
+    public StreamPassMode? Mode { get; set; }
+
+    /// <summary>
+    /// <see cref="Mode"/> as stored (<c>full</c>, <c>incremental</c>), for callers that still compare text (StreamPass,
+    /// until it reads <see cref="Mode"/>).
+    /// </summary>
+    public string? PassMode => Mode is { } mode ? StoredText.Of(mode) : null;
 
     public string? PassCursor { get; set; }
 
@@ -46,7 +53,7 @@ internal sealed class StreamCheckpoint
     /// <summary>
     /// Every stream's stored checkpoint for the connection, by stream name (a stream never synced has none). The run reads
     /// them to start its feeds, before anything else; read by hand rather than through Dapper, whose first use in a fresh
-    /// process (about 50 ms of generating readers) held back every first request of an incremental pass.
+    /// process (generating readers) held back every first request of an incremental pass.
     /// </summary>
     public static async Task<Dictionary<string, StreamCheckpoint>> LoadAllAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
     {
@@ -62,7 +69,7 @@ internal sealed class StreamCheckpoint
     private static StreamCheckpoint Read(DbDataReader row) => new()
     {
         SyncToken = row.IsDBNull(1) ? null : row.GetString(1),
-        PassMode = row.IsDBNull(2) ? null : row.GetString(2),
+        Mode = row.IsDBNull(2) ? null : StoredText.Parse<StreamPassMode>(row.GetString(2)),
         PassCursor = row.IsDBNull(3) ? null : row.GetString(3),
         PassNumber = row.GetInt64(4),
         FullPassesCompleted = row.GetInt64(5),
@@ -72,7 +79,7 @@ internal sealed class StreamCheckpoint
     /// <summary>Starts a pass (a full one takes the next pass number and forgets the token until its last page brings a new one).</summary>
     public async Task BeginAsync(DbConnection connection, long connectionId, string stream, bool full, CancellationToken cancellationToken)
     {
-        PassMode = full ? "full" : "incremental";
+        Mode = full ? StreamPassMode.Full : StreamPassMode.Incremental;
         PassCursor = null;
         if (full)
         {
@@ -98,9 +105,9 @@ internal sealed class StreamCheckpoint
     /// <summary>Ends the pass with the last page: the new token (if any) is stored only now, with that page.</summary>
     public Task CompleteAsync(DbConnection connection, DbTransaction transaction, long connectionId, string stream, string? newToken, long nowMs, CancellationToken cancellationToken)
     {
-        var full = PassMode == "full";
+        var full = Mode == StreamPassMode.Full;
         SyncToken = newToken;
-        PassMode = null;
+        Mode = null;
         PassCursor = null;
         if (full) FullPassesCompleted++;
         return connection.ExecuteAsync(new CommandDefinition(

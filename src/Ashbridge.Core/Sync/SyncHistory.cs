@@ -17,8 +17,8 @@ public sealed class SyncHistory(AshbridgeDatabase database)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
-            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS StartedMs, "
-            + "finished_ms AS FinishedMs, error AS Error FROM sync_runs WHERE connection_id = @connectionId ORDER BY id DESC LIMIT @limit",
+            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS Started, "
+            + "finished_ms AS Finished, error AS Error FROM sync_runs WHERE connection_id = @connectionId ORDER BY id DESC LIMIT @limit",
             new { connectionId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var results = new List<SyncRunResult>(runs.Count);
         foreach (var run in runs) results.Add(await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false));
@@ -30,8 +30,8 @@ public sealed class SyncHistory(AshbridgeDatabase database)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var run = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
-            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS StartedMs, "
-            + "finished_ms AS FinishedMs, error AS Error FROM sync_runs WHERE id = @runId",
+            "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS Started, "
+            + "finished_ms AS Finished, error AS Error FROM sync_runs WHERE id = @runId",
             new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return run is null ? null : await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false);
     }
@@ -41,8 +41,8 @@ public sealed class SyncHistory(AshbridgeDatabase database)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var stored = (await connection.QueryAsync<StateRow>(new CommandDefinition(
-            "SELECT stream AS Stream, sync_token AS SyncToken, pass_mode AS PassMode, full_passes_completed AS FullPassesCompleted, last_full_ms AS LastFullMs, "
-            + "last_incremental_ms AS LastIncrementalMs, skipped_reason AS SkippedReason FROM sync_streams WHERE connection_id = @connectionId",
+            "SELECT stream AS Stream, sync_token AS SyncToken, pass_mode AS PassMode, full_passes_completed AS FullPassesCompleted, last_full_ms AS LastFull, "
+            + "last_incremental_ms AS LastIncremental, skipped_reason AS SkippedReason FROM sync_streams WHERE connection_id = @connectionId",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(s => s.Stream, StringComparer.Ordinal);
 
         var states = new List<StreamState>();
@@ -55,10 +55,10 @@ public sealed class SyncHistory(AshbridgeDatabase database)
             states.Add(new StreamState(
                 stream.Name,
                 s?.SyncToken is not null,
-                s?.PassMode switch { "full" => StreamPassMode.Full, "incremental" => StreamPassMode.Incremental, _ => null },
+                s?.PassMode is { } mode ? StoredText.Parse<StreamPassMode>(mode) : null,
                 s?.FullPassesCompleted ?? 0,
-                Time(s?.LastFullMs),
-                Time(s?.LastIncrementalMs),
+                s?.LastFull,
+                s?.LastIncremental,
                 s?.SkippedReason,
                 counts.Total - counts.Deleted,
                 counts.Deleted));
@@ -75,17 +75,13 @@ public sealed class SyncHistory(AshbridgeDatabase database)
             new { run.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var order = MirrorStreams.All.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         return new SyncRunResult(
-            run.Id, run.ConnectionId, run.Trigger, Parse<SyncMode>(run.RequestedMode), Parse<SyncOutcome>(run.Outcome),
-            DateTimeOffset.FromUnixTimeMilliseconds(run.StartedMs), Time(run.FinishedMs), run.Error,
+            run.Id, run.ConnectionId, run.Trigger, StoredText.Parse<SyncMode>(run.RequestedMode), StoredText.Parse<SyncOutcome>(run.Outcome),
+            run.Started, run.Finished, run.Error,
             streams.OrderBy(s => order.GetValueOrDefault(s.Stream, int.MaxValue)).Select(s => new StreamRunResult(
-                s.Stream, Parse<StreamPassMode>(s.Mode), s.Outcome == "running" ? StreamOutcome.Failed : Parse<StreamOutcome>(s.Outcome), s.RestartedBecause,
+                s.Stream, StoredText.Parse<StreamPassMode>(s.Mode), s.Outcome == "running" ? StreamOutcome.Failed : StoredText.Parse<StreamOutcome>(s.Outcome), s.RestartedBecause,
                 (int)s.Pages, s.New, s.Changed, s.Unchanged, s.Deleted,
                 TimeSpan.FromMilliseconds((s.FinishedMs ?? s.StartedMs) - s.StartedMs), s.Error)).ToList());
     }
-
-    private static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
-
-    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 
     private sealed class RunRow
     {
@@ -94,8 +90,8 @@ public sealed class SyncHistory(AshbridgeDatabase database)
         public string Trigger { get; set; } = "";
         public string RequestedMode { get; set; } = "";
         public string Outcome { get; set; } = "";
-        public long StartedMs { get; set; }
-        public long? FinishedMs { get; set; }
+        public DateTimeOffset Started { get; set; }
+        public DateTimeOffset? Finished { get; set; }
         public string? Error { get; set; }
     }
 
@@ -121,8 +117,8 @@ public sealed class SyncHistory(AshbridgeDatabase database)
         public string? SyncToken { get; set; }
         public string? PassMode { get; set; }
         public long FullPassesCompleted { get; set; }
-        public long? LastFullMs { get; set; }
-        public long? LastIncrementalMs { get; set; }
+        public DateTimeOffset? LastFull { get; set; }
+        public DateTimeOffset? LastIncremental { get; set; }
         public string? SkippedReason { get; set; }
     }
 
