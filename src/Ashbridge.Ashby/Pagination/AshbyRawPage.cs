@@ -20,19 +20,13 @@ public sealed class AshbyRawPage : IDisposable
     /// <exception cref="JsonException"><paramref name="utf8Results"/> is not JSON.</exception>
     /// <exception cref="ArgumentException"><paramref name="utf8Results"/> is not a JSON array.</exception>
     public AshbyRawPage(ReadOnlyMemory<byte> utf8Results, bool moreDataAvailable, string? nextCursor, string? syncToken)
+        : this(ParseArray(utf8Results), utf8Results, moreDataAvailable, nextCursor, syncToken)
     {
-        _document = JsonDocument.Parse(utf8Results);
-        if (_document.RootElement.ValueKind != JsonValueKind.Array)
-        {
-            _document.Dispose();
-            throw new ArgumentException("The results must be a JSON array.", nameof(utf8Results));
-        }
+    }
 
-        _results = _document.RootElement;
-        Utf8Json = utf8Results;
-        MoreDataAvailable = moreDataAvailable;
-        NextCursor = nextCursor;
-        SyncToken = syncToken;
+    private AshbyRawPage(JsonDocument array, ReadOnlyMemory<byte> utf8Json, bool moreDataAvailable, string? nextCursor, string? syncToken)
+        : this(array, array.RootElement, utf8Json, moreDataAvailable, nextCursor, syncToken)
+    {
     }
 
     internal AshbyRawPage(JsonDocument document, JsonElement results, ReadOnlyMemory<byte> utf8Json, bool moreDataAvailable, string? nextCursor, string? syncToken)
@@ -66,6 +60,18 @@ public sealed class AshbyRawPage : IDisposable
 
     /// <summary>Whether this is the last page of the pass.</summary>
     public bool IsLastPage => !MoreDataAvailable;
+
+    private static JsonDocument ParseArray(ReadOnlyMemory<byte> utf8Results)
+    {
+        var document = JsonDocument.Parse(utf8Results);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            document.Dispose();
+            throw new ArgumentException("The results must be a JSON array.", nameof(utf8Results));
+        }
+
+        return document;
+    }
 
     /// <summary>Returns the parsed document's pooled memory; <see cref="Results"/> is unusable afterwards.</summary>
     public void Dispose() => _document.Dispose();

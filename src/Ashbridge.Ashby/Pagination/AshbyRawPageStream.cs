@@ -53,7 +53,7 @@ internal static class AshbyRawPageStream
                             pending = SendAsync(transport, endpoint, request, next, cancellationToken);
                         }
 
-                        page = new AshbyRawPage(document, ResultsOf(endpoint, root), envelope.Body, more, cursor, more ? null : StringOf(root, "syncToken"u8));
+                        page = new AshbyRawPage(document, ResultsOf(endpoint, root), envelope.Body, more, more ? cursor : null, more ? null : StringOf(root, "syncToken"u8));
                     }
                     catch
                     {
@@ -257,7 +257,7 @@ internal static class AshbyRawPageStream
 
             var document = JsonDocument.Parse(array);
             return isAnswersLast
-                ? new AshbyRawPage(document, document.RootElement, array, more, cursor, more ? null : syncToken)
+                ? new AshbyRawPage(document, document.RootElement, array, more, more ? cursor : null, more ? null : syncToken)
                 : new AshbyRawPage(document, document.RootElement, array, moreDataAvailable: true, nextCursor: null, syncToken: null);
         }
     }

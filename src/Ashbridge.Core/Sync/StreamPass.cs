@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;

@@ -181,21 +181,6 @@ public class RawPageStreamTests
     }
 
     [Fact]
-    public async Task More_data_without_a_cursor_stops_the_stream()
-    {
-        await using var server = await ScriptedAshbyServer.StartAsync();
-        server.Enqueue(Page("[]", more: true));
-        using var client = TestClient.Create(server);
-
-        var error = await Should.ThrowAsync<AshbyApiException>(async () =>
-        {
-            await foreach (var page in client.EnumerateRawPagesAsync("candidate.list", cancellationToken: TestClient.Ct)) page.Dispose();
-        });
-
-        error.Message.ShouldContain("no nextCursor");
-    }
-
-    [Fact]
     public async Task A_one_call_answer_comes_in_pages_of_the_size_asked_each_item_its_json_as_sent()
     {
         // Items as Ashby might lay them out: spaces and new lines between them, commas and brackets inside strings,
