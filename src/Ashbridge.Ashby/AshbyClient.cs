@@ -193,6 +193,24 @@ public class AshbyClient : IDisposable
         return envelope.Body;
     }
 
+    /// <summary>
+    /// Streams an endpoint's pages as raw JSON over the bytes Ashby sent, following <c>nextCursor</c> until
+    /// <c>moreDataAvailable</c> is false: what a mirror stores, without a copy. Each page's paging is read before the
+    /// page is handed on, and the next request is already on its way when it is, so Ashby works on the next page while
+    /// this one is taken apart; memory stays a page or two deep. The new sync token is on the last page only.
+    /// </summary>
+    /// <param name="endpoint">The endpoint, e.g. <c>candidate.list</c>.</param>
+    /// <param name="request">Parameters, where to start, page size, request options and any read-ahead hold; <see langword="null"/> reads everything from the start.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and the request on its way.</param>
+    /// <returns>The pages, in order; dispose each once its items are read.</returns>
+    /// <exception cref="AshbyApiException">While enumerating: Ashby answered with an error, or sent a cursor loop.</exception>
+    /// <exception cref="AshbySyncRestartRequiredException">While enumerating: the sync token or cursor can no longer be used; start a full pass.</exception>
+    public virtual IAsyncEnumerable<AshbyRawPage> EnumerateRawPagesAsync(string endpoint, AshbyRawPageRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        return AshbyRawPageStream.EnumerateAsync(Transport, endpoint, request ?? new AshbyRawPageRequest(), cancellationToken);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

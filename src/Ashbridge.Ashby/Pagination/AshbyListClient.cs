@@ -156,13 +156,7 @@ public abstract class AshbyListClient<TRequest, TItem> : AshbyServiceClient
                 yield break;
             }
 
-            var next = envelope.NextCursor;
-            if (string.IsNullOrEmpty(next) || !seen.Add(next))
-            {
-                throw new AshbyApiException(
-                    $"Ashby said more {ListEndpoint} data is available but sent {(string.IsNullOrEmpty(next) ? "no nextCursor" : "a nextCursor it had sent before")}; stopping to avoid an endless loop. Restart the pass.",
-                    new AshbyErrorData { Endpoint = ListEndpoint });
-            }
+            var next = AshbyRawPageStream.NextCursor(ListEndpoint, moreDataAvailable: true, envelope.NextCursor, seen);
 
             // The syncToken (if any) stays in the body: Ashby accepts it alongside follow-up cursors.
             body["cursor"] = next;

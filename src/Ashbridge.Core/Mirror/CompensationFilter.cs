@@ -11,7 +11,7 @@ public static class CompensationFilter
 {
     private static readonly HashSet<string> CompensationProperties = new(StringComparer.Ordinal)
     {
-        "salary", "compensation", "compensationTiers", "compensationTierSummary", "summaryComponents",
+        AshbyFields.Salary, AshbyFields.Compensation, AshbyFields.CompensationTiers, AshbyFields.CompensationTierSummary, AshbyFields.SummaryComponents,
     };
 
     /// <summary>Removes compensation from <paramref name="node"/> in place; returns it.</summary>
@@ -28,11 +28,11 @@ public static class CompensationFilter
             case JsonObject obj:
                 foreach (var name in obj.Select(p => p.Key).ToList())
                 {
-                    if (CompensationProperties.Contains(name) || (offer && name == "customFields"))
+                    if (CompensationProperties.Contains(name) || (offer && name == AshbyFields.CustomFields))
                     {
                         obj.Remove(name);
                     }
-                    else if (name == "customFields" && obj[name] is JsonArray fields)
+                    else if (name == AshbyFields.CustomFields && obj[name] is JsonArray fields)
                     {
                         for (var i = fields.Count - 1; i >= 0; i--)
                         {
@@ -54,6 +54,6 @@ public static class CompensationFilter
 
     private static bool IsCompensation(JsonNode? field) =>
         field is JsonObject f && (
-            (f["isPrivate"] is JsonValue p && p.TryGetValue<bool>(out var isPrivate) && isPrivate)
-            || (f["value"] is JsonObject value && (value.ContainsKey("currencyCode") || (value["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type == "compensation-range"))));
+            (f[AshbyFields.IsPrivate] is JsonValue p && p.TryGetValue<bool>(out var isPrivate) && isPrivate)
+            || (f[AshbyFields.Value] is JsonObject value && (value.ContainsKey(AshbyFields.CurrencyCode) || (value[AshbyFields.Type] is JsonValue t && t.TryGetValue<string>(out var type) && type == "compensation-range"))));
 }

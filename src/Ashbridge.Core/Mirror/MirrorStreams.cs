@@ -13,60 +13,60 @@ public static class MirrorStreams
 {
     public static StreamDefinition Users { get; } = new("users", "mirror_users", "user.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
         """{"includeDeactivated":true}""",
-        [LowerText("email", "email"), Text("first_name", "firstName"), Text("last_name", "lastName"), Text("global_role", "globalRole"), Bool("is_enabled", "isEnabled")]);
+        [LowerText("email", AshbyFields.Email), Text("first_name", AshbyFields.FirstName), Text("last_name", AshbyFields.LastName), Text("global_role", AshbyFields.GlobalRole), Bool("is_enabled", AshbyFields.IsEnabled)]);
 
     public static StreamDefinition Departments { get; } = new("departments", "mirror_departments", "department.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
         """{"includeArchived":true}""",
-        [Text("name", "name"), Text("parent_id", "parentId"), Bool("is_archived", "isArchived")]);
+        [Text("name", AshbyFields.Name), Text("parent_id", AshbyFields.ParentId), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition Locations { get; } = new("locations", "mirror_locations", "location.list", AshbyPermissions.OrganizationRead, true, MirrorFetch.Paged,
         """{"includeArchived":true,"includeLocationHierarchy":true}""",
-        [Text("name", "name"), Text("parent_location_id", "parentLocationId"), Text("location_type", "type"), Bool("is_archived", "isArchived")]);
+        [Text("name", AshbyFields.Name), Text("parent_location_id", AshbyFields.ParentLocationId), Text("location_type", AshbyFields.Type), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition HiringTeamRoles { get; } = new("hiring_team_roles", "mirror_hiring_team_roles", "hiringTeamRole.list", AshbyPermissions.OrganizationRead, false, MirrorFetch.OneCall,
         "{}",
-        [Text("title", "title")]);
+        [Text("title", AshbyFields.Title)]);
 
     public static StreamDefinition Sources { get; } = new("sources", "mirror_sources", "source.list", AshbyPermissions.HiringProcessMetadataRead, false, MirrorFetch.OneCall,
         """{"includeArchived":true}""",
-        [Text("title", "title"), Bool("is_archived", "isArchived")]);
+        [Text("title", AshbyFields.Title), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition ArchiveReasons { get; } = new("archive_reasons", "mirror_archive_reasons", "archiveReason.list", AshbyPermissions.HiringProcessMetadataRead, false, MirrorFetch.OneCall,
         """{"includeArchived":true}""",
-        [Text("text", "text"), Text("reason_type", "reasonType"), Bool("is_archived", "isArchived")]);
+        [Text("text", AshbyFields.Text), Text("reason_type", AshbyFields.ReasonType), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition CustomFields { get; } = new("custom_fields", "mirror_custom_fields", "customField.list", AshbyPermissions.HiringProcessMetadataRead, true, MirrorFetch.Paged,
         """{"includeArchived":true}""",
-        [Text("title", "title"), Text("object_type", "objectType"), Text("field_type", "fieldType"), Bool("is_archived", "isArchived")]);
+        [Text("title", AshbyFields.Title), Text("object_type", AshbyFields.ObjectType), Text("field_type", AshbyFields.FieldType), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition InterviewStages { get; } = new("interview_stages", "mirror_interview_stages", "interviewStage.list", AshbyPermissions.InterviewsRead, false, MirrorFetch.PerInterviewPlan,
         "{}",
-        [Text("title", "title"), Text("interview_plan_id", "interviewPlanId"), Int32("order_in_plan", "orderInInterviewPlan"), Text("stage_type", "type")]);
+        [Text("title", AshbyFields.Title), Text("interview_plan_id", AshbyFields.InterviewPlanId), Int32("order_in_plan", AshbyFields.OrderInInterviewPlan), Text("stage_type", AshbyFields.Type)]);
 
     public static StreamDefinition Jobs { get; } = new("jobs", "mirror_jobs", "job.list", AshbyPermissions.JobsRead, true, MirrorFetch.Paged,
         """{"status":["Draft","Open","Closed","Archived"]}""",
-        [Text("title", "title"), Text("status", "status"), Text("department_id", "departmentId"), Text("location_id", "locationId"), Bool("is_confidential", "confidential"), Text("employment_type", "employmentType")]);
+        [Text("title", AshbyFields.Title), Text("status", AshbyFields.Status), Text("department_id", AshbyFields.DepartmentId), Text("location_id", AshbyFields.LocationId), Bool("is_confidential", AshbyFields.Confidential), Text("employment_type", AshbyFields.EmploymentType)]);
 
     public static StreamDefinition JobPostings { get; } = new("job_postings", "mirror_job_postings", "jobPosting.list", AshbyPermissions.JobsRead, false, MirrorFetch.OneCall,
         """{"includeUnpublishedJobPostings":true}""",
-        [Text("job_id", "jobId"), Text("title", "title"), Bool("is_listed", "isListed"), Text("department_name", "departmentName"), Text("location_name", "locationName")]);
+        [Text("job_id", AshbyFields.JobId), Text("title", AshbyFields.Title), Bool("is_listed", AshbyFields.IsListed), Text("department_name", AshbyFields.DepartmentName), Text("location_name", AshbyFields.LocationName)]);
 
     public static StreamDefinition Openings { get; } = new("openings", "mirror_openings", "opening.list", AshbyPermissions.JobsRead, true, MirrorFetch.Paged,
         "{}",
-        [Text("opening_state", "openingState"), Bool("is_archived", "isArchived")]);
+        [Text("opening_state", AshbyFields.OpeningState), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition Candidates { get; } = new("candidates", "mirror_candidates", "candidate.list", AshbyPermissions.CandidatesRead, true, MirrorFetch.Paged,
         "{}",
-        [Text("name", "name"), LowerText("primary_email", "primaryEmailAddress", "value"), Text("primary_phone", "primaryPhoneNumber", "value"), Time("created_ms", "createdAt")]);
+        [Text("name", AshbyFields.Name), LowerText("primary_email", AshbyFields.PrimaryEmailAddress, AshbyFields.Value), Text("primary_phone", AshbyFields.PrimaryPhoneNumber, AshbyFields.Value), Time("created_ms", AshbyFields.CreatedAt)]);
 
     public static StreamDefinition Applications { get; } = new("applications", "mirror_applications", "application.list", AshbyPermissions.CandidatesRead, true, MirrorFetch.Paged,
         "{}",
-        [Text("candidate_id", "candidate", "id"), Text("job_id", "job", "id"), Text("status", "status"), Text("current_stage_id", "currentInterviewStage", "id"),
-         Text("source_id", "source", "id"), Text("archive_reason_id", "archiveReason", "id"), Time("created_ms", "createdAt")]);
+        [Text("candidate_id", AshbyFields.Candidate, AshbyFields.Id), Text("job_id", AshbyFields.Job, AshbyFields.Id), Text("status", AshbyFields.Status), Text("current_stage_id", AshbyFields.CurrentInterviewStage, AshbyFields.Id),
+         Text("source_id", AshbyFields.Source, AshbyFields.Id), Text("archive_reason_id", AshbyFields.ArchiveReason, AshbyFields.Id), Time("created_ms", AshbyFields.CreatedAt)]);
 
     public static StreamDefinition Offers { get; } = new("offers", "mirror_offers", "offer.list", AshbyPermissions.OffersRead, true, MirrorFetch.Paged,
         "{}",
-        [Text("application_id", "applicationId"), Text("offer_status", "offerStatus"), Text("acceptance_status", "acceptanceStatus"), Text("start_date", "latestVersion", "startDate")]);
+        [Text("application_id", AshbyFields.ApplicationId), Text("offer_status", AshbyFields.OfferStatus), Text("acceptance_status", AshbyFields.AcceptanceStatus), Text("start_date", AshbyFields.LatestVersion, AshbyFields.StartDate)]);
 
     /// <summary>All streams, in the order a pass runs them.</summary>
     public static IReadOnlyList<StreamDefinition> All { get; } =

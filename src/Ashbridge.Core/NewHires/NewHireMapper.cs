@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.NewHires;
 
@@ -43,18 +44,18 @@ public static class NewHireMapper
             if (settings.IsEnabled(key) && !string.IsNullOrWhiteSpace(value)) values[key] = value.Trim();
         }
 
-        var candidate = sources.Candidate ?? Property(sources.Application, "candidate");
-        var (first, last) = NameSplitter.Split(Text(candidate, "name"));
+        var candidate = sources.Candidate ?? Property(sources.Application, AshbyFields.Candidate);
+        var (first, last) = NameSplitter.Split(Text(candidate, AshbyFields.Name));
         Set(NewHireFields.FirstName, first);
         Set(NewHireFields.LastName, last);
-        Set(NewHireFields.PersonalEmail, Personal(candidate, "emailAddresses", "primaryEmailAddress"));
-        Set(NewHireFields.PersonalPhone, Personal(candidate, "phoneNumbers", "primaryPhoneNumber"));
+        Set(NewHireFields.PersonalEmail, Personal(candidate, AshbyFields.EmailAddresses, AshbyFields.PrimaryEmailAddress));
+        Set(NewHireFields.PersonalPhone, Personal(candidate, AshbyFields.PhoneNumbers, AshbyFields.PrimaryPhoneNumber));
         if (!values.ContainsKey(NewHireFields.PersonalEmail)) problems.Add("The candidate has no personal email address in Ashby (a work address is not used).");
 
-        var job = sources.Job ?? Property(sources.Application, "job");
-        Set(NewHireFields.JobTitle, Text(job, "title"));
-        if (Text(job, "departmentId") is { } departmentId && sources.DepartmentNames.TryGetValue(departmentId, out var department)) Set(NewHireFields.Department, department);
-        if (Text(job, "locationId") is { } locationId && sources.LocationNames.TryGetValue(locationId, out var location)) Set(NewHireFields.PlaceOfWork, location);
+        var job = sources.Job ?? Property(sources.Application, AshbyFields.Job);
+        Set(NewHireFields.JobTitle, Text(job, AshbyFields.Title));
+        if (Text(job, AshbyFields.DepartmentId) is { } departmentId && sources.DepartmentNames.TryGetValue(departmentId, out var department)) Set(NewHireFields.Department, department);
+        if (Text(job, AshbyFields.LocationId) is { } locationId && sources.LocationNames.TryGetValue(locationId, out var location)) Set(NewHireFields.PlaceOfWork, location);
 
         var version = AcceptedOfferVersion(sources.Offers);
         if (version is null)
@@ -63,16 +64,16 @@ public static class NewHireMapper
         }
         else
         {
-            if (Text(version, "startDate") is { } start && DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startDate))
+            if (Text(version, AshbyFields.StartDate) is { } start && DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var startDate))
             {
                 Set(NewHireFields.StartDate, startDate.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
-            if (Property(version, "salary") is { ValueKind: JsonValueKind.Object } salary
-                && salary.TryGetProperty("value", out var amount) && amount.ValueKind == JsonValueKind.Number)
+            if (Property(version, AshbyFields.Salary) is { ValueKind: JsonValueKind.Object } salary
+                && salary.TryGetProperty(AshbyFields.Value, out var amount) && amount.ValueKind == JsonValueKind.Number)
             {
                 Set(NewHireFields.SalaryAmount, amount.GetDecimal().ToString("0.00", CultureInfo.InvariantCulture));
-                Set(NewHireFields.SalaryCurrency, Text(salary, "currencyCode"));
+                Set(NewHireFields.SalaryCurrency, Text(salary, AshbyFields.CurrencyCode));
                 Set(NewHireFields.SalaryPeriod, SalaryPeriod);
             }
         }
@@ -112,10 +113,10 @@ public static class NewHireMapper
     {
         ArgumentNullException.ThrowIfNull(offers);
         return offers
-            .Where(o => Text(o, "acceptanceStatus") == "Accepted" && Property(o, "latestVersion") is { ValueKind: JsonValueKind.Object })
-            .OrderByDescending(o => Text(o, "decidedAt") ?? "", StringComparer.Ordinal)
-            .ThenByDescending(o => Text(Property(o, "latestVersion"), "createdAt") ?? "", StringComparer.Ordinal)
-            .Select(o => Property(o, "latestVersion"))
+            .Where(o => Text(o, AshbyFields.AcceptanceStatus) == "Accepted" && Property(o, AshbyFields.LatestVersion) is { ValueKind: JsonValueKind.Object })
+            .OrderByDescending(o => Text(o, AshbyFields.DecidedAt) ?? "", StringComparer.Ordinal)
+            .ThenByDescending(o => Text(Property(o, AshbyFields.LatestVersion), AshbyFields.CreatedAt) ?? "", StringComparer.Ordinal)
+            .Select(o => Property(o, AshbyFields.LatestVersion))
             .FirstOrDefault();
     }
 
@@ -126,9 +127,9 @@ public static class NewHireMapper
         if (Property(candidate, list) is { ValueKind: JsonValueKind.Array } all) entries.AddRange(all.EnumerateArray());
         else if (Property(candidate, primary) is { ValueKind: JsonValueKind.Object } only) entries.Add(only);
         return entries
-            .Where(e => Text(e, "type") == "Personal")
-            .OrderByDescending(e => Property(e, "isPrimary") is { ValueKind: JsonValueKind.True })
-            .Select(e => Text(e, "value"))
+            .Where(e => Text(e, AshbyFields.Type) == "Personal")
+            .OrderByDescending(e => Property(e, AshbyFields.IsPrimary) is { ValueKind: JsonValueKind.True })
+            .Select(e => Text(e, AshbyFields.Value))
             .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
     }
 

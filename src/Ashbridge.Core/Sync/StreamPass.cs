@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ashbridge.Ashby;
 using Ashbridge.Core.Mirror;
@@ -176,19 +175,14 @@ internal sealed class StreamPass(
         const int GroupRows = MaxPagesPerTransaction * PageSize;
         var plans = await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<MirrorRow>();
-        var inFlight = new Queue<Task<ReadOnlyMemory<byte>>>(PlansInFlight);
+        var inFlight = new Queue<Task<List<MirrorRow>>>(PlansInFlight);
         var requested = 0;
         try
         {
             for (var i = 0; i < plans.Count; i++)
             {
-                while (requested < plans.Count && inFlight.Count < PlansInFlight) inFlight.Enqueue(RequestStagesAsync(plans[requested++], cancellationToken));
-                var envelope = await inFlight.Dequeue().ConfigureAwait(false);
-                using (var document = JsonDocument.Parse(envelope))
-                {
-                    rows.AddRange(FetchedPage.Read(stream, document.RootElement, envelope, default).Rows);
-                }
-
+                while (requested < plans.Count && inFlight.Count < PlansInFlight) inFlight.Enqueue(StagesOfAsync(plans[requested++], cancellationToken));
+                rows.AddRange(await inFlight.Dequeue().ConfigureAwait(false));
                 if (rows.Count < GroupRows) continue;
                 await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
                 rows = [];
@@ -196,30 +190,42 @@ internal sealed class StreamPass(
         }
         finally
         {
-            foreach (var request in inFlight) PageFeed.Abandon(request); // requests still out when a write failed or the pass was cancelled
+            // Requests still out when a write failed or the pass was cancelled: their outcome no longer matters, but a
+            // failure is observed so it is not reported as unobserved.
+            foreach (var request in inFlight) _ = request.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<ReadOnlyMemory<byte>> RequestStagesAsync(string planId, CancellationToken cancellationToken) =>
-        client.SendRawEnvelopeAsync(stream.Endpoint, new JsonObject { ["interviewPlanId"] = planId }, null, cancellationToken);
+    /// <summary>One interview plan's stages (one page: Ashby does not page them), their JSON slices of the answer.</summary>
+    private async Task<List<MirrorRow>> StagesOfAsync(string planId, CancellationToken cancellationToken)
+    {
+        var rows = new List<MirrorRow>();
+        var request = new AshbyRawPageRequest { Parameters = new JsonObject { [AshbyFields.InterviewPlanId] = planId } };
+        await foreach (var page in client.EnumerateRawPagesAsync(stream.Endpoint, request, cancellationToken).ConfigureAwait(false))
+        {
+            using (page)
+            {
+                rows.AddRange(FetchedPage.Read(stream, page).Rows);
+            }
+        }
+
+        return rows;
+    }
 
     private async Task<List<string>> InterviewPlanIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        string? cursor = null;
-        do
+        var request = new AshbyRawPageRequest { Parameters = new JsonObject { ["includeArchived"] = true }, Limit = PageSize };
+        await foreach (var page in client.EnumerateRawPagesAsync("interviewPlan.list", request, cancellationToken).ConfigureAwait(false))
         {
-            var body = new JsonObject { ["includeArchived"] = true, ["limit"] = PageSize };
-            if (cursor is not null) body["cursor"] = cursor;
-            var envelope = await client.SendRawEnvelopeAsync("interviewPlan.list", body, null, cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(envelope);
-            var root = document.RootElement;
-            foreach (var plan in root.GetProperty("results").EnumerateArray()) ids.Add(plan.GetProperty("id").GetString()!);
-            cursor = root.TryGetProperty("moreDataAvailable", out var more) && more.ValueKind == JsonValueKind.True ? root.GetProperty("nextCursor").GetString() : null;
+            using (page)
+            {
+                foreach (var plan in page.Results.EnumerateArray()) ids.Add(plan.GetProperty(AshbyFields.Id).GetString()!);
+            }
         }
-        while (cursor is not null);
+
         return ids;
     }
 

@@ -242,7 +242,7 @@ public class PaginationTests
     public async Task More_data_without_a_cursor_stops_instead_of_looping()
     {
         await using var server = await ScriptedAshbyServer.StartAsync();
-        server.Enqueue(Page("[]", more: true));
+        server.Enqueue(Page("[]", more: true), Page("[]", more: true));
         using var client = TestClient.Create(server);
 
         var ex = await Should.ThrowAsync<AshbyApiException>(async () =>
@@ -251,8 +251,13 @@ public class PaginationTests
             {
             }
         });
+        var raw = await Should.ThrowAsync<AshbyApiException>(async () =>
+        {
+            await foreach (var page in client.EnumerateRawPagesAsync("location.list", cancellationToken: TestClient.Ct)) page.Dispose();
+        });
 
         ex.Message.ShouldContain("no nextCursor");
+        raw.Message.ShouldBe(ex.Message); // the raw page stream keeps the same guard
     }
 
     [Fact]
