@@ -62,9 +62,10 @@ public static class WebhooksApi
     }
 
     /// <summary>What the connection's page and the API show.</summary>
-    public static async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, WebhookInbox inbox, WebhookRegistrar registrar, CancellationToken ct) => new(
+    public static async Task<WebhookSetup> SetupAsync(
+        Connection connection, string requestUrl, WebhookSecrets secrets, WebhookInbox inbox, WebhookRegistrar registrar, CancellationToken ct) => new(
         requestUrl,
-        await inbox.SecretAsync(connection.Id, ct),
+        await secrets.SecretAsync(connection.Id, ct),
         await inbox.RejectionsAsync(connection.Id, ct),
         await inbox.ActivityAsync(connection.Id, ct),
         [.. (await inbox.RecentAsync(connection.Id, null, 20, ct)).Select(WebhookEventSummary.Of)],
@@ -72,29 +73,28 @@ public static class WebhooksApi
         await registrar.ListAsync(connection.Id, ct));
 
     private static async Task<Results<Ok<WebhookSetup>, ProblemHttpResult>> GetAsync(
-        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar,
-        CancellationToken ct) =>
+        string name, ClaimsPrincipal principal, HttpRequest request, IConfiguration configuration, ConnectionStore connections, WebhookSecrets secrets, WebhookInbox inbox,
+        WebhookRegistrar registrar, CancellationToken ct) =>
         await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is { } c
-            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), inbox, registrar, ct))
+            ? TypedResults.Ok(await SetupAsync(c, RequestUrl(request, configuration, c.Name), secrets, inbox, registrar, ct))
             : NotFound(name);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
-        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionStore connections, WebhookSecrets secrets, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
-        var secret = await inbox.RotateSecretAsync(c.Id, ct);
+        var secret = await secrets.RotateSecretAsync(c.Id, ct);
         await registrar.UpdateSecretAsync(c, ct); // the webhooks Ashbridge made in Ashby get the new secret too
         await audit.WriteAsync(principal.Actor(), "webhook.secret.rotate", c.Name, null, ct);
         return TypedResults.Ok(new RotatedSecret(secret));
     }
 
     private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> ReplayAsync(
-        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionStore connections, WebhookInbox inbox, WebhookSignal signal, AuditLog audit, CancellationToken ct)
+        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionStore connections, WebhookBacklog queue, AuditLog audit, CancellationToken ct)
     {
         if (await ConnectionsApi.FindVisibleAsync(principal, connections, name, ct) is not { } c) return NotFound(name);
-        var count = await inbox.ReplayAsync(c.Id, request?.EventId, ct);
+        var count = await queue.ReplayAsync(c.Id, request?.EventId, ct); // wakes the processor
         await audit.WriteAsync(principal.Actor(), "webhook.replay", c.Name, request?.EventId is { } id ? $"event {id}" : "all dead letters", ct);
-        if (count > 0) signal.Notify();
         return TypedResults.Ok(new Replayed(count));
     }
 

@@ -13,7 +13,7 @@ namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin admin, WebhookSecrets secrets, WebhookInbox inbox, WebhookBacklog queue, WebhookRegistrar registrar, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -63,9 +63,8 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     public async Task<IActionResult> OnPostReplayAsync(string name, long? eventId, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        var count = await inbox.ReplayAsync(connection.Id, eventId, ct);
+        var count = await queue.ReplayAsync(connection.Id, eventId, ct); // wakes the processor
         await audit.WriteAsync(User.Actor(), "webhook.replay", connection.Name, eventId is { } id ? $"event {id}" : "all dead letters", ct);
-        if (count > 0) signal.Notify();
         Notice = count == 1 ? "1 event queued again." : $"{count} events queued again.";
         await LoadAsync(connection, ct);
         return Page();
@@ -74,7 +73,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     public async Task<IActionResult> OnPostRotateSecretAsync(string name, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        await inbox.RotateSecretAsync(connection.Id, ct);
+        await secrets.RotateSecretAsync(connection.Id, ct);
         await audit.WriteAsync(User.Actor(), "webhook.secret.rotate", connection.Name, null, ct);
         try
         {
@@ -128,7 +127,7 @@ public sealed class DetailModel(ConnectionStore connections, ConnectionAdmin adm
     private async Task LoadAsync(Connection connection, CancellationToken ct)
     {
         Detail = await admin.DetailAsync(connection, HistoryLength, ct);
-        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), inbox, registrar, ct);
+        Webhooks = await WebhooksApi.SetupAsync(connection, WebhooksApi.RequestUrl(Request, configuration, connection.Name), secrets, inbox, registrar, ct);
     }
 
     /// <summary>The run the live progress starts after: the newest finished one (a running one is shown at once).</summary>
