@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Access;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
@@ -92,7 +93,7 @@ internal static class WebhookBench
         {
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
-            return WebhookSignature.Check(Secretless, buffer.ToArray(), context.Request.Headers[WebhookSignature.Header]) == SignatureCheck.Valid
+            return AshbyWebhookSignature.Verify(buffer.ToArray(), context.Request.Headers[AshbyWebhookSignature.HeaderName], Secretless) == AshbyWebhookSignatureResult.Valid
                 ? Results.Ok()
                 : Results.Unauthorized();
         });
@@ -211,7 +212,7 @@ internal static class WebhookBench
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bodies[i].Body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.TryAddWithoutValidation(WebhookSignature.Header, bodies[i].Signature);
+                request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, bodies[i].Signature);
                 using var response = await http.SendAsync(request);
                 if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             }
@@ -229,7 +230,7 @@ internal static class WebhookBench
                 ["action"] = action,
                 ["data"] = new JsonObject { ["application"] = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["status"] = "Active" } },
             }.ToJsonString());
-            return (body, WebhookSignature.Sign(secret, body));
+            return (body, AshbyWebhookSignature.Sign(body, secret));
         })];
 
     internal static HttpClient Client(Uri baseUrl) =>

@@ -85,11 +85,17 @@ public static class HubServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The webhook inbox, the registration of the hub's webhooks in Ashby, and the inbox's processor.</summary>
+    /// <summary>
+    /// The webhook inbox: its Secret Tokens, its intake, its queue and processor (the host runs the processor's loop),
+    /// what it holds for the pages, and the registration of the hub's webhooks in Ashby.
+    /// </summary>
     public static IServiceCollection AddHubWebhooks(this IServiceCollection services)
     {
-        // A factory: the inbox's secrets have a key ring purpose of their own, unlike the connections' protector.
-        services.AddSingleton(sp => WebhookInbox.For(sp.GetRequiredService<AshbridgeDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        // A factory: the Secret Tokens have a key ring purpose of their own, unlike the connections' protector.
+        services.AddSingleton(sp => WebhookSecrets.For(sp.GetRequiredService<AshbridgeDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WebhookBacklog>();
+        services.AddSingleton<WebhookIntakeStore>();
+        services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookRegistrar>();
         services.AddSingleton<ConnectionWebhooks>();
         services.AddSingleton<WebhookProcessor>();

@@ -121,6 +121,18 @@ public sealed class AshbyWebhookEvent
         return new AshbyOfferDeletion(id, applicationId);
     }
 
+    /// <summary>
+    /// The id of the object <c>data.&lt;<paramref name="property"/>&gt;</c>, read without deserialising it: what a receiver
+    /// needs to tell which record an event is about (e.g. <c>application</c>, <c>jobPosting</c>, <c>deletedCandidate</c>).
+    /// </summary>
+    /// <param name="property">The name of the object in <c>data</c>.</param>
+    /// <returns>The non-empty string id, or <see langword="null"/> when the data has no such object or it has no id.</returns>
+    public string? GetDataObjectId(string property)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(property);
+        return NestedId(property) is { Length: > 0 } id ? id : null;
+    }
+
     /// <summary>The <c>webhookActionType</c> of a ping.</summary>
     /// <returns>The value (normally <c>ping</c>), or <see langword="null"/>.</returns>
     public string? GetPingWebhookActionType() =>

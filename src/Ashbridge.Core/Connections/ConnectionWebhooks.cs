@@ -8,7 +8,7 @@ namespace Ashbridge.Core.Connections;
 /// across connections, and registering the webhooks in Ashby (refused in words when the key cannot). The one place the
 /// hosts read the inbox.
 /// </summary>
-public sealed class ConnectionWebhooks(WebhookInbox inbox, WebhookRegistrar registrar)
+public sealed class ConnectionWebhooks(WebhookSecrets secrets, WebhookInbox inbox, WebhookRegistrar registrar)
 {
     /// <summary>The connection's setup, with <paramref name="requestUrl"/> (the host knows its own address).</summary>
     public async Task<WebhookSetup> SetupAsync(Connection connection, string requestUrl, CancellationToken cancellationToken = default)
@@ -16,7 +16,7 @@ public sealed class ConnectionWebhooks(WebhookInbox inbox, WebhookRegistrar regi
         ArgumentNullException.ThrowIfNull(connection);
         return new WebhookSetup(
             requestUrl,
-            await inbox.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false),
+            await secrets.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false),
             await inbox.RejectionsAsync(connection.Id, cancellationToken).ConfigureAwait(false),
             await inbox.ActivityAsync(connection.Id, cancellationToken).ConfigureAwait(false),
             [.. (await inbox.RecentAsync(connection.Id, null, 20, cancellationToken).ConfigureAwait(false)).Select(WebhookEventSummary.Of)],

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Ashbridge.Core.Connections;
+using Ashbridge.Core.Queues;
 using Ashbridge.Core.Storage;
 using Dapper;
 
@@ -24,16 +25,19 @@ public sealed record OutboundDelivery(
 
 /// <summary>
 /// The outbound endpoint and the delivery log. Deliveries are queued in the same transaction as what they announce,
-/// so an added member is never lost between the database and the network; the dispatcher sends them.
+/// so an added member is never lost between the database and the network; the dispatcher sends them. The log is a
+/// durable queue (<see cref="QueueTable"/> over <c>outbound_deliveries</c>, a failed delivery being its dead letter).
 /// </summary>
 public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtector protector, TimeProvider timeProvider)
 {
+    private static readonly QueueTable Table = new("outbound_deliveries", "failed", DeadNextAttemptMs: null);
+
     /// <summary>The Data Protection purpose of the endpoint's secret (apart from the API keys').</summary>
     public const string SecretPurpose = "Ashbridge.Outbound.Secret.v1";
     private readonly TimeProvider _time = timeProvider;
 
-    /// <summary>Raised after a delivery is queued, so the dispatcher sends it at once instead of at its next look.</summary>
-    public event EventHandler? Queued;
+    /// <summary>Notified after a delivery is queued or sent again, so the dispatcher sends it at once instead of at its next look.</summary>
+    public QueueSignal Wake { get; } = new();
 
     /// <summary>The endpoint, or <see langword="null"/> when none is set.</summary>
     public async Task<OutboundEndpoint?> GetEndpointAsync(CancellationToken cancellationToken = default)
@@ -89,7 +93,7 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     }
 
     /// <summary>Tells the dispatcher that deliveries are waiting (call after the queuing transaction commits).</summary>
-    internal void Signal() => Queued?.Invoke(this, EventArgs.Empty);
+    internal void Signal() => Wake.Notify();
 
     /// <summary>The latest deliveries, newest first.</summary>
     public async Task<IReadOnlyList<OutboundDelivery>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
@@ -109,9 +113,7 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     {
         await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbound_deliveries SET state = 'pending', attempts = 0, next_attempt_ms = @now WHERE id = @id AND state = 'failed'",
-                new { id, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var changed = await Table.ReplayAsync(connection, "id = @id", new { id }, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
             if (changed == 0) return false;
         }
 
@@ -128,7 +130,7 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
             "SELECT url, secret_protected, enabled FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (endpoint is not { Enabled: true } e) return null;
         var due = await connection.QueryAsync<(long Id, string EventType, string Payload, int Attempts)>(new CommandDefinition(
-            "SELECT id, event_type, payload, attempts FROM outbound_deliveries WHERE state = 'pending' AND next_attempt_ms <= @now ORDER BY id LIMIT @limit",
+            Table.SelectDue("id, event_type, payload, attempts"),
             new { now = _time.GetUtcNow().ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return (e.Url, protector.Unprotect(e.Secret, "outbound endpoint secret"), [.. due.Select(d => new Due(d.Id, d.EventType, d.Payload, d.Attempts))]);
     }
@@ -137,24 +139,25 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT MIN(next_attempt_ms) FROM outbound_deliveries WHERE state = 'pending'", cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        return await Table.NextDueAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task RecordAsync(long id, int attempts, int? status, string? error, bool delivered, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    /// <summary>Records a delivered delivery.</summary>
+    internal async Task RecordDeliveredAsync(long id, int attempts, int status, CancellationToken cancellationToken)
     {
         await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var state = delivered ? "delivered" : retryAt is null ? "failed" : "pending";
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE outbound_deliveries SET state = @state, attempts = @attempts, last_status = @status, last_error = @error,
-                next_attempt_ms = @next, delivered_ms = @delivered WHERE id = @id
+            UPDATE outbound_deliveries SET state = 'delivered', attempts = @attempts, last_status = @status, last_error = NULL,
+                next_attempt_ms = NULL, delivered_ms = @now WHERE id = @id
             """,
-            new
-            {
-                id, state, attempts, status, error, next = retryAt?.ToUnixTimeMilliseconds(),
-                delivered = delivered ? _time.GetUtcNow().ToUnixTimeMilliseconds() : (long?)null,
-            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id, attempts, status, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a failed attempt: the delivery waits for <paramref name="retryAt"/>, or is failed (a dead letter) when that is null.</summary>
+    internal async Task RecordFailedAsync(long id, int attempts, int? status, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await Table.RecordFailureAsync(connection, id, attempts, error, retryAt, cancellationToken, ("last_status", status)).ConfigureAwait(false);
     }
 }

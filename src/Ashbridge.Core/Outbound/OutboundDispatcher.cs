@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Ashbridge.Core.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,20 +8,33 @@ namespace Ashbridge.Core.Outbound;
 
 /// <summary>
 /// Sends due deliveries to the outbound endpoint, signed (see <see cref="OutboundSignature"/>). A 2xx answer delivers;
-/// anything else, or no answer, is retried with growing waits (30 s, 2 min, 8 min … up to 6 h) until
-/// <see cref="MaxAttempts"/>, then the delivery is failed and waits for an admin's "send again".
+/// anything else, or no answer, is retried on <see cref="Retries"/> (30 s, 2 min, 8 min … up to 6 h), then the delivery
+/// is failed and waits for an admin's "send again". The outbound side of the durable queue pattern
+/// (<see cref="IQueueProcessor"/>, run by <see cref="QueueLoop"/>).
 /// </summary>
 public sealed partial class OutboundDispatcher(OutboundDeliveries deliveries, HttpClient http, TimeProvider timeProvider, ILogger<OutboundDispatcher>? logger = null)
+    : IQueueProcessor
 {
-    public const int MaxAttempts = 10;
+    /// <summary>Waits of 30 s, 2 min, 8 min … up to 6 h; the tenth failed attempt fails the delivery.</summary>
+    public static readonly RetrySchedule Retries = new(TimeSpan.FromSeconds(30), 4, TimeSpan.FromHours(6), MaxAttempts: 10);
 
+    private const int BatchSize = 50;
     private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    /// <inheritdoc/>
+    public string Name => "outbound deliveries";
+
+    /// <inheritdoc/>
+    public QueueSignal Wake => deliveries.Wake;
+
+    /// <summary>Sends batch after batch while any is due (no gathering: deliveries are few), and looks again at least every minute.</summary>
+    public QueuePacing Pacing { get; } = new(TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
     /// <summary>Sends what is due; returns how many were attempted.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
+    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
     {
-        if (await deliveries.DueAsync(50, cancellationToken).ConfigureAwait(false) is not { } batch) return 0;
+        if (await deliveries.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false) is not { } batch) return 0;
         foreach (var due in batch.Due)
         {
             var attempts = due.Attempts + 1;
@@ -45,19 +59,21 @@ public sealed partial class OutboundDispatcher(OutboundDeliveries deliveries, Ht
                 error = $"The endpoint could not be reached: {ex.Message}";
             }
 
-            var delivered = error is null;
-            var retryAt = delivered || attempts >= MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + Backoff(attempts);
-            await deliveries.RecordAsync(due.Id, attempts, status, error, delivered, retryAt, cancellationToken).ConfigureAwait(false);
-            if (!delivered) Failed(_logger, due.Id, attempts, error!);
+            if (error is null)
+            {
+                await deliveries.RecordDeliveredAsync(due.Id, attempts, status!.Value, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await deliveries.RecordFailedAsync(due.Id, attempts, status, error, Retries.RetryAt(_time.GetUtcNow(), attempts), cancellationToken).ConfigureAwait(false);
+            Failed(_logger, due.Id, attempts, error);
         }
 
         return batch.Due.Count;
     }
 
-    /// <summary>When the next delivery is due (<see langword="null"/>: nothing waits).</summary>
+    /// <inheritdoc/>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => deliveries.NextDueAsync(cancellationToken);
-
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(6 * 3600, 30 * Math.Pow(4, attempts - 1)));
 
     [LoggerMessage(1, LogLevel.Warning, "Outbound delivery {DeliveryId} failed (attempt {Attempts}): {Error}")]
     private static partial void Failed(ILogger logger, long deliveryId, int attempts, string error);

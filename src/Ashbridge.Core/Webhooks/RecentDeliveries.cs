@@ -8,7 +8,7 @@ public readonly record struct DeliveryKey(long ConnectionId, string Action, stri
 /// unique index, whose random-keyed inserts wrote a whole page per delivery and halved the intake's rate. Ashby retries a
 /// delivery at most 10 times, (2^n − 1) × 10 s apart, so the last retry comes about 5.7 hours after the first; a key
 /// older than the window cannot come back. The inbox loads the window from the database at its first store, so a
-/// restarted hub still knows what it acknowledged. Not thread-safe: the inbox stores one batch at a time.
+/// restarted hub still knows what it acknowledged. Not thread-safe: <see cref="WebhookIntakeStore"/> writes one batch at a time.
 /// </summary>
 public sealed class RecentDeliveries
 {

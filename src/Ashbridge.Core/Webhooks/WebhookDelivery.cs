@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
+using Ashbridge.Ashby.Webhooks;
 
 namespace Ashbridge.Core.Webhooks;
 
@@ -15,7 +15,7 @@ namespace Ashbridge.Core.Webhooks;
 public sealed record WebhookDelivery(string Action, string WebhookActionId, string? Problem)
 {
     /// <summary>The action Ashby sends when a webhook is created or edited.</summary>
-    public const string Ping = "ping";
+    public const string Ping = AshbyWebhookTypes.Ping;
 
     /// <summary>The action recorded for a body that is not a readable envelope.</summary>
     public const string Unreadable = "(unreadable)";
@@ -29,34 +29,27 @@ public sealed record WebhookDelivery(string Action, string WebhookActionId, stri
     /// <summary>The longest webhookActionId the inbox stores (its column's size).</summary>
     public const int MaxIdLength = 200;
 
-    /// <summary>Reads the envelope's action and id.</summary>
+    /// <summary>Reads the envelope's action and id with the client's reader (<see cref="AshbyWebhookEnvelope"/>), and what the inbox can store.</summary>
     public static WebhookDelivery Read(ReadOnlySpan<byte> body)
     {
         if (InvalidUtf8At(body) is { } invalid) return Malformed(body, $"the body is not valid UTF-8 (from byte {invalid}); it is kept base64-encoded");
         if (body.IndexOf((byte)0) is var nul and >= 0) return Malformed(body, $"the body holds a NUL byte (byte {nul}), so it is not JSON; it is kept base64-encoded");
+        AshbyWebhookEnvelope envelope;
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return Malformed(body, "the body is not a JSON object");
-            var action = root.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-            var id = root.TryGetProperty("webhookActionId", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            if (string.IsNullOrWhiteSpace(action)) return Malformed(body, "the body has no action");
-            if (action.Length > MaxActionLength || action.Contains('\0', StringComparison.Ordinal)) return Malformed(body, $"the action is not a name of up to {MaxActionLength} characters");
-            if (id?.Length > MaxIdLength || id?.Contains('\0', StringComparison.Ordinal) == true) return Malformed(body, $"the webhookActionId is not an id of up to {MaxIdLength} characters");
-            // Pings may come without an id; each is kept once by its bytes.
-            if (string.IsNullOrWhiteSpace(id)) return action == Ping ? new WebhookDelivery(Ping, ContentKey(body), null) : Malformed(body, "the body has no webhookActionId");
-            return new WebhookDelivery(action, id, null);
+            envelope = AshbyWebhookEnvelope.Read(body);
         }
-        catch (JsonException ex)
+        catch (FormatException ex)
         {
-            return Malformed(body, $"the body is not JSON ({ex.Message})");
+            return Malformed(body, ex.Message);
         }
-        catch (InvalidOperationException ex)
-        {
-            // A string escape that is no text (a lone surrogate, say) is found only when the string is read.
-            return Malformed(body, $"the body's action or id is not text ({ex.Message})");
-        }
+
+        var (action, id) = envelope;
+        if (action.Length > MaxActionLength || action.Contains('\0', StringComparison.Ordinal)) return Malformed(body, $"the action is not a name of up to {MaxActionLength} characters");
+        if (id?.Length > MaxIdLength || id?.Contains('\0', StringComparison.Ordinal) == true) return Malformed(body, $"the webhookActionId is not an id of up to {MaxIdLength} characters");
+        // Pings may come without an id; each is kept once by its bytes.
+        if (string.IsNullOrWhiteSpace(id)) return action == Ping ? new WebhookDelivery(Ping, ContentKey(body), null) : Malformed(body, "the body has no webhookActionId");
+        return new WebhookDelivery(action, id, null);
     }
 
     private static WebhookDelivery Malformed(ReadOnlySpan<byte> body, string problem) => new(Unreadable, ContentKey(body), problem);

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Text;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.Webhooks;
@@ -18,24 +19,22 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
     /// <summary>Whether Ashbridge uses this type at all; others are stored as ignored.</summary>
     public static bool IsUsed(string action) => Refreshes(action).Length > 0 || action is "candidateDelete" or "candidateMerge" or "offerDelete" or "jobPostingDelete";
 
-    /// <summary>Reads an event's effect.</summary>
+    /// <summary>Reads an event's effect, with the client's parser (<see cref="AshbyWebhookEvent"/>).</summary>
     /// <exception cref="InvalidDataException">The body lacks what the type must carry (the event is a dead letter).</exception>
     public static WebhookEffect Of(string action, string body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!IsUsed(action)) return Nothing;
-        using var document = JsonDocument.Parse(body);
-        var data = document.RootElement.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
-            ? d
-            : throw new InvalidDataException($"A {action} event without a data object.");
+        if (!AshbyWebhookEvent.TryParse(Encoding.UTF8.GetBytes(body), out var parsed)) throw new InvalidDataException($"A {action} event that is not a webhook payload.");
+        if (parsed.Data.ValueKind != System.Text.Json.JsonValueKind.Object) throw new InvalidDataException($"A {action} event without a data object.");
         var streams = new HashSet<string>(Refreshes(action), StringComparer.Ordinal);
         return action switch
         {
-            "candidateDelete" => new(streams, [new(MirrorStreams.Candidates, Id(data, action, "candidate"))], null),
-            "offerDelete" => new(streams, [new(MirrorStreams.Offers, Id(data, action, "offer"))], null),
-            "jobPostingDelete" => new(streams, [new(MirrorStreams.JobPostings, Id(data, action, "jobPosting"))], null),
-            "candidateMerge" => new(streams, [], (Id(data, action, "deletedCandidate"), Id(data, action, "mergedCandidate"))),
-            _ => Checked(action, data, streams),
+            AshbyWebhookTypes.CandidateDelete => new(streams, [new(MirrorStreams.Candidates, Id(parsed, "candidate"))], null),
+            AshbyWebhookTypes.OfferDelete => new(streams, [new(MirrorStreams.Offers, Id(parsed, "offer"))], null),
+            AshbyWebhookTypes.JobPostingDelete => new(streams, [new(MirrorStreams.JobPostings, Id(parsed, "jobPosting"))], null),
+            AshbyWebhookTypes.CandidateMerge => new(streams, [], (Id(parsed, "deletedCandidate"), Id(parsed, "mergedCandidate"))),
+            _ => Checked(parsed, streams),
         };
     }
 
@@ -53,9 +52,9 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
     };
 
     /// <summary>A change event must at least name its object, or it is not what its type says.</summary>
-    private static WebhookEffect Checked(string action, JsonElement data, HashSet<string> streams)
+    private static WebhookEffect Checked(AshbyWebhookEvent parsed, HashSet<string> streams)
     {
-        var expected = action switch
+        var expected = parsed.Action switch
         {
             "applicationSubmit" or "applicationUpdate" or "candidateStageChange" or "candidateHire" => "application",
             "offerCreate" or "offerUpdate" => "offer",
@@ -63,12 +62,10 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
             "openingCreate" or "openingUpdate" => "opening",
             _ => "jobPosting",
         };
-        Id(data, action, expected);
+        Id(parsed, expected);
         return new(streams, [], null);
     }
 
-    private static string Id(JsonElement data, string action, string property) =>
-        data.TryGetProperty(property, out var o) && o.ValueKind == JsonValueKind.Object && o.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } value
-            ? value
-            : throw new InvalidDataException($"A {action} event without data.{property}.id.");
+    private static string Id(AshbyWebhookEvent parsed, string property) =>
+        parsed.GetDataObjectId(property) ?? throw new InvalidDataException($"A {parsed.Action} event without data.{property}.id.");
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ashbridge.Ashby;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Queues;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Dapper;
@@ -15,24 +16,40 @@ namespace Ashbridge.Core.Webhooks;
 /// Applies stored events to the mirror, a batch per connection at a time: deletions and merges from the events, then
 /// one incremental pass of the streams they touched. Applying is idempotent (a pass brings Ashby's current state), so
 /// duplicates, retries and reordering cannot leave the mirror wrong. A batch that fails is retried with backoff; an
-/// event that still fails after <see cref="MaxAttempts"/>, or cannot be read, becomes a dead letter for replay.
+/// event that still fails after <see cref="Retries"/>' last attempt, or cannot be read, becomes a dead letter for replay.
+/// The inbound side of the durable queue pattern (<see cref="IQueueProcessor"/>, run by <see cref="QueueLoop"/>).
 /// </summary>
 public sealed partial class WebhookProcessor(
-    AshbridgeDatabase database, WebhookInbox inbox, ConnectionStore connections, AshbyClientPool clients, SyncEngine engine,
-    TimeProvider timeProvider, ILogger<WebhookProcessor>? logger = null)
+    AshbridgeDatabase database, WebhookBacklog backlog, ConnectionStore connections, AshbyClientPool clients, SyncEngine engine,
+    TimeProvider timeProvider, ILogger<WebhookProcessor>? logger = null) : IQueueProcessor
 {
-    /// <summary>Attempts before an event becomes a dead letter.</summary>
-    public const int MaxAttempts = 6;
+    /// <summary>Waits of 2 s, 6 s, 18 s … up to 5 min; the sixth failed attempt makes a dead letter.</summary>
+    public static readonly RetrySchedule Retries = new(TimeSpan.FromSeconds(2), 3, TimeSpan.FromMinutes(5), MaxAttempts: 6);
 
     private const int BatchSize = 5000;
     private static readonly TimeSpan BusyRetry = TimeSpan.FromMilliseconds(500);
     private readonly TimeProvider _time = timeProvider;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
+    /// <inheritdoc/>
+    public string Name => "webhook events";
+
+    /// <inheritdoc/>
+    public QueueSignal Wake => backlog.Wake;
+
+    /// <summary>
+    /// Idles up to 30 s; after a wake-up lets a burst gather for 200 ms, and under a stream of deliveries runs at most
+    /// one pass per 200 ms: more events per pass, and the CPU in between goes to the intake.
+    /// </summary>
+    public QueuePacing Pacing { get; } = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
+
+    /// <inheritdoc/>
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default) => backlog.NextDueAsync(cancellationToken);
+
     /// <summary>Processes the events that are due; returns how many it looked at (0 when there is nothing to do).</summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
     {
-        var due = await inbox.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false);
+        var due = await backlog.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false);
         foreach (var batch in due.GroupBy(e => e.ConnectionId))
         {
             await ProcessAsync(batch.Key, [.. batch], cancellationToken).ConfigureAwait(false);
@@ -53,7 +70,7 @@ public sealed partial class WebhookProcessor(
             catch (Exception ex) when (ex is InvalidDataException or JsonException)
             {
                 // Retrying cannot change what the body says: straight to the dead letters, with the reason.
-                await inbox.MarkFailedAsync(e.Id, e.Attempts + 1, $"Unreadable event: {ex.Message}", null, cancellationToken).ConfigureAwait(false);
+                await backlog.MarkFailedAsync(e.Id, e.Attempts + 1, $"Unreadable event: {ex.Message}", null, cancellationToken).ConfigureAwait(false);
                 DeadLetter(_logger, e.Id, e.Action, ex.Message);
             }
         }
@@ -87,7 +104,7 @@ public sealed partial class WebhookProcessor(
 
         if (failure is null)
         {
-            await inbox.MarkProcessedAsync([.. effects.Select(x => x.Event.Id)], cancellationToken).ConfigureAwait(false);
+            await backlog.MarkProcessedAsync([.. effects.Select(x => x.Event.Id)], cancellationToken).ConfigureAwait(false);
             AshbridgeTelemetry.RecordWebhooksSettled(connectionId, "processed", effects.Count);
             return;
         }
@@ -97,8 +114,8 @@ public sealed partial class WebhookProcessor(
         {
             // A running pass is not the event's fault: wait for it without spending an attempt.
             var attempts = busy ? e.Attempts : e.Attempts + 1;
-            var retryAt = attempts >= MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + (busy ? BusyRetry : Backoff(attempts));
-            await inbox.MarkFailedAsync(e.Id, attempts, failure, retryAt, cancellationToken).ConfigureAwait(false);
+            var retryAt = busy ? _time.GetUtcNow() + BusyRetry : Retries.RetryAt(_time.GetUtcNow(), attempts);
+            await backlog.MarkFailedAsync(e.Id, attempts, failure, retryAt, cancellationToken).ConfigureAwait(false);
             AshbridgeTelemetry.RecordWebhooksSettled(connectionId, retryAt is null ? "dead" : "retry", 1);
             if (retryAt is null) DeadLetter(_logger, e.Id, e.Action, failure);
         }
@@ -152,8 +169,6 @@ public sealed partial class WebhookProcessor(
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return [.. changed];
     }
-
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(300, 2 * Math.Pow(3, attempts - 1)));
 
     [LoggerMessage(1, LogLevel.Warning, "Webhook event {EventId} ({Action}) is a dead letter: {Reason}")]
     private static partial void DeadLetter(ILogger logger, long eventId, string action, string reason);

@@ -13,7 +13,7 @@ public sealed record WebhookRegistration(string WebhookType, string AshbyWebhook
 /// permission), with the connection's Request URL and Secret Token; keeps them in step when the secret is rotated;
 /// removes them when the connection goes. Ashby has no <c>webhook.list</c>, so the ids are kept here.
 /// </summary>
-public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox inbox, AshbyClientPool clients, TimeProvider timeProvider)
+public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookSecrets secrets, AshbyClientPool clients, TimeProvider timeProvider)
 {
     /// <summary>The types the mirror and the features use.</summary>
     public static IReadOnlyList<string> Types { get; } =
@@ -42,7 +42,7 @@ public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox in
         ArgumentNullException.ThrowIfNull(connection);
         var existing = (await ListAsync(connection.Id, cancellationToken).ConfigureAwait(false)).Select(r => r.WebhookType).ToHashSet(StringComparer.Ordinal);
         var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
-        var secret = await inbox.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false);
+        var secret = await secrets.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false);
         foreach (var type in Types.Where(t => !existing.Contains(t)))
         {
             var created = await client.Webhooks.CreateAsync(new WebhookCreateRequest { WebhookType = type, RequestUrl = requestUrl, SecretToken = secret }, null, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookInbox in
         var registrations = await ListAsync(connection.Id, cancellationToken).ConfigureAwait(false);
         if (registrations.Count == 0) return;
         var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
-        var secret = await inbox.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false);
+        var secret = await secrets.SecretAsync(connection.Id, cancellationToken).ConfigureAwait(false);
         foreach (var r in registrations)
         {
             await client.Webhooks.UpdateAsync(new WebhookUpdateRequest { WebhookId = r.AshbyWebhookId, SecretToken = secret }, null, cancellationToken).ConfigureAwait(false);

@@ -48,22 +48,21 @@ public static class WebhooksApi
             : NotFound(name);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateAsync(
-        string name, ClaimsPrincipal principal, ConnectionAccess access, WebhookInbox inbox, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
+        string name, ClaimsPrincipal principal, ConnectionAccess access, WebhookSecrets secrets, WebhookRegistrar registrar, AuditLog audit, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        var secret = await inbox.RotateSecretAsync(c.Id, ct);
+        var secret = await secrets.RotateSecretAsync(c.Id, ct);
         await registrar.UpdateSecretAsync(c, ct); // the webhooks Ashbridge made in Ashby get the new secret too
         await audit.WriteAsync(principal.Actor(), "webhook.secret.rotate", c.Name, null, ct);
         return TypedResults.Ok(new RotatedSecret(secret));
     }
 
     private static async Task<Results<Ok<Replayed>, ProblemHttpResult>> ReplayAsync(
-        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionAccess access, WebhookInbox inbox, WebhookSignal signal, AuditLog audit, CancellationToken ct)
+        string name, ReplayRequest? request, ClaimsPrincipal principal, ConnectionAccess access, WebhookBacklog queue, AuditLog audit, CancellationToken ct)
     {
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        var count = await inbox.ReplayAsync(c.Id, request?.EventId, ct);
+        var count = await queue.ReplayAsync(c.Id, request?.EventId, ct); // wakes the processor
         await audit.WriteAsync(principal.Actor(), "webhook.replay", c.Name, request?.EventId is { } id ? $"event {id}" : "all dead letters", ct);
-        if (count > 0) signal.Notify();
         return TypedResults.Ok(new Replayed(count));
     }
 

@@ -35,12 +35,9 @@ public static class MirrorHosting
             if (folderMustExist) location.ThrowIfSqliteFolderMissing();
             return AshbridgeDatabase.For(location);
         }).AddAshbridgeScheduler();
-        builder.Services.AddSingleton<Webhooks.WebhookSignal>();
-        builder.Services.AddHostedService<Webhooks.WebhookProcessing>();
+        builder.Services.AddQueueRunner<Core.Webhooks.WebhookProcessor>();
         builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();
         builder.Services.AddSingleton<Webhooks.WebhookDeliveryCap>();
-        builder.Services.AddSingleton<Webhooks.WebhookWriter>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookWriter>());
         builder.Services.AddHostedService<WalCheckpointing>();
         builder.Services.AddHostedService<ConnectionScheduling>();
         // Registered after the scheduling above, so the scheduler starts with every connection's triggers in place.

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Webhooks;
@@ -43,7 +44,7 @@ public static partial class WebhookIntake
     public sealed record Received(string Outcome, long? Connection = null);
 
     private static async Task<Results<Ok<Received>, ProblemHttpResult>> ReceiveAsync(
-        string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookInbox inbox, WebhookWriter writer,
+        string connection, HttpContext context, WebhookDeliveryCap cap, ConnectionDirectory connections, WebhookSecrets secrets, WebhookIntakeStore intake,
         TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(WebhookIntake));
@@ -94,14 +95,15 @@ public static partial class WebhookIntake
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Too many deliveries");
             }
 
-            var check = WebhookSignature.Check(await inbox.SecretAsync(target.Id, ct), body, context.Request.Headers[WebhookSignature.Header]);
-            if (check != SignatureCheck.Valid)
+            var secret = await secrets.SecretAsync(target.Id, ct);
+            var check = AshbyWebhookSignature.Verify(body, context.Request.Headers[AshbyWebhookSignature.HeaderName], secret);
+            if (check != AshbyWebhookSignatureResult.Valid)
             {
-                await inbox.RejectAsync(target.Id, check, ct);
-                AshbridgeTelemetry.RecordWebhookReceived(tag, check == SignatureCheck.Missing ? "unsigned" : "forged");
+                await intake.RejectAsync(target.Id, check, ct);
+                AshbridgeTelemetry.RecordWebhookReceived(tag, check == AshbyWebhookSignatureResult.Missing ? "unsigned" : "forged");
                 Rejected(logger, tag, check);
                 return TypedResults.Problem(
-                    check == SignatureCheck.Missing
+                    check == AshbyWebhookSignatureResult.Missing
                         ? "The delivery has no Ashby-Signature header: give the webhook the Secret Token shown on the connection's page."
                         : "The Ashby-Signature does not match: the webhook's Secret Token in Ashby differs from the one on the connection's page.",
                     statusCode: StatusCodes.Status401Unauthorized, title: "Signature refused");
@@ -111,9 +113,9 @@ public static partial class WebhookIntake
             var state = delivery.Problem is not null ? WebhookEventState.Dead
                 : delivery.Action == WebhookDelivery.Ping || !WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Ignored
                 : WebhookEventState.Pending;
-            var intake = await writer.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
-            AshbridgeTelemetry.RecordWebhookReceived(tag, intake == IntakeOutcome.Stored ? "stored" : "duplicate");
-            return TypedResults.Ok(new Received(intake == IntakeOutcome.Stored ? "stored" : "duplicate"));
+            var outcome = await intake.StoreAsync(target.Id, delivery, WebhookDelivery.Text(body), state, ct);
+            AshbridgeTelemetry.RecordWebhookReceived(tag, outcome == IntakeOutcome.Stored ? "stored" : "duplicate");
+            return TypedResults.Ok(new Received(outcome == IntakeOutcome.Stored ? "stored" : "duplicate"));
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ConnectionSecretUnreadableException or TimeoutException
             || (ex is OperationCanceledException && !aborted.IsCancellationRequested))
@@ -140,7 +142,7 @@ public static partial class WebhookIntake
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Webhook for connection {Connection} refused: signature {Check}")]
-    private static partial void Rejected(ILogger logger, string connection, SignatureCheck check);
+    private static partial void Rejected(ILogger logger, string connection, AshbyWebhookSignatureResult check);
 
     [LoggerMessage(2, LogLevel.Error, "Webhook for connection {Connection} could not be stored; answered 503 so Ashby retries")]
     private static partial void StoreFailed(ILogger logger, Exception exception, string connection);

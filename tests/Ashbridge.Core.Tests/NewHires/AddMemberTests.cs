@@ -39,12 +39,12 @@ public sealed class AddMemberTests
         (await h.Audit.ListAsync(10, Ct)).ShouldContain(e => e.Action == "member.add" && e.Actor == Admin && e.Target == $"member {member.Id}");
 
         var dispatcher = new OutboundDispatcher(h.Outbound, new HttpClient(), h.OutboundClock);
-        (await dispatcher.DeliverDueAsync(Ct)).ShouldBe(1);
+        (await dispatcher.ProcessDueAsync(Ct)).ShouldBe(1);
         var failed = (await h.Outbound.ListAsync(cancellationToken: Ct)).ShouldHaveSingleItem();
         (failed.State, failed.Attempts, failed.LastStatus).ShouldBe((OutboundDeliveryState.Pending, 1, 500));
-        (await dispatcher.DeliverDueAsync(Ct)).ShouldBe(0); // not due before its backoff
-        h.OutboundClock.Advance(OutboundDispatcher.Backoff(1));
-        (await dispatcher.DeliverDueAsync(Ct)).ShouldBe(1);
+        (await dispatcher.ProcessDueAsync(Ct)).ShouldBe(0); // not due before its backoff
+        h.OutboundClock.Advance(OutboundDispatcher.Retries.Backoff(1));
+        (await dispatcher.ProcessDueAsync(Ct)).ShouldBe(1);
         (await h.Outbound.ListAsync(cancellationToken: Ct)).ShouldHaveSingleItem().State.ShouldBe(OutboundDeliveryState.Delivered);
 
         var received = receiver.Received.Where(r => r.Path == "/members").ToList();

@@ -32,8 +32,10 @@ internal sealed class WebhookHarness : IAsyncDisposable
         Connection = connection;
         Connections = connections;
         Clients = clients;
-        Inbox = WebhookInbox.For(test.Database, Clock);
-        Processor = new WebhookProcessor(test.Database, Inbox, connections, clients, Engine, Clock);
+        Backlog = new WebhookBacklog(test.Database, Clock);
+        Inbox = new WebhookInbox(test.Database);
+        Intake = new WebhookIntakeStore(test.Database, WebhookSecrets.For(test.Database, Clock), Backlog, Clock);
+        Processor = new WebhookProcessor(test.Database, Backlog, connections, clients, Engine, Clock);
         Oracle = new MirrorOracle(emulator.BaseUrl, Key);
     }
 
@@ -52,6 +54,10 @@ internal sealed class WebhookHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public WebhookInbox Inbox { get; }
+
+    public WebhookBacklog Backlog { get; }
+
+    public WebhookIntakeStore Intake { get; }
 
     public WebhookProcessor Processor { get; }
 
@@ -94,7 +100,7 @@ internal sealed class WebhookHarness : IAsyncDisposable
         var body = new JsonObject { ["webhookActionId"] = webhookActionId ?? Guid.NewGuid().ToString(), ["action"] = action, ["data"] = data }.ToJsonString();
         var delivery = WebhookDelivery.Read(Encoding.UTF8.GetBytes(body));
         var state = delivery.Problem is not null ? WebhookEventState.Dead : WebhookEffect.IsUsed(delivery.Action) ? WebhookEventState.Pending : WebhookEventState.Ignored;
-        return await Inbox.StoreAsync(Connection.Id, delivery, body, state, Ct);
+        return await Intake.StoreAsync(Connection.Id, delivery, body, state, Ct);
     }
 
     /// <summary>Processes until nothing is due now.</summary>
@@ -130,6 +136,7 @@ internal sealed class WebhookHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Intake.DisposeAsync();
         Http.Dispose();
         Oracle.Dispose();
         Clients.Dispose();

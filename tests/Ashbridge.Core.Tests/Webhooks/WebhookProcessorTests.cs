@@ -78,13 +78,13 @@ public sealed class WebhookProcessorTests
         await h.Connections.SetApiKeyAsync("acme", "a-revoked-key", Ct);
         await h.DeliverAsync("candidateHire", new JsonObject { ["application"] = new JsonObject { ["id"] = application } });
 
-        for (var attempt = 1; attempt <= WebhookProcessor.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= WebhookProcessor.Retries.MaxAttempts; attempt++)
         {
             await h.DrainAsync();
             var waiting = (await h.Inbox.RecentAsync(h.Connection.Id, cancellationToken: Ct)).Single();
             waiting.Attempts.ShouldBe(attempt);
             waiting.LastError.ShouldNotBeNull().ShouldContain("refused the API key");
-            if (attempt < WebhookProcessor.MaxAttempts)
+            if (attempt < WebhookProcessor.Retries.MaxAttempts)
             {
                 waiting.State.ShouldBe(WebhookEventState.Pending);
                 (await h.Processor.ProcessDueAsync(Ct)).ShouldBe(0); // not due before its backoff
@@ -96,7 +96,9 @@ public sealed class WebhookProcessorTests
         (await h.ScalarAsync<string>("SELECT status FROM mirror_applications WHERE id = @application", new { application })).ShouldBe("Active");
 
         await h.Connections.SetApiKeyAsync("acme", WebhookHarness.Key, Ct);
-        (await h.Inbox.ReplayAsync(h.Connection.Id, cancellationToken: Ct)).ShouldBe(1);
+        await h.Backlog.Wake.WaitAsync(TimeSpan.Zero, h.Clock, Ct); // take the intake's notification
+        (await h.Backlog.ReplayAsync(h.Connection.Id, cancellationToken: Ct)).ShouldBe(1);
+        (await h.Backlog.Wake.WaitAsync(TimeSpan.Zero, h.Clock, Ct)).ShouldBeTrue(); // the replay wakes the processor's loop
         await h.DrainAsync();
 
         (await h.Inbox.RecentAsync(h.Connection.Id, cancellationToken: Ct)).Single().State.ShouldBe(WebhookEventState.Processed);

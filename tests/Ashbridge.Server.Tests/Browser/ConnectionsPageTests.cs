@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -87,7 +88,7 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
 
         var garbage = System.Text.Encoding.UTF8.GetBytes("not an event");
         (await DeliverAsync(http, requestUrl, garbage, "sha256=" + new string('0', 64))).ShouldBe(System.Net.HttpStatusCode.Unauthorized);
-        (await DeliverAsync(http, requestUrl, garbage, Ashbridge.Core.Webhooks.WebhookSignature.Sign(secret, garbage))).ShouldBe(System.Net.HttpStatusCode.OK);
+        (await DeliverAsync(http, requestUrl, garbage, AshbyWebhookSignature.Sign(garbage, secret))).ShouldBe(System.Net.HttpStatusCode.OK);
         await Page.ReloadAsync();
 
         await Expect(Page.Locator("#webhook-rejections")).ToContainTextAsync("1 with a wrong signature");

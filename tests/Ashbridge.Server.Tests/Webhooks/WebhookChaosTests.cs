@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
@@ -145,7 +146,7 @@ public sealed class WebhookChaosTests(EmulatorFixture ashby) : IClassFixture<Emu
             ["action"] = action,
             ["data"] = new JsonObject { ["application"] = new JsonObject { ["id"] = application } },
         }.ToJsonString());
-        return new Delivery(body, WebhookSignature.Sign(secret, body), false);
+        return new Delivery(body, AshbyWebhookSignature.Sign(body, secret), false);
     }
 
     /// <summary>One attempt: true when Ashby would stop (2xx, or the 401 a forgery must get); false to retry.</summary>
@@ -154,7 +155,7 @@ public sealed class WebhookChaosTests(EmulatorFixture ashby) : IClassFixture<Emu
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/ashby/acme") { Content = new ByteArrayContent(delivery.Body) };
-            request.Headers.TryAddWithoutValidation(WebhookSignature.Header, delivery.Signature);
+            request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, delivery.Signature);
             using var response = await http.SendAsync(request, Ct);
             if (response.StatusCode == HttpStatusCode.Unauthorized) return delivery.Forged ? true : throw new InvalidOperationException("A genuine delivery was refused.");
             if (delivery.Forged && response.IsSuccessStatusCode) throw new InvalidOperationException("A forged delivery was accepted.");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Testing;
@@ -37,7 +38,7 @@ public sealed class WebhookDeadLetterTests
             foreach (var body in bodies.Values)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/ashby/demo") { Content = new ByteArrayContent(body) };
-                request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secret, body));
+                request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, AshbyWebhookSignature.Sign(body, secret));
                 using var response = await ashby.SendAsync(request, Ct);
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
             }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Testing;
@@ -62,7 +63,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
     {
         var body = Envelope("candidateHire", new JsonObject { ["application"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() } });
 
-        using var forged = await PostAsync(body, WebhookSignature.Sign("not-the-secret", body));
+        using var forged = await PostAsync(body, AshbyWebhookSignature.Sign(body, "not-the-secret"));
         using var unsigned = await PostAsync(body, null);
 
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -81,9 +82,9 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
         var body = Envelope("applicationUpdate", new JsonObject { ["application"] = new JsonObject { ["id"] = application } });
         var ping = Envelope("ping", new JsonObject { ["webhookActionType"] = "ping" });
 
-        using var first = await PostAsync(body, WebhookSignature.Sign(_secret, body));
-        using var second = await PostAsync(body, WebhookSignature.Sign(_secret, body));
-        using var pinged = await PostAsync(ping, WebhookSignature.Sign(_secret, ping));
+        using var first = await PostAsync(body, AshbyWebhookSignature.Sign(body, _secret));
+        using var second = await PostAsync(body, AshbyWebhookSignature.Sign(body, _secret));
+        using var pinged = await PostAsync(ping, AshbyWebhookSignature.Sign(ping, _secret));
 
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
@@ -99,8 +100,8 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
     {
         var garbage = Encoding.UTF8.GetBytes("{\"this is\": not json");
 
-        using var response = await PostAsync(garbage, WebhookSignature.Sign(_secret, garbage));
-        using var unknown = await PostAsync(garbage, WebhookSignature.Sign(_secret, garbage), "/webhooks/ashby/nobody");
+        using var response = await PostAsync(garbage, AshbyWebhookSignature.Sign(garbage, _secret));
+        using var unknown = await PostAsync(garbage, AshbyWebhookSignature.Sign(garbage, _secret), "/webhooks/ashby/nobody");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK); // retrying cannot fix it; it is kept for a person to read
         var setup = await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/webhooks", Ct);
@@ -116,8 +117,8 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
         // An envelope whose id holds a byte that is no UTF-8 (0xFF): signed, so Ashby (or whoever holds the secret) sent it.
         byte[] body = [.. "{\"webhookActionId\":\"a"u8, 0xFF, .. "\",\"action\":\"applicationUpdate\",\"data\":{}}"u8];
 
-        using var response = await PostAsync(body, WebhookSignature.Sign(_secret, body));
-        using var again = await PostAsync(body, WebhookSignature.Sign(_secret, body));
+        using var response = await PostAsync(body, AshbyWebhookSignature.Sign(body, _secret));
+        using var again = await PostAsync(body, AshbyWebhookSignature.Sign(body, _secret));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct)); // a 5xx would only bring the same bytes back
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
@@ -141,7 +142,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
         // The hub refuses by Content-Length before reading. Sent at once, the body raced that answer: the hub closed the
         // connection while the client still wrote, and the client saw a broken pipe instead of the 413. With
         // "Expect: 100-continue" it waits for the hub's word first, as clients sending large bodies do.
-        using var response = await PostAsync(huge, WebhookSignature.Sign(_secret, huge), expectContinue: true);
+        using var response = await PostAsync(huge, AshbyWebhookSignature.Sign(huge, _secret), expectContinue: true);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
     }
@@ -150,7 +151,7 @@ public sealed class WebhookIntakeTests(EmulatorFixture ashby) : HubTest, IClassF
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path ?? "/webhooks/ashby/acme") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signature is not null) request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
+        if (signature is not null) request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, signature);
         if (expectContinue) request.Headers.ExpectContinue = true;
         return await Admin.SendAsync(request, Ct);
     }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Webhooks;
 using Ashbridge.Testing;
@@ -44,7 +45,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
 
             using var ashbyHttp = hub.CreateAnonymousClient(); // Ashby signs; it carries no token
             await SetConnectionsAllowedAsync(name, false);
-            using (var refused = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body)))
+            using (var refused = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret)))
             {
                 refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
                 refused.Headers.RetryAfter.ShouldNotBeNull();
@@ -59,7 +60,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
             }
 
             await SetConnectionsAllowedAsync(name, true);
-            using var retried = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body));
+            using var retried = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret));
             retried.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await retried.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
         }
@@ -82,7 +83,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
         var first = Envelope();
         await Eventually.ValueAsync(async () =>
         {
-            using var response = await PostAsync(ashbyHttp, first, WebhookSignature.Sign(secret, first), "/webhooks/ashby/demo");
+            using var response = await PostAsync(ashbyHttp, first, AshbyWebhookSignature.Sign(first, secret), "/webhooks/ashby/demo");
             return response.StatusCode;
         }, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "a first delivery to be stored");
 
@@ -95,10 +96,10 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
             await other.ExecuteAsync("UPDATE connections SET updated_ms = updated_ms", transaction: lockHeld);
 
             var clock = Stopwatch.StartNew();
-            using var refused = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body), "/webhooks/ashby/demo");
+            using var refused = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret), "/webhooks/ashby/demo");
             var answeredIn = clock.Elapsed;
             clock.Restart();
-            using var forged = await PostAsync(ashbyHttp, body, WebhookSignature.Sign("not-the-secret", body), "/webhooks/ashby/demo");
+            using var forged = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, "not-the-secret"), "/webhooks/ashby/demo");
             var forgedAnsweredIn = clock.Elapsed;
             TestContext.Current.TestOutputHelper?.WriteLine($"locked: delivery answered {(int)refused.StatusCode} in {answeredIn.TotalSeconds:F2} s, forgery {(int)forged.StatusCode} in {forgedAnsweredIn.TotalSeconds:F2} s");
 
@@ -109,7 +110,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
             forgedAnsweredIn.ShouldBeLessThan(TimeSpan.FromSeconds(5));
         }
 
-        using var retried = await PostAsync(ashbyHttp, body, WebhookSignature.Sign(secret, body), "/webhooks/ashby/demo");
+        using var retried = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret), "/webhooks/ashby/demo");
         retried.StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(path), Ct);
         await using var connection = await database.ConnectAsync(Ct);
@@ -146,7 +147,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
+        request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, signature);
         return await http.SendAsync(request, Ct);
     }
 }

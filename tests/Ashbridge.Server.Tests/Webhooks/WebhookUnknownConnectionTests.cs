@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Webhooks;
 
 namespace Ashbridge.Server.Tests.Webhooks;
@@ -49,7 +50,7 @@ public sealed class WebhookUnknownConnectionTests : IAsyncLifetime
 
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["webhookActionId"] = Guid.NewGuid().ToString(), ["action"] = "ping", ["data"] = new JsonObject() }.ToJsonString());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/ashby/demo") { Content = new ByteArrayContent(body) };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secret, body));
+        request.Headers.TryAddWithoutValidation(AshbyWebhookSignature.HeaderName, AshbyWebhookSignature.Sign(body, secret));
         using var delivered = await stranger.SendAsync(request, Ct);
         using var elsewhere = await neighbour.PostAsync(new Uri("/webhooks/ashby/nobody-else", UriKind.Relative), new StringContent("{}"), Ct);
 

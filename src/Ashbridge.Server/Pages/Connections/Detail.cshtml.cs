@@ -12,7 +12,7 @@ namespace Ashbridge.Server.Pages.Connections;
 
 /// <summary>One connection: its pre-flight, sync now with live progress, its streams, and its run history with a chart.</summary>
 [Authorize(Policy = AccessPolicies.Read)]
-public sealed class DetailModel(ConnectionAccess access, ConnectionAdministration admin, WebhookInbox inbox, WebhookSignal signal, WebhookRegistrar registrar, ConnectionWebhooks webhooks, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
+public sealed class DetailModel(ConnectionAccess access, ConnectionAdministration admin, WebhookSecrets secrets, WebhookBacklog queue, WebhookRegistrar registrar, ConnectionWebhooks webhooks, Ashbridge.Core.Access.AuditLog audit, IConfiguration configuration) : PageModel
 {
     /// <summary>Passes shown in the history and the chart.</summary>
     public const int HistoryLength = 20;
@@ -62,9 +62,8 @@ public sealed class DetailModel(ConnectionAccess access, ConnectionAdministratio
     public async Task<IActionResult> OnPostReplayAsync(string name, long? eventId, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        var count = await inbox.ReplayAsync(connection.Id, eventId, ct);
+        var count = await queue.ReplayAsync(connection.Id, eventId, ct); // wakes the processor
         await audit.WriteAsync(User.Actor(), "webhook.replay", connection.Name, eventId is { } id ? $"event {id}" : "all dead letters", ct);
-        if (count > 0) signal.Notify();
         Notice = count == 1 ? "1 event queued again." : $"{count} events queued again.";
         await LoadAsync(connection, ct);
         return Page();
@@ -73,7 +72,7 @@ public sealed class DetailModel(ConnectionAccess access, ConnectionAdministratio
     public async Task<IActionResult> OnPostRotateSecretAsync(string name, CancellationToken ct)
     {
         if (await AdminTargetAsync(name, ct) is not { } connection) return User.MayOperate() ? NotFound() : Forbid();
-        await inbox.RotateSecretAsync(connection.Id, ct);
+        await secrets.RotateSecretAsync(connection.Id, ct);
         await audit.WriteAsync(User.Actor(), "webhook.secret.rotate", connection.Name, null, ct);
         try
         {
