@@ -14,19 +14,19 @@ public static class CandidateMerges
     public static async Task RecordAsync(AshbridgeDatabase database, long connectionId, string fromId, string intoId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await RecordAsync(connection, connectionId, fromId, intoId, at.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await RecordAsync(db, connectionId, fromId, intoId, at.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The surviving candidate's id: <paramref name="candidateId"/> itself unless it was merged (following chains of merges).</summary>
     public static async Task<string> ResolveAsync(AshbridgeDatabase database, long connectionId, string candidateId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var current = candidateId;
         for (var hops = 0; hops < 16; hops++)
         {
-            var next = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            var next = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
                 "SELECT merged_into_id FROM mirror_candidates WHERE connection_id = @connectionId AND id = @current",
                 new { connectionId, current }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (next is null) return current;
@@ -36,8 +36,8 @@ public static class CandidateMerges
         return current;
     }
 
-    internal static Task RecordAsync(DbConnection connection, long connectionId, string fromId, string intoId, long nowMs, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    internal static Task RecordAsync(DbConnection db, long connectionId, string fromId, string intoId, long nowMs, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        db.ExecuteAsync(new CommandDefinition(
             "UPDATE mirror_candidates SET merged_into_id = @intoId, deleted_ms = COALESCE(deleted_ms, @nowMs) WHERE connection_id = @connectionId AND id = @fromId",
             new { connectionId, fromId, intoId, nowMs }, transaction, cancellationToken: cancellationToken));
 }

@@ -3,17 +3,6 @@ using Dapper;
 
 namespace Ashbridge.Core.Mirror;
 
-/// <summary>One mirrored object as the hub holds it: Ashby's JSON as sent, when it was seen, and whether it is gone.</summary>
-/// <param name="Json">Ashby's JSON, unfiltered.</param>
-/// <param name="UpdatedAt">Ashby's last change, when the stream has one.</param>
-/// <param name="LastSeenAt">When a pass last saw it.</param>
-/// <param name="DeletedAt">When it went missing from Ashby (null while it is there).</param>
-/// <param name="MergedIntoId">The candidate it was merged into, for a merged candidate.</param>
-public sealed record MirroredObject(string Json, DateTimeOffset? UpdatedAt, DateTimeOffset LastSeenAt, DateTimeOffset? DeletedAt, string? MergedIntoId);
-
-/// <summary>A custom field of the mirror a new-hire mapping may read from.</summary>
-public sealed record MirrorCustomField(string Id, string Title, string ObjectType, string? FieldType);
-
 /// <summary>Reads of the mirror the hub's API and pages make, so the host runs no SQL of its own.</summary>
 public sealed class MirrorReader(AshbridgeDatabase database)
 {
@@ -21,8 +10,8 @@ public sealed class MirrorReader(AshbridgeDatabase database)
     public async Task<MirroredObject?> GetAsync(long connectionId, StreamDefinition stream, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Json, long? UpdatedMs, long SeenMs, long? DeletedMs, string? MergedInto)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<(string Json, long? UpdatedMs, long SeenMs, long? DeletedMs, string? MergedInto)>(new CommandDefinition(
             $"SELECT raw_json, ashby_updated_ms, last_seen_ms, deleted_ms, merged_into_id FROM {stream.Table} WHERE connection_id = @connection AND id = @id",
             new { connection = connectionId, id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row.Json is null) return null;
@@ -37,8 +26,8 @@ public sealed class MirrorReader(AshbridgeDatabase database)
     /// <summary>The connection's live, unarchived custom fields of the objects a new hire is made from, by object and title.</summary>
     public async Task<IReadOnlyList<MirrorCustomField>> NewHireCustomFieldsAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var fields = await connection.QueryAsync<MirrorCustomField>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var fields = await db.QueryAsync<MirrorCustomField>(new CommandDefinition(
             """
             SELECT id AS Id, title AS Title, object_type AS ObjectType, field_type AS FieldType FROM mirror_custom_fields
             WHERE connection_id = @id AND deleted_ms IS NULL AND object_type IN ('Candidate', 'Application', 'Job', 'Offer') AND (is_archived IS NULL OR is_archived = @no)

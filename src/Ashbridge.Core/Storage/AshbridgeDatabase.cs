@@ -110,15 +110,15 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// </summary>
     public async Task<DbConnection> ConnectForBulkWritesAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await ConnectWithAsync(SqliteSettings + Dialect.Checkpointing.BulkWriterSettings + Dialect.BulkLoad.WriterSettings, cancellationToken).ConfigureAwait(false);
+        var db = await ConnectWithAsync(SqliteSettings + Dialect.Checkpointing.BulkWriterSettings + Dialect.BulkLoad.WriterSettings, cancellationToken).ConfigureAwait(false);
         try
         {
-            Dialect.Checkpointing.CheckpointOnClose(connection, checkpoint: false);
-            return connection;
+            Dialect.Checkpointing.CheckpointOnClose(db, checkpoint: false);
+            return db;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await db.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -127,7 +127,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// Lets a connection from <see cref="ConnectForBulkWritesAsync"/> checkpoint and remove the WAL when it closes as the
     /// database's last connection, as SQLite's connections do by default. A no-op on PostgreSQL.
     /// </summary>
-    internal static void CheckpointWhenClosed(DbConnection connection) => StorageDialect.Of(connection).Checkpointing.CheckpointOnClose(connection, checkpoint: true);
+    internal static void CheckpointWhenClosed(DbConnection db) => StorageDialect.Of(db).Checkpointing.CheckpointOnClose(db, checkpoint: true);
 
     /// <summary>
     /// Opens a connection whose commits never checkpoint (on SQLite), for the webhook intake: a checkpoint runs inside
@@ -141,10 +141,10 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// Copies what SQLite's WAL holds into the database without waiting for readers or writers (a passive checkpoint);
     /// returns the WAL's frames and how many of them are now in the database. PostgreSQL needs none: (0, 0).
     /// </summary>
-    public Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public Task<(long Frames, long Copied)> CheckpointAsync(DbConnection db, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Dialect.Checkpointing.CheckpointAsync(connection, cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        return Dialect.Checkpointing.CheckpointAsync(db, cancellationToken);
     }
 
     /// <summary>Opens a connection; SQLite connections get the per-connection settings the hub relies on.</summary>
@@ -157,18 +157,18 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = new SqliteConnection(Location.ConnectionString);
+        var db = new SqliteConnection(Location.ConnectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
+            await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = db.CreateCommand();
             pragma.CommandText = sqlitePragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
+            return db;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await db.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -181,8 +181,8 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
     private async Task<IReadOnlyList<AppliedMigration>> MigrateSchemaAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using (var setup = connection.CreateCommand())
+        await using var db = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using (var setup = db.CreateCommand())
         {
             // Several hub processes may start together on one PostgreSQL: the advisory lock lets one migrate at a time.
             // 8 KB pages (set before the first table, so new files only): a mirror row of Ashby JSON is about 2 KB, and
@@ -193,7 +193,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
         try
         {
-            var pending = await PendingMigrationsAsync(connection, cancellationToken).ConfigureAwait(false);
+            var pending = await PendingMigrationsAsync(db, cancellationToken).ConfigureAwait(false);
             if (pending.Count == 0) return pending;
             await using var services = new ServiceCollection()
                 .AddFluentMigratorCore()
@@ -211,7 +211,7 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
         {
             if (Provider == DatabaseProvider.Postgres)
             {
-                await using var unlock = connection.CreateCommand();
+                await using var unlock = db.CreateCommand();
                 unlock.CommandText = "SELECT pg_advisory_unlock(4242001);";
                 await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -224,12 +224,12 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
     /// assembly, its own reads of the version table) was a large part of every CLI command's start, with nothing to do.
     /// A new database has no version table yet.
     /// </summary>
-    private static async Task<IReadOnlyList<AppliedMigration>> PendingMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppliedMigration>> PendingMigrationsAsync(DbConnection db, CancellationToken cancellationToken)
     {
         var applied = new HashSet<long>();
         try
         {
-            await using var command = connection.CreateCommand();
+            await using var command = db.CreateCommand();
             command.CommandText = "SELECT \"Version\" FROM \"VersionInfo\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) applied.Add(reader.GetInt64(0));
@@ -241,20 +241,4 @@ public sealed class AshbridgeDatabase : IAsyncDisposable
 
         return [.. Migrations.Value.Where(m => !applied.Contains(m.Version))];
     }
-}
-
-/// <summary>A schema migration: its version and what it does.</summary>
-public sealed record AppliedMigration(long Version, string Description);
-
-/// <summary>The database could not be reached, created or migrated; the message says which and why.</summary>
-public sealed class DatabaseUnavailableException : Exception
-{
-    /// <summary>Creates an exception.</summary>
-    public DatabaseUnavailableException() { }
-
-    /// <summary>Creates an exception with a message.</summary>
-    public DatabaseUnavailableException(string message) : base(message) { }
-
-    /// <summary>Creates an exception with a message and a cause.</summary>
-    public DatabaseUnavailableException(string message, Exception? innerException) : base(message, innerException) { }
 }

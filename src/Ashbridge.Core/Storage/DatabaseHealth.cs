@@ -26,16 +26,16 @@ public sealed class DatabaseHealth(AshbridgeDatabase database, TimeProvider time
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await using var connection = await database.ConnectAsync(linked.Token).ConfigureAwait(false);
+            await using var db = await database.ConnectAsync(linked.Token).ConfigureAwait(false);
             long count;
-            await using (var command = connection.CreateCommand())
+            await using (var command = db.CreateCommand())
             {
                 command.CommandText = "SELECT COUNT(*) FROM connections";
                 command.CommandTimeout = (int)AnswerWait.TotalSeconds;
                 count = Convert.ToInt64(await command.ExecuteScalarAsync(linked.Token).ConfigureAwait(false), CultureInfo.InvariantCulture);
             }
 
-            if (database.Provider == DatabaseProvider.Sqlite) await TryWriteLockAsync(connection, linked.Token).ConfigureAwait(false);
+            if (database.Provider == DatabaseProvider.Sqlite) await TryWriteLockAsync(db, linked.Token).ConfigureAwait(false);
             return (true, $"{database.Location}: {count} connection(s)");
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
@@ -55,13 +55,13 @@ public sealed class DatabaseHealth(AshbridgeDatabase database, TimeProvider time
     }
 
     /// <summary>Takes and releases SQLite's write lock, waiting at most <see cref="LockWait"/> (the hub's connections wait 30 s).</summary>
-    private static async Task TryWriteLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task TryWriteLockAsync(DbConnection db, CancellationToken cancellationToken)
     {
         // One statement per command: the driver stops a batch at the first statement that returns a row, as a pragma does.
         // It also retries a busy statement until its command timeout, so both limits are the short one.
         foreach (var statement in (string[])[$"PRAGMA busy_timeout = {(int)LockWait.TotalMilliseconds};", "BEGIN IMMEDIATE;", "ROLLBACK;"])
         {
-            await using var command = connection.CreateCommand();
+            await using var command = db.CreateCommand();
             command.CommandTimeout = (int)LockWait.TotalSeconds;
             command.CommandText = statement;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -3,16 +3,6 @@ using Npgsql;
 
 namespace Ashbridge.Core.Storage;
 
-/// <summary>The two databases Ashbridge runs on.</summary>
-public enum DatabaseProvider
-{
-    /// <summary>An embedded SQLite file in WAL mode: the default.</summary>
-    Sqlite,
-
-    /// <summary>A PostgreSQL server: the production store.</summary>
-    Postgres,
-}
-
 /// <summary>
 /// Where Ashbridge keeps its data: a SQLite file (the default, in the user's data folder) or a PostgreSQL connection string.
 /// <see cref="DataFolder"/> holds what lives beside the database, such as the keys that encrypt secrets.

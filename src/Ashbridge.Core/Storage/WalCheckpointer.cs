@@ -8,7 +8,7 @@ namespace Ashbridge.Core.Storage;
 /// </summary>
 public sealed class WalCheckpointer(AshbridgeDatabase database) : IAsyncDisposable
 {
-    private DbConnection? _connection;
+    private DbConnection? _db;
 
     /// <summary>Whether the database has a WAL to checkpoint (SQLite).</summary>
     public bool IsNeeded => database.Provider == DatabaseProvider.Sqlite;
@@ -20,8 +20,8 @@ public sealed class WalCheckpointer(AshbridgeDatabase database) : IAsyncDisposab
         if (!IsNeeded) return;
         try
         {
-            _connection ??= await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            await database.CheckpointAsync(_connection, cancellationToken).ConfigureAwait(false);
+            _db ??= await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await database.CheckpointAsync(_db, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException)
         {
@@ -32,7 +32,7 @@ public sealed class WalCheckpointer(AshbridgeDatabase database) : IAsyncDisposab
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
-        _connection = null;
+        if (_db is not null) await _db.DisposeAsync().ConfigureAwait(false);
+        _db = null;
     }
 }

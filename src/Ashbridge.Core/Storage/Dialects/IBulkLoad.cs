@@ -15,8 +15,8 @@ internal interface IBulkLoad
     string IndexesSql { get; }
 
     /// <summary>Lets an index build in this transaction sort in temporary files on disk; returns the setting to restore, or null when nothing changed.</summary>
-    Task<long?> SortOnDiskAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    Task<long?> SortOnDiskAsync(DbConnection db, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Puts back the setting <see cref="SortOnDiskAsync"/> returned.</summary>
-    Task RestoreSortAsync(DbConnection connection, DbTransaction transaction, long previous, CancellationToken cancellationToken);
+    Task RestoreSortAsync(DbConnection db, DbTransaction transaction, long previous, CancellationToken cancellationToken);
 }

@@ -17,13 +17,13 @@ internal interface ICheckpointing
     /// <summary>Those settings for a sync run's writer, with the WAL cut back after it starts over.</summary>
     string BulkWriterSettings { get; }
 
-    /// <summary>Whether closing <paramref name="connection"/> as the database's last connection checkpoints (and removes the WAL).</summary>
+    /// <summary>Whether closing <paramref name="db"/> as the database's last connection checkpoints (and removes the WAL).</summary>
     /// <exception cref="DbException">The database refused the setting.</exception>
-    void CheckpointOnClose(DbConnection connection, bool checkpoint);
+    void CheckpointOnClose(DbConnection db, bool checkpoint);
 
     /// <summary>A passive checkpoint: the WAL's pages and how many of them are now in the database.</summary>
-    Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken);
+    Task<(long Frames, long Copied)> CheckpointAsync(DbConnection db, CancellationToken cancellationToken);
 
-    /// <summary>The pages <paramref name="writer"/> wrote since the last call.</summary>
-    long TakePagesWritten(DbConnection writer);
+    /// <summary>The pages <paramref name="db"/> wrote since the last call.</summary>
+    long TakePagesWritten(DbConnection db);
 }

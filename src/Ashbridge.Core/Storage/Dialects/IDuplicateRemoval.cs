@@ -9,5 +9,5 @@ namespace Ashbridge.Core.Storage.Dialects;
 internal interface IDuplicateRemoval
 {
     /// <summary>Deletes every copy of a (connection_id, id) but the last written; returns how many.</summary>
-    Task<int> RemoveOlderCopiesAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken);
+    Task<int> RemoveOlderCopiesAsync(DbConnection db, DbTransaction transaction, string table, CancellationToken cancellationToken);
 }

@@ -20,11 +20,11 @@ internal interface IMirrorUpsert
 
     /// <summary>Upserts <paramref name="rows"/>; <paramref name="insertOnly"/>: a plain insert into a table whose key is set aside.</summary>
     Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
         CancellationToken cancellationToken);
 
     /// <summary>Rewrites the JSON of changed rows whose typed columns are as stored, and stamps them as seen.</summary>
     Task RewriteJsonAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
         CancellationToken cancellationToken);
 }

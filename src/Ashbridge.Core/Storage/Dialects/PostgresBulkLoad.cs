@@ -9,7 +9,7 @@ internal sealed class PostgresBulkLoad : IBulkLoad
 
     public string IndexesSql => "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table";
 
-    public Task<long?> SortOnDiskAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+    public Task<long?> SortOnDiskAsync(DbConnection db, DbTransaction transaction, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
-    public Task RestoreSortAsync(DbConnection connection, DbTransaction transaction, long previous, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RestoreSortAsync(DbConnection db, DbTransaction transaction, long previous, CancellationToken cancellationToken) => Task.CompletedTask;
 }

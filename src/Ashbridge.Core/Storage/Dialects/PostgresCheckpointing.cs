@@ -11,11 +11,11 @@ internal sealed class PostgresCheckpointing : ICheckpointing
 
     public string BulkWriterSettings => "";
 
-    public void CheckpointOnClose(DbConnection connection, bool checkpoint)
+    public void CheckpointOnClose(DbConnection db, bool checkpoint)
     {
     }
 
-    public Task<(long Frames, long Copied)> CheckpointAsync(DbConnection connection, CancellationToken cancellationToken) => Task.FromResult((0L, 0L));
+    public Task<(long Frames, long Copied)> CheckpointAsync(DbConnection db, CancellationToken cancellationToken) => Task.FromResult((0L, 0L));
 
-    public long TakePagesWritten(DbConnection writer) => 0;
+    public long TakePagesWritten(DbConnection db) => 0;
 }

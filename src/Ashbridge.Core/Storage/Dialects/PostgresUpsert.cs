@@ -18,10 +18,10 @@ internal sealed class PostgresUpsert : IMirrorUpsert
     public bool RewritesJsonAlone => false;
 
     public async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction, MirrorUpsertSql.For(stream, rows.Count, NamedParameter, insertOnly));
+        await using var command = db.Command(transaction, MirrorUpsertSql.For(stream, rows.Count, NamedParameter, insertOnly));
         command.Add("@connection", connectionId);
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
@@ -43,9 +43,9 @@ internal sealed class PostgresUpsert : IMirrorUpsert
 
     /// <summary>Not asked for (<see cref="RewritesJsonAlone"/> is false); an upsert does the same.</summary>
     public Task RewriteJsonAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
         CancellationToken cancellationToken) =>
-        WriteAsync(connection, transaction, connectionId, stream, rows, seenPass, nowMs, insertOnly: false, cancellationToken);
+        WriteAsync(db, transaction, connectionId, stream, rows, seenPass, nowMs, insertOnly: false, cancellationToken);
 
     private static string NamedParameter(int row, RowParameter parameter) => parameter switch
     {

@@ -22,12 +22,12 @@ internal sealed class SqliteBulkLoad : IBulkLoad
     /// disk. SQLite refuses the switch inside a transaction once the connection has a temporary database; the build then
     /// runs in memory (null).
     /// </summary>
-    public async Task<long?> SortOnDiskAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<long?> SortOnDiskAsync(DbConnection db, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var previous = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var previous = await db.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp_store", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         try
         {
-            await SetTempStoreAsync(connection, transaction, 1, cancellationToken).ConfigureAwait(false);
+            await SetTempStoreAsync(db, transaction, 1, cancellationToken).ConfigureAwait(false);
             return previous;
         }
         catch (SqliteException)
@@ -36,9 +36,9 @@ internal sealed class SqliteBulkLoad : IBulkLoad
         }
     }
 
-    public Task RestoreSortAsync(DbConnection connection, DbTransaction transaction, long previous, CancellationToken cancellationToken) =>
-        SetTempStoreAsync(connection, transaction, previous, cancellationToken);
+    public Task RestoreSortAsync(DbConnection db, DbTransaction transaction, long previous, CancellationToken cancellationToken) =>
+        SetTempStoreAsync(db, transaction, previous, cancellationToken);
 
-    private static Task<int> SetTempStoreAsync(DbConnection connection, DbTransaction transaction, long mode, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition($"PRAGMA temp_store = {mode}", transaction: transaction, cancellationToken: cancellationToken));
+    private static Task<int> SetTempStoreAsync(DbConnection db, DbTransaction transaction, long mode, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(new CommandDefinition($"PRAGMA temp_store = {mode}", transaction: transaction, cancellationToken: cancellationToken));
 }

@@ -25,24 +25,24 @@ internal sealed class SqliteUpsert : IMirrorUpsert
     public bool RewritesJsonAlone => true;
 
     public Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly,
         CancellationToken cancellationToken)
     {
-        Write((SqliteConnection)connection, connectionId, stream, rows, seenPass, nowMs, insertOnly);
+        Write((SqliteConnection)db, connectionId, stream, rows, seenPass, nowMs, insertOnly);
         return Task.CompletedTask;
     }
 
     public Task RewriteJsonAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs,
         CancellationToken cancellationToken)
     {
-        Rewrite((SqliteConnection)connection, connectionId, stream, rows, seenPass, nowMs);
+        Rewrite((SqliteConnection)db, connectionId, stream, rows, seenPass, nowMs);
         return Task.CompletedTask;
     }
 
-    private static void Write(SqliteConnection connection, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly)
+    private static void Write(SqliteConnection db, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs, bool insertOnly)
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var handle = db.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         sqlite3_stmt? statement = null;
         var statementRows = 0;
         try
@@ -53,17 +53,17 @@ internal sealed class SqliteUpsert : IMirrorUpsert
                 if (statement is null || statementRows != count)
                 {
                     statement?.Dispose();
-                    statement = Prepare(db, stream, count, insertOnly);
+                    statement = Prepare(handle, stream, count, insertOnly);
                     statementRows = count;
-                    Check(db, raw.sqlite3_bind_int64(statement, 1, connectionId));
-                    Check(db, raw.sqlite3_bind_int64(statement, 2, nowMs));
-                    Check(db, raw.sqlite3_bind_int64(statement, 3, seenPass));
+                    Check(handle, raw.sqlite3_bind_int64(statement, 1, connectionId));
+                    Check(handle, raw.sqlite3_bind_int64(statement, 2, nowMs));
+                    Check(handle, raw.sqlite3_bind_int64(statement, 3, seenPass));
                 }
 
-                for (var r = 0; r < count; r++) Bind(db, statement, stream, r, rows[start + r]);
+                for (var r = 0; r < count; r++) Bind(handle, statement, stream, r, rows[start + r]);
                 var done = raw.sqlite3_step(statement);
-                if (done != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(done, db);
-                Check(db, raw.sqlite3_reset(statement));
+                if (done != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(done, handle);
+                Check(handle, raw.sqlite3_reset(statement));
             }
         }
         finally
@@ -77,54 +77,54 @@ internal sealed class SqliteUpsert : IMirrorUpsert
     /// column, so SQLite leaves every index alone: an upsert rewrites the entries of each column it sets, equal or not,
     /// and for an incremental pass that was a large share of the pages it wrote.
     /// </summary>
-    private static void Rewrite(SqliteConnection connection, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs)
+    private static void Rewrite(SqliteConnection db, long connectionId, StreamDefinition stream, List<MirrorRow> rows, long seenPass, long nowMs)
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db,
+        var handle = db.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(handle, raw.sqlite3_prepare_v2(handle,
             $"UPDATE {stream.Table} SET raw_json = ?4, raw_hash = ?5, ashby_updated_ms = ?6, last_seen_ms = ?2, seen_pass = ?3 WHERE connection_id = ?1 AND id = ?7",
             out var statement));
         using (statement)
         {
-            Check(db, raw.sqlite3_bind_int64(statement, 1, connectionId));
-            Check(db, raw.sqlite3_bind_int64(statement, 2, nowMs));
-            Check(db, raw.sqlite3_bind_int64(statement, 3, seenPass));
+            Check(handle, raw.sqlite3_bind_int64(statement, 1, connectionId));
+            Check(handle, raw.sqlite3_bind_int64(statement, 2, nowMs));
+            Check(handle, raw.sqlite3_bind_int64(statement, 3, seenPass));
             foreach (var row in rows)
             {
-                Check(db, raw.sqlite3_bind_text(statement, 4, row.RawJson.Span)); // copied by SQLite (SQLITE_TRANSIENT)
-                Check(db, raw.sqlite3_bind_int64(statement, 5, row.RawHash));
-                Check(db, row.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, 6, updated) : raw.sqlite3_bind_null(statement, 6));
-                Check(db, raw.sqlite3_bind_text(statement, 7, row.Id));
+                Check(handle, raw.sqlite3_bind_text(statement, 4, row.RawJson.Span)); // copied by SQLite (SQLITE_TRANSIENT)
+                Check(handle, raw.sqlite3_bind_int64(statement, 5, row.RawHash));
+                Check(handle, row.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, 6, updated) : raw.sqlite3_bind_null(statement, 6));
+                Check(handle, raw.sqlite3_bind_text(statement, 7, row.Id));
                 var done = raw.sqlite3_step(statement);
-                if (done != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(done, db);
-                Check(db, raw.sqlite3_reset(statement));
+                if (done != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(done, handle);
+                Check(handle, raw.sqlite3_reset(statement));
             }
         }
     }
 
-    private static sqlite3_stmt Prepare(sqlite3 db, StreamDefinition stream, int rows, bool insertOnly)
+    private static sqlite3_stmt Prepare(sqlite3 handle, StreamDefinition stream, int rows, bool insertOnly)
     {
         var perRow = (int)MirrorUpsertSql.RowParameter.FirstColumn + stream.Columns.Count;
         var sql = MirrorUpsertSql.For(stream, rows, (row, parameter) => string.Create(CultureInfo.InvariantCulture, $"?{Number(perRow, row, (int)parameter)}"), insertOnly)
             .Replace("@connection", "?1", StringComparison.Ordinal).Replace("@now", "?2", StringComparison.Ordinal).Replace("@pass", "?3", StringComparison.Ordinal);
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         return statement;
     }
 
     private static int Number(int perRow, int row, int parameter) => SharedParameters + 1 + (row * perRow) + parameter;
 
-    private static void Bind(sqlite3 db, sqlite3_stmt statement, StreamDefinition stream, int row, MirrorRow value)
+    private static void Bind(sqlite3 handle, sqlite3_stmt statement, StreamDefinition stream, int row, MirrorRow value)
     {
         var perRow = (int)MirrorUpsertSql.RowParameter.FirstColumn + stream.Columns.Count;
         int At(MirrorUpsertSql.RowParameter parameter) => Number(perRow, row, (int)parameter);
-        Check(db, raw.sqlite3_bind_text(statement, At(MirrorUpsertSql.RowParameter.Id), value.Id));
-        Check(db, raw.sqlite3_bind_text(statement, At(MirrorUpsertSql.RowParameter.Json), value.RawJson.Span)); // copied by SQLite (SQLITE_TRANSIENT)
-        Check(db, raw.sqlite3_bind_int64(statement, At(MirrorUpsertSql.RowParameter.Hash), value.RawHash));
+        Check(handle, raw.sqlite3_bind_text(statement, At(MirrorUpsertSql.RowParameter.Id), value.Id));
+        Check(handle, raw.sqlite3_bind_text(statement, At(MirrorUpsertSql.RowParameter.Json), value.RawJson.Span)); // copied by SQLite (SQLITE_TRANSIENT)
+        Check(handle, raw.sqlite3_bind_int64(statement, At(MirrorUpsertSql.RowParameter.Hash), value.RawHash));
         var updatedAt = At(MirrorUpsertSql.RowParameter.Updated);
-        Check(db, value.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, updatedAt, updated) : raw.sqlite3_bind_null(statement, updatedAt));
+        Check(handle, value.UpdatedMs is { } updated ? raw.sqlite3_bind_int64(statement, updatedAt, updated) : raw.sqlite3_bind_null(statement, updatedAt));
         for (var c = 0; c < stream.Columns.Count; c++)
         {
             var index = At(MirrorUpsertSql.RowParameter.FirstColumn + c);
-            Check(db, value.Values[c] switch
+            Check(handle, value.Values[c] switch
             {
                 null => raw.sqlite3_bind_null(statement, index),
                 string text => raw.sqlite3_bind_text(statement, index, text),
@@ -136,8 +136,8 @@ internal sealed class SqliteUpsert : IMirrorUpsert
         }
     }
 
-    private static void Check(sqlite3 db, int result)
+    private static void Check(sqlite3 handle, int result)
     {
-        if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, db);
+        if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, handle);
     }
 }

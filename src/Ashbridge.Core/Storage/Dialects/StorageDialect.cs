@@ -31,5 +31,5 @@ internal sealed class StorageDialect
 
     public static StorageDialect For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : Postgres;
 
-    public static StorageDialect Of(DbConnection connection) => connection is SqliteConnection ? Sqlite : Postgres;
+    public static StorageDialect Of(DbConnection db) => db is SqliteConnection ? Sqlite : Postgres;
 }

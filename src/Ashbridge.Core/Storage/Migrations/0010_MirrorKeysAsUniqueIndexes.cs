@@ -19,10 +19,10 @@ public sealed class MirrorKeysAsUniqueIndexes : Migration
     {
         foreach (var table in CreateMirrorTables.Tables)
         {
-            Execute.WithConnection((connection, transaction) =>
+            Execute.WithConnection((db, transaction) =>
             {
-                if (connection is SqliteConnection) RebuildOnSqlite(connection, transaction, table, PrimaryKey(table), "");
-                else connection.Execute($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"PK_{table}\"", transaction: transaction);
+                if (db is SqliteConnection) RebuildOnSqlite(db, transaction, table, PrimaryKey(table), "");
+                else db.Execute($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"PK_{table}\"", transaction: transaction);
             });
             Create.Index(Key(table)).OnTable(table).OnColumn("connection_id").Ascending().OnColumn("id").Ascending().WithOptions().Unique();
         }
@@ -34,10 +34,10 @@ public sealed class MirrorKeysAsUniqueIndexes : Migration
         foreach (var table in CreateMirrorTables.Tables)
         {
             Delete.Index(Key(table)).OnTable(table);
-            Execute.WithConnection((connection, transaction) =>
+            Execute.WithConnection((db, transaction) =>
             {
-                if (connection is SqliteConnection) RebuildOnSqlite(connection, transaction, table, ForeignKey(table), PrimaryKey(table) + ForeignKey(table));
-                else connection.Execute($"ALTER TABLE \"{table}\" ADD CONSTRAINT \"PK_{table}\" PRIMARY KEY (connection_id, id)", transaction: transaction);
+                if (db is SqliteConnection) RebuildOnSqlite(db, transaction, table, ForeignKey(table), PrimaryKey(table) + ForeignKey(table));
+                else db.Execute($"ALTER TABLE \"{table}\" ADD CONSTRAINT \"PK_{table}\" PRIMARY KEY (connection_id, id)", transaction: transaction);
             });
         }
     }
@@ -50,17 +50,17 @@ public sealed class MirrorKeysAsUniqueIndexes : Migration
     private static string ForeignKey(string table) => $"CONSTRAINT \"fk_{table}_connection\"";
 
     /// <summary>Rebuilds a table from its own CREATE statement with <paramref name="from"/> replaced by <paramref name="to"/>: its rows, foreign key and indexes kept.</summary>
-    private static void RebuildOnSqlite(IDbConnection connection, IDbTransaction transaction, string table, string from, string to)
+    private static void RebuildOnSqlite(IDbConnection db, IDbTransaction transaction, string table, string from, string to)
     {
-        var create = connection.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }, transaction)
+        var create = db.ExecuteScalar<string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }, transaction)
             ?? throw new InvalidOperationException($"The table {table} does not exist.");
         if (!create.Contains(from, StringComparison.Ordinal)) throw new InvalidOperationException($"{table} is not as migration 2 created it: {create}");
-        var indexes = connection.Query<string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", new { table }, transaction).ToList();
+        var indexes = db.Query<string>("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL", new { table }, transaction).ToList();
         var rebuilt = $"{table}_rebuilt";
-        connection.Execute(create.Replace(from, to, StringComparison.Ordinal).Replace($"CREATE TABLE \"{table}\"", $"CREATE TABLE \"{rebuilt}\"", StringComparison.Ordinal), transaction: transaction);
-        connection.Execute($"INSERT INTO \"{rebuilt}\" SELECT * FROM \"{table}\"", transaction: transaction);
-        connection.Execute($"DROP TABLE \"{table}\"", transaction: transaction);
-        connection.Execute($"ALTER TABLE \"{rebuilt}\" RENAME TO \"{table}\"", transaction: transaction);
-        foreach (var index in indexes) connection.Execute(index, transaction: transaction);
+        db.Execute(create.Replace(from, to, StringComparison.Ordinal).Replace($"CREATE TABLE \"{table}\"", $"CREATE TABLE \"{rebuilt}\"", StringComparison.Ordinal), transaction: transaction);
+        db.Execute($"INSERT INTO \"{rebuilt}\" SELECT * FROM \"{table}\"", transaction: transaction);
+        db.Execute($"DROP TABLE \"{table}\"", transaction: transaction);
+        db.Execute($"ALTER TABLE \"{rebuilt}\" RENAME TO \"{table}\"", transaction: transaction);
+        foreach (var index in indexes) db.Execute(index, transaction: transaction);
     }
 }
