@@ -14,15 +14,15 @@ public sealed class DatabaseKeyRing(AshbridgeDatabase database) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var connection = database.ConnectAsync().GetAwaiter().GetResult();
-        return [.. connection.Query<string>("SELECT xml FROM data_protection_keys ORDER BY id").Select(XElement.Parse)];
+        using var db = database.ConnectAsync().GetAwaiter().GetResult();
+        return [.. db.Query<string>("SELECT xml FROM data_protection_keys ORDER BY id").Select(XElement.Parse)];
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
         ArgumentNullException.ThrowIfNull(element);
-        using var connection = database.ConnectAsync().GetAwaiter().GetResult();
-        connection.Execute("INSERT INTO data_protection_keys (friendly_name, xml) VALUES (@friendlyName, @xml)",
+        using var db = database.ConnectAsync().GetAwaiter().GetResult();
+        db.Execute("INSERT INTO data_protection_keys (friendly_name, xml) VALUES (@friendlyName, @xml)",
             new { friendlyName = friendlyName ?? "", xml = element.ToString(SaveOptions.DisableFormatting) });
     }
 }

@@ -17,8 +17,8 @@ public sealed class SessionStore(AshbridgeDatabase database, TimeProvider timePr
     {
         ArgumentNullException.ThrowIfNull(user);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             "INSERT INTO user_sessions (session_hash, user_id, user_stamp, created_ms) SELECT @hash, id, security_stamp, @now FROM users WHERE id = @id",
             new { hash = Hash(key), id = user.Id, now = timeProvider.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return key;
@@ -28,20 +28,20 @@ public sealed class SessionStore(AshbridgeDatabase database, TimeProvider timePr
     public async Task<User?> ValidateAsync(string key, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(key) || key.Length > 100) return null;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Email, string Role, long CreatedMs)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<(long Id, string Email, string Role, DateTimeOffset Created)>(new CommandDefinition(
             "SELECT u.id, u.email, u.role, u.created_ms FROM user_sessions s JOIN users u ON u.id = s.user_id "
             + "WHERE s.session_hash = @hash AND s.ended_ms IS NULL AND u.disabled_ms IS NULL AND u.security_stamp = s.user_stamp",
             new { hash = Hash(key) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row.Id == 0 ? null : new User(row.Id, row.Email, UserStore.ParseRole(row.Role), DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs), false);
+        return row.Id == 0 ? null : new User(row.Id, row.Email, UserStore.ParseRole(row.Role), row.Created, false);
     }
 
     /// <summary>Ends a session (sign-out): its cookie stops working at once, wherever it was copied to.</summary>
     public async Task EndAsync(string key, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(key)) return;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE user_sessions SET ended_ms = @now WHERE session_hash = @hash AND ended_ms IS NULL",
             new { hash = Hash(key), now = timeProvider.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

@@ -1,17 +1,4 @@
 namespace Ashbridge.Core.Access;
 
-/// <summary>How a sign-in attempt ended.</summary>
-public enum SignInOutcome
-{
-    /// <summary>The password matched an active user.</summary>
-    SignedIn,
-
-    /// <summary>Unknown email, wrong password or a disabled user: callers cannot tell which.</summary>
-    Refused,
-
-    /// <summary>Too many wrong passwords for this account: refused until <see cref="SignInResult.LockedUntil"/>, even with the right one.</summary>
-    LockedOut,
-}
-
 /// <summary>A sign-in attempt's outcome: the user when signed in, the end of the lockout when locked out.</summary>
 public sealed record SignInResult(SignInOutcome Outcome, User? User = null, DateTimeOffset? LockedUntil = null);

@@ -5,12 +5,6 @@ using Dapper;
 
 namespace Ashbridge.Core.Access;
 
-/// <summary>An API token as listed (the token itself is shown once, at creation, and never stored).</summary>
-public sealed record ApiToken(long Id, long UserId, string UserEmail, string Name, long? ConnectionId, bool ReadOnly, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
-
-/// <summary>Whom a presented token speaks for, and what it is limited to.</summary>
-public sealed record TokenIdentity(long TokenId, User User, long? ConnectionId, bool ReadOnly);
-
 /// <summary>
 /// Bearer tokens for scripts: <c>abt_</c> and 43 random characters. Only the SHA-256 of a token is stored (a random
 /// 256-bit secret needs no slow hash), so a stolen database yields no usable token; lookups are by that hash.
@@ -22,7 +16,7 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
 
     private const string Columns =
         "t.id AS Id, t.user_id AS UserId, u.email AS UserEmail, t.name AS Name, t.connection_id AS ConnectionId, t.read_only AS ReadOnly, "
-        + "t.created_ms AS CreatedMs, t.last_used_ms AS LastUsedMs, t.revoked_ms AS RevokedMs";
+        + "t.created_ms AS CreatedAt, t.last_used_ms AS LastUsedAt, t.revoked_ms AS RevokedAt";
 
     private readonly TimeProvider _time = timeProvider;
 
@@ -32,14 +26,14 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Give the token a name that says what uses it.", nameof(name));
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = _time.NowMs();
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the record returned equals the record read back
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var id = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
             "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms, user_stamp) "
             + "SELECT id, @name, @hash, @connectionId, @readOnly, @now, security_stamp FROM users WHERE id = @userId AND disabled_ms IS NULL RETURNING id",
             new { userId = user.Id, name = name.Trim(), hash = Hash(token), connectionId, readOnly, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (id is null) throw new ArgumentException($"{user.Email} is disabled or removed: a token for them would not work.", nameof(user));
-        return (token, new ApiToken(id.Value, user.Id, user.Email, name.Trim(), connectionId, readOnly, DateTimeOffset.FromUnixTimeMilliseconds(now), null, null));
+        return (token, new ApiToken(id.Value, user.Id, user.Email, name.Trim(), connectionId, readOnly, now, null, null));
     }
 
     /// <summary>
@@ -50,14 +44,14 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
     public async Task<TokenIdentity?> ValidateAsync(string token, TokenUses? uses = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 200) return null;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, long? ConnectionId, bool ReadOnly, long UserId, string Email, string Role, long CreatedMs)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<(long Id, long? ConnectionId, bool ReadOnly, long UserId, string Email, string Role, DateTimeOffset Created)>(new CommandDefinition(
             "SELECT t.id, t.connection_id, t.read_only, u.id, u.email, u.role, u.created_ms FROM api_tokens t JOIN users u ON u.id = t.user_id "
             + "WHERE t.token_hash = @hash AND t.revoked_ms IS NULL AND u.disabled_ms IS NULL AND t.user_stamp = u.security_stamp",
             new { hash = Hash(token) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row.Id == 0) return null;
         uses?.Note(row.Id, _time.GetUtcNow());
-        var user = new User(row.UserId, row.Email, UserStore.ParseRole(row.Role), DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs), false);
+        var user = new User(row.UserId, row.Email, UserStore.ParseRole(row.Role), row.Created, false);
         return new TokenIdentity(row.Id, user, row.ConnectionId, row.ReadOnly);
     }
 
@@ -67,13 +61,13 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         ArgumentNullException.ThrowIfNull(uses);
         var taken = uses.Take();
         if (taken.Count == 0) return 0;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (id, at) in taken)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 "UPDATE api_tokens SET last_used_ms = @at WHERE id = @id AND (last_used_ms IS NULL OR last_used_ms < @at)",
-                new { id, at = at.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new { id, at }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,8 +77,8 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
     /// <summary>Every token, newest first.</summary>
     public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToToken())];
     }
@@ -92,8 +86,8 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
     /// <summary>Revokes a token; returns false when there is no such live token.</summary>
     public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(new CommandDefinition(
             "UPDATE api_tokens SET revoked_ms = @now WHERE id = @id AND revoked_ms IS NULL",
             new { id, now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
@@ -108,11 +102,10 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         public string Name { get; set; } = "";
         public long? ConnectionId { get; set; }
         public bool ReadOnly { get; set; }
-        public long CreatedMs { get; set; }
-        public long? LastUsedMs { get; set; }
-        public long? RevokedMs { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset? LastUsedAt { get; set; }
+        public DateTimeOffset? RevokedAt { get; set; }
 
-        public ApiToken ToToken() => new(Id, UserId, UserEmail, Name, ConnectionId, ReadOnly, DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs),
-            LastUsedMs is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null, RevokedMs is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null);
+        public ApiToken ToToken() => new(Id, UserId, UserEmail, Name, ConnectionId, ReadOnly, CreatedAt, LastUsedAt, RevokedAt);
     }
 }

@@ -25,8 +25,8 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     public static readonly TimeSpan LongestLockout = TimeSpan.FromHours(1);
 
     private const string Columns =
-        "id AS Id, email AS Email, password_hash AS PasswordHash, role AS Role, created_ms AS CreatedMs, disabled_ms AS DisabledMs, "
-        + "failed_sign_ins AS FailedSignIns, locked_until_ms AS LockedUntilMs";
+        "id AS Id, email AS Email, password_hash AS PasswordHash, role AS Role, created_ms AS CreatedAt, disabled_ms AS DisabledAt, "
+        + "failed_sign_ins AS FailedSignIns, locked_until_ms AS LockedUntil";
 
     private static readonly PasswordHasher<User> Hasher = new();
     private readonly TimeProvider _time = timeProvider;
@@ -39,15 +39,15 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
         var normalized = Normalize(email);
         CheckPassword(password);
         CheckRole(role);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (await FindAsync(connection, normalized, cancellationToken).ConfigureAwait(false) is not null)
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(db, normalized, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new UserExistsException($"A user with the email {normalized} exists.");
         }
 
-        var now = _time.NowMs();
-        var placeholder = new User(0, normalized, role, DateTimeOffset.FromUnixTimeMilliseconds(now), false);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the user returned equals the user read back
+        var placeholder = new User(0, normalized, role, now, false);
+        var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(
             "INSERT INTO users (email, password_hash, role, created_ms, security_stamp) VALUES (@email, @hash, @role, @now, @stamp) RETURNING id",
             new { email = normalized, hash = Hasher.HashPassword(placeholder, password), role = Text(role), now, stamp = NewStamp() },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -61,8 +61,8 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return new SignInResult(SignInOutcome.Refused);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE email = @email", new { email = email.Trim().ToLowerInvariant() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is null)
         {
@@ -71,17 +71,17 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
         }
 
         var now = _time.GetUtcNow();
-        if (row.LockedUntilMs is { } until && until > now.ToUnixTimeMilliseconds())
+        if (row.LockedUntil is { } until && until > now)
         {
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: DateTimeOffset.FromUnixTimeMilliseconds(until));
+            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
         }
 
         var user = row.ToUser();
         if (!user.Disabled && Hasher.VerifyHashedPassword(user, row.PasswordHash, password) != PasswordVerificationResult.Failed)
         {
-            if (row.FailedSignIns > 0 || row.LockedUntilMs is not null)
+            if (row.FailedSignIns > 0 || row.LockedUntil is not null)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
+                await db.ExecuteAsync(new CommandDefinition(
                     "UPDATE users SET failed_sign_ins = 0, locked_until_ms = NULL WHERE id = @id", new { id = row.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
@@ -90,9 +90,9 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
 
         var failures = row.FailedSignIns + 1;
         DateTimeOffset? lockedUntil = failures >= FailuresBeforeLockout ? now + LockoutFor(failures) : null;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET failed_sign_ins = @failures, locked_until_ms = @until WHERE id = @id",
-            new { id = row.Id, failures, until = lockedUntil?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id = row.Id, failures, until = lockedUntil }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return lockedUntil is { } lockEnd ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockEnd) : new SignInResult(SignInOutcome.Refused);
     }
 
@@ -103,23 +103,23 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     /// <summary>Everyone, by email.</summary>
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users ORDER BY email", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users ORDER BY email", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToUser())];
     }
 
     /// <summary>The user with this email, if any.</summary>
     public async Task<User?> FindAsync(string email, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, Normalize(email), cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(db, Normalize(email), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The user with this id, if any.</summary>
     public async Task<User?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToUser();
     }
 
@@ -134,7 +134,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     /// <summary>Disables (or enables again) the user; disabling ends their sessions and tokens at once.</summary>
     /// <exception cref="UserChangeRefusedException">No such user, or it would leave no active admin.</exception>
     public Task<User> SetDisabledAsync(long id, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, "disabled_ms = @disabledMs", new { disabledMs = disabled ? _time.NowMs() : (long?)null }, demotes: disabled, cancellationToken);
+        ChangeAsync(id, "disabled_ms = @disabledMs", new { disabledMs = disabled ? _time.GetUtcNow() : (DateTimeOffset?)null }, demotes: disabled, cancellationToken);
 
     /// <summary>Sets a new password and lifts any lockout; the user's sessions and tokens end.</summary>
     /// <exception cref="ArgumentException">The password is too short.</exception>
@@ -150,15 +150,15 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     /// <exception cref="UserChangeRefusedException">No such user, or it would leave no active admin.</exception>
     public async Task<User> RemoveAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var user = await GuardAsync(connection, transaction, id, demotes: true, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var user = await GuardAsync(db, transaction, id, demotes: true, cancellationToken).ConfigureAwait(false);
         foreach (var table in new[] { "user_sessions", "api_tokens" })
         {
-            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE user_id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await db.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE user_id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition("DELETE FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return user;
     }
@@ -166,26 +166,26 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     /// <summary>Applies one change with a new security stamp, refusing one that would leave the hub without an active admin.</summary>
     private async Task<User> ChangeAsync(long id, string set, object values, bool demotes, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await GuardAsync(connection, transaction, id, demotes, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await GuardAsync(db, transaction, id, demotes, cancellationToken).ConfigureAwait(false);
         var parameters = new DynamicParameters(values);
         parameters.Add("id", id);
         parameters.Add("stamp", NewStamp());
-        await connection.ExecuteAsync(new CommandDefinition($"UPDATE users SET {set}, security_stamp = @stamp WHERE id = @id", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var changed = await connection.QuerySingleAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition($"UPDATE users SET {set}, security_stamp = @stamp WHERE id = @id", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var changed = await db.QuerySingleAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed.ToUser();
     }
 
-    private static async Task<User> GuardAsync(DbConnection connection, DbTransaction transaction, long id, bool demotes, CancellationToken cancellationToken)
+    private static async Task<User> GuardAsync(DbConnection db, DbTransaction transaction, long id, bool demotes, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+        var row = await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM users WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
             ?? throw new UserChangeRefusedException($"There is no user {id}.");
         var user = row.ToUser();
         if (demotes && user is { Role: UserRole.Admin, Disabled: false })
         {
-            var otherAdmins = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var otherAdmins = await db.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM users WHERE role = @admin AND disabled_ms IS NULL AND id <> @id", new { admin = Text(UserRole.Admin), id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (otherAdmins == 0) throw new UserChangeRefusedException($"{user.Email} is the only active admin: make another admin first, or nobody could manage the hub.");
         }
@@ -193,8 +193,8 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
         return user;
     }
 
-    private static async Task<User?> FindAsync(DbConnection connection, string email, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+    private static async Task<User?> FindAsync(DbConnection db, string email, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE email = @email", new { email }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToUser();
 
     private static TimeSpan LockoutFor(int failures)
@@ -231,7 +231,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
     internal static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>A role as stored and shown: viewer, finance, admin.</summary>
-    public static string Text(UserRole role) => role.ToString().ToLowerInvariant();
+    public static string Text(UserRole role) => StoredText.Of(role);
 
     internal static UserRole ParseRole(string text) => Enum.TryParse<UserRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : UserRole.Viewer;
 
@@ -241,11 +241,11 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
         public string Email { get; set; } = "";
         public string PasswordHash { get; set; } = "";
         public string Role { get; set; } = "";
-        public long CreatedMs { get; set; }
-        public long? DisabledMs { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset? DisabledAt { get; set; }
         public int FailedSignIns { get; set; }
-        public long? LockedUntilMs { get; set; }
+        public DateTimeOffset? LockedUntil { get; set; }
 
-        public User ToUser() => new(Id, Email, ParseRole(Role), DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), DisabledMs is not null);
+        public User ToUser() => new(Id, Email, ParseRole(Role), CreatedAt, DisabledAt is not null);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     private readonly TimeProvider _time = timeProvider;
 
     private const string Columns =
-        "id AS Id, name AS Name, base_url AS BaseUrl, sync_interval_minutes AS SyncIntervalMinutes, sync_cron AS SyncCron, created_ms AS CreatedMs, updated_ms AS UpdatedMs";
+        "id AS Id, name AS Name, base_url AS BaseUrl, sync_interval_minutes AS SyncIntervalMinutes, sync_cron AS SyncCron, created_ms AS CreatedAt, updated_ms AS UpdatedAt";
 
     /// <summary>Adds a connection.</summary>
     /// <exception cref="ArgumentException">The name, URL or key is not usable; the message says why.</exception>
@@ -27,20 +27,20 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         ValidateName(name);
         ValidateBaseUrl(baseUrl);
         ValidateKey(apiKey);
-        var now = _time.NowMs();
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (await FindAsync(connection, "name = @name", new { name }, cancellationToken).ConfigureAwait(false) is not null)
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the connection returned equals the one read back
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(db, "name = @name", new { name }, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new ConnectionExistsException($"A connection named '{name}' already exists; pick another name or change its key with 'connection set-key'.");
         }
 
         try
         {
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(
                 "INSERT INTO connections (name, base_url, api_key_protected, created_ms, updated_ms) VALUES (@name, @url, @key, @now, @now) RETURNING id",
                 new { name, url = baseUrl.ToString(), key = secrets.Protect(apiKey), now },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new Connection(id, name, baseUrl, null, null, DateTimeOffset.FromUnixTimeMilliseconds(now), DateTimeOffset.FromUnixTimeMilliseconds(now));
+            return new Connection(id, name, baseUrl, null, null, now, now);
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
@@ -51,8 +51,8 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     /// <summary>Every connection, by name.</summary>
     public async Task<IReadOnlyList<Connection>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM connections ORDER BY name", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToConnection()).ToList();
     }
@@ -60,15 +60,15 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     /// <summary>The connection with this name, or null.</summary>
     public async Task<Connection?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, "name = @name", new { name }, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(db, "name = @name", new { name }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The connection with this id, or null.</summary>
     public async Task<Connection?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, "id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(db, "id = @id", new { id }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The connection with this name.</summary>
@@ -127,8 +127,8 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     /// <exception cref="ConnectionNotFoundException">There is none of that name.</exception>
     public async Task RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var removed = await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var removed = await db.ExecuteAsync(new CommandDefinition(
             "DELETE FROM connections WHERE name = @name", new { name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (removed == 0) throw new ConnectionNotFoundException($"There is no connection named '{name}'.");
     }
@@ -136,8 +136,8 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     /// <summary>Stores the latest pre-flight report of a connection.</summary>
     public async Task SavePreflightAsync(long connectionId, PreflightReport report, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE connections SET preflight_json = @json, preflight_ms = @now WHERE id = @connectionId",
             new { json = JsonSerializer.Serialize(report, PreflightJson), now = _time.NowMs(), connectionId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -146,8 +146,8 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
     /// <summary>The latest stored pre-flight report, or null if none was run since the key was set.</summary>
     public async Task<PreflightReport?> LoadPreflightAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var json = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT preflight_json FROM connections WHERE id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return json is null ? null : JsonSerializer.Deserialize<PreflightReport>(json, PreflightJson);
     }
@@ -196,15 +196,15 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         var parameters = new DynamicParameters(values);
         parameters.Add("name", name);
         parameters.Add("now", _time.NowMs());
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await db.ExecuteAsync(new CommandDefinition(
             $"UPDATE connections SET {set}, updated_ms = @now WHERE name = @name", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0) throw new ConnectionNotFoundException($"There is no connection named '{name}'.");
     }
 
-    private static async Task<Connection?> FindAsync(DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
+    private static async Task<Connection?> FindAsync(DbConnection db, string where, object parameters, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM connections WHERE {where}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToConnection();
     }
@@ -228,12 +228,11 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
 
         public string? SyncCron { get; set; }
 
-        public long CreatedMs { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
 
-        public long UpdatedMs { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
 
         public Connection ToConnection() => new(
-            Id, Name, new Uri(BaseUrl), (int?)SyncIntervalMinutes, SyncCron,
-            DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedMs));
+            Id, Name, new Uri(BaseUrl), (int?)SyncIntervalMinutes, SyncCron, CreatedAt, UpdatedAt);
     }
 }

@@ -2,12 +2,6 @@ using Ashbridge.Ashby;
 
 namespace Ashbridge.Core.Connections;
 
-/// <summary>One thing Ashbridge does with a connection, and the Ashby permissions it needs.</summary>
-/// <param name="Name">What the admin sees, e.g. "New hires".</param>
-/// <param name="Purpose">Why the permissions are needed, in a few words.</param>
-/// <param name="Permissions">Ashby permission names, e.g. <c>candidatesRead</c>.</param>
-public sealed record FeatureRequirement(string Name, string Purpose, IReadOnlyList<string> Permissions);
-
 /// <summary>The permissions each mirror stream and feature needs, taken from Ashby's endpoint reference.</summary>
 public static class FeatureRequirements
 {

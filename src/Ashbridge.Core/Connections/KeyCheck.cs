@@ -2,40 +2,6 @@ using Ashbridge.Ashby;
 
 namespace Ashbridge.Core.Connections;
 
-/// <summary>Whether a key holds one Ashby permission.</summary>
-public enum PermissionState
-{
-    /// <summary>The key holds it.</summary>
-    Granted,
-
-    /// <summary>The key lacks it.</summary>
-    Missing,
-
-    /// <summary>Could not be told: the key cannot read its own scopes and the permission cannot be probed safely (writes).</summary>
-    Unknown,
-}
-
-/// <summary>One permission of the key, with the names an admin needs to fix it.</summary>
-public sealed record PermissionStatus(string Permission, string Scope, string Module, bool IsWrite, PermissionState State);
-
-/// <summary>One feature or stream, and which of its permissions are missing.</summary>
-public sealed record FeatureStatus(FeatureRequirement Feature, IReadOnlyList<PermissionStatus> Permissions)
-{
-    public bool IsReady => Permissions.All(p => p.State == PermissionState.Granted);
-
-    public IEnumerable<PermissionStatus> Missing => Permissions.Where(p => p.State == PermissionState.Missing);
-}
-
-/// <summary>What a key can do, per permission and per feature.</summary>
-/// <param name="KeyTitle">The key's title in Ashby, when the key may read it.</param>
-/// <param name="ScopesSource">How the permissions were learnt: from <c>apiKey.info</c> or by probing read endpoints.</param>
-public sealed record KeyCheckReport(
-    string? KeyTitle,
-    DateTimeOffset? KeyCreatedAt,
-    string ScopesSource,
-    IReadOnlyList<PermissionStatus> Permissions,
-    IReadOnlyList<FeatureStatus> Features);
-
 /// <summary>
 /// The pre-flight of a connection: asks Ashby what the key may do (<c>apiKey.info</c>) and maps it onto
 /// every feature. A key without the API Keys read permission cannot list its scopes, so read permissions

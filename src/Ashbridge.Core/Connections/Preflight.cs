@@ -5,42 +5,6 @@ using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.Connections;
 
-/// <summary>What a key lets the mirror read, one row per stream.</summary>
-/// <param name="Stream">The mirror stream (<c>candidates</c>).</param>
-/// <param name="Endpoint">The Ashby endpoint it reads.</param>
-/// <param name="Permission">The permission it needs (<c>candidatesRead</c>).</param>
-/// <param name="Module">Ashby's module name for it, as the API Keys page shows it.</param>
-/// <param name="State">Whether the key holds it.</param>
-public sealed record StreamAccess(string Stream, string Endpoint, string Permission, string Module, PermissionState State);
-
-/// <summary>Whether some data behind a key flag can be seen.</summary>
-public enum VisibilityState
-{
-    /// <summary>The key sees it: at least one such object came back.</summary>
-    Visible,
-
-    /// <summary>None came back: the key lacks the flag, or the organisation has none.</summary>
-    NoneVisible,
-
-    /// <summary>The key cannot read the list that would tell.</summary>
-    Unknown,
-}
-
-/// <summary>The answer for one key flag, with what it means for the admin.</summary>
-public sealed record Visibility(VisibilityState State, string Detail);
-
-/// <summary>A connection's pre-flight: the key's permissions per feature and per stream, and what its flags let it see.</summary>
-public sealed record PreflightReport(
-    DateTimeOffset CheckedAt,
-    KeyCheckReport Key,
-    IReadOnlyList<StreamAccess> Streams,
-    Visibility ConfidentialJobs,
-    Visibility PrivateFields)
-{
-    /// <summary>Streams the sync will skip, for want of a permission.</summary>
-    public IEnumerable<StreamAccess> SkippedStreams => Streams.Where(s => s.State == PermissionState.Missing);
-}
-
 /// <summary>
 /// Runs the pre-flight of a key: <see cref="KeyCheck"/> for the permissions, then one row per mirror stream, then a look
 /// at the jobs and custom fields to tell whether confidential jobs and private fields are visible (Ashby's
@@ -64,7 +28,7 @@ public sealed class Preflight(AshbyClient client, TimeProvider timeProvider)
             .ToList();
 
         var confidential = Granted(permissions, AshbyPermissions.JobsRead)
-            ? await AnyAsync("job.list", new JsonObject(), o => Bool(o, "confidential"), cancellationToken).ConfigureAwait(false)
+            ? await AnyAsync("job.list", null, o => Bool(o, AshbyFields.Confidential), cancellationToken).ConfigureAwait(false)
                 ? new Visibility(VisibilityState.Visible, "Confidential jobs, their applications and candidates are visible to this key.")
                 : new Visibility(VisibilityState.NoneVisible,
                     "No confidential job is visible: either the organisation has none, or the key lacks \"Allow access to confidential jobs and projects\" and they will be missing from the mirror.")
@@ -72,7 +36,7 @@ public sealed class Preflight(AshbyClient client, TimeProvider timeProvider)
 
         var privateFields = Granted(permissions, AshbyPermissions.HiringProcessMetadataRead)
             ? await AnyAsync("customField.list", new JsonObject { ["includeArchived"] = true },
-                    o => Bool(o, "isPrivate") && o.TryGetProperty("objectType", out var t) && t.GetString() != "Offer", cancellationToken).ConfigureAwait(false)
+                    o => Bool(o, AshbyFields.IsPrivate) && o.TryGetProperty(AshbyFields.ObjectType, out var t) && t.GetString() != "Offer", cancellationToken).ConfigureAwait(false)
                 ? new Visibility(VisibilityState.Visible, "Private (non-offer) custom fields are visible to this key.")
                 : new Visibility(VisibilityState.NoneVisible,
                     "No private non-offer custom field is visible: either there are none, or the key lacks \"Allow access to non-offer private fields\" and their values will be missing.")
@@ -86,22 +50,18 @@ public sealed class Preflight(AshbyClient client, TimeProvider timeProvider)
 
     private static bool Bool(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
-    /// <summary>Pages through a list until one object matches.</summary>
-    private async Task<bool> AnyAsync(string endpoint, JsonObject body, Func<JsonElement, bool> match, CancellationToken cancellationToken)
+    /// <summary>Reads a list's pages until one object matches.</summary>
+    private async Task<bool> AnyAsync(string endpoint, JsonObject? parameters, Func<JsonElement, bool> match, CancellationToken cancellationToken)
     {
-        string? cursor = null;
-        do
+        var request = new AshbyRawPageRequest { Parameters = parameters, Limit = AshbyListRequest.MaxLimit };
+        await foreach (var page in client.EnumerateRawPagesAsync(endpoint, request, cancellationToken).ConfigureAwait(false))
         {
-            var request = (JsonObject)body.DeepClone();
-            request["limit"] = 100;
-            if (cursor is not null) request["cursor"] = cursor;
-            var envelope = await client.SendRawEnvelopeAsync(endpoint, request, null, cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(envelope);
-            var root = document.RootElement;
-            if (root.GetProperty("results").EnumerateArray().Any(match)) return true;
-            cursor = Bool(root, "moreDataAvailable") ? root.GetProperty("nextCursor").GetString() : null;
+            using (page)
+            {
+                if (page.Results.EnumerateArray().Any(match)) return true;
+            }
         }
-        while (cursor is not null);
+
         return false;
     }
 }

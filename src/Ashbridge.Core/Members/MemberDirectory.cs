@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Ashbridge.Core.Storage;
 using Dapper;
@@ -10,16 +9,15 @@ namespace Ashbridge.Core.Members;
 public sealed class MemberDirectory(AshbridgeDatabase database)
 {
     /// <summary>The columns, aliased to <see cref="Row"/>'s properties.</summary>
-    private static readonly string Columns = string.Join(", ", new[]
-    {
-        "id", "connection_id", "application_id", "candidate_id", "first_name", "last_name", "personal_email", "personal_phone", "start_date", "job_title", "department", "place_of_work", "salary_amount", "salary_currency", "salary_period", "extra_json", "created_ms", "created_by",
-    }.Select(c => $"{c} AS {string.Concat(c.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}"));
+    private const string Columns =
+        "id AS Id, connection_id AS ConnectionId, application_id AS ApplicationId, candidate_id AS CandidateId, first_name AS FirstName, last_name AS LastName, personal_email AS PersonalEmail, personal_phone AS PersonalPhone, start_date AS StartDate, "
+        + "job_title AS JobTitle, department AS Department, place_of_work AS PlaceOfWork, salary_amount AS SalaryAmount, salary_currency AS SalaryCurrency, salary_period AS SalaryPeriod, extra_json AS ExtraJson, created_ms AS CreatedAt, created_by AS CreatedBy";
 
     /// <summary>Members whose name, email, job title or department contains <paramref name="search"/> (all when empty), by name.</summary>
     /// <param name="connectionIds">Only members from these connections (a token limited to one); <see langword="null"/> for all.</param>
     public async Task<IReadOnlyList<Member>> ListAsync(string? search = null, IReadOnlyCollection<long>? connectionIds = null, int limit = 500, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new DynamicParameters(new { limit });
         var where = new List<string>();
         if (!string.IsNullOrWhiteSpace(search))
@@ -34,31 +32,31 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
         }
 
         var sql = $"SELECT {Columns} FROM members{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY last_name, first_name, id LIMIT @limit";
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToMember())];
     }
 
     /// <summary>The member with this id, or <see langword="null"/>.</summary>
     public async Task<Member?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM members WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM members WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToMember();
     }
 
     /// <summary>The distinct job titles, departments and places of work members use, for matching new hires against.</summary>
     public async Task<KnownValues> KnownValuesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         async Task<IReadOnlyList<string>> Distinct(string column) =>
-            [.. await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT {column} FROM members WHERE {column} IS NOT NULL ORDER BY {column}", cancellationToken: cancellationToken)).ConfigureAwait(false)];
+            [.. await db.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT {column} FROM members WHERE {column} IS NOT NULL ORDER BY {column}", cancellationToken: cancellationToken)).ConfigureAwait(false)];
         return new KnownValues(await Distinct("job_title").ConfigureAwait(false), await Distinct("department").ConfigureAwait(false), await Distinct("place_of_work").ConfigureAwait(false));
     }
 
     /// <summary>Inserts a member inside the caller's transaction and returns it with its id.</summary>
-    internal static async Task<Member> InsertAsync(DbConnection connection, DbTransaction transaction, Member member, CancellationToken cancellationToken)
+    internal static async Task<Member> InsertAsync(DbConnection db, DbTransaction transaction, Member member, CancellationToken cancellationToken)
     {
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO members (connection_id, application_id, candidate_id, first_name, last_name, personal_email, personal_phone, start_date, job_title, department,
                                  place_of_work, salary_amount, salary_currency, salary_period, extra_json, created_ms, created_by)
@@ -70,7 +68,7 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
             {
                 member.ConnectionId, member.ApplicationId, member.CandidateId, member.FirstName, member.LastName, member.PersonalEmail, member.PersonalPhone, member.StartDate,
                 member.JobTitle, member.Department, member.PlaceOfWork, member.SalaryAmount, member.SalaryCurrency, member.SalaryPeriod,
-                extra = JsonSerializer.Serialize(member.Extra), created = member.CreatedAt.ToUnixTimeMilliseconds(), member.CreatedBy,
+                extra = JsonSerializer.Serialize(member.Extra), created = member.CreatedAt, member.CreatedBy,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return member with { Id = id };
     }
@@ -93,16 +91,13 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
         public string? SalaryCurrency { get; set; }
         public string? SalaryPeriod { get; set; }
         public string ExtraJson { get; set; } = "{}";
-        public long CreatedMs { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
         public string CreatedBy { get; set; } = "";
 
         public Member ToMember() => new(
             Id, ConnectionId, ApplicationId, CandidateId, FirstName, LastName, PersonalEmail, PersonalPhone, StartDate, JobTitle, Department, PlaceOfWork,
             // Two decimals whatever the driver returns (SQLite gives 88000, PostgreSQL 88000.00).
             SalaryAmount is { } amount ? Math.Round(amount, 2) + 0.00m : null, SalaryCurrency, SalaryPeriod, JsonSerializer.Deserialize<Dictionary<string, string>>(ExtraJson) ?? [],
-            DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), CreatedBy);
+            CreatedAt, CreatedBy);
     }
 }
-
-/// <summary>The values members already use, which new hires are matched against.</summary>
-public sealed record KnownValues(IReadOnlyList<string> JobTitles, IReadOnlyList<string> Departments, IReadOnlyList<string> PlacesOfWork);

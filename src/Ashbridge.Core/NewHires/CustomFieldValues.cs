@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.NewHires;
 
@@ -12,10 +13,10 @@ public static class CustomFieldValues
     /// <summary>Reads the value of custom field <paramref name="fieldId"/> from an object's <c>customFields</c>; <see langword="null"/> when absent.</summary>
     public static JsonElement? Find(JsonElement? owner, string fieldId)
     {
-        if (owner is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty("customFields", out var fields) || fields.ValueKind != JsonValueKind.Array) return null;
+        if (owner is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(AshbyFields.CustomFields, out var fields) || fields.ValueKind != JsonValueKind.Array) return null;
         foreach (var field in fields.EnumerateArray())
         {
-            if (field.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == fieldId)
+            if (field.TryGetProperty(AshbyFields.Id, out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == fieldId)
             {
                 return field;
             }
@@ -26,7 +27,7 @@ public static class CustomFieldValues
 
     /// <summary>The field's title as Ashby embeds it, for messages.</summary>
     public static string Title(JsonElement field, string fallback) =>
-        field.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : fallback;
+        field.TryGetProperty(AshbyFields.Title, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : fallback;
 
     /// <summary>Converts an embedded value; returns the text, or an error saying why it does not fit.</summary>
     /// <param name="field">The embedded <c>{ id, title, value, valueLabel? }</c>.</param>
@@ -34,14 +35,14 @@ public static class CustomFieldValues
     /// <param name="defaultCurrency">For a plain number going into money (the offer's salary currency).</param>
     public static (string? Value, string? Error) Convert(JsonElement field, MemberFieldType type, string? defaultCurrency = null)
     {
-        if (!field.TryGetProperty("value", out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return (null, null);
+        if (!field.TryGetProperty(AshbyFields.Value, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return (null, null);
         var label = field.TryGetProperty("valueLabel", out var l) ? l : default;
         var shown = Describe(value, label);
         return type switch
         {
             MemberFieldType.Text => (shown, null),
             MemberFieldType.Number => value.ValueKind == JsonValueKind.Number ? (Number(value.GetDecimal()), null)
-                : value.ValueKind == JsonValueKind.Object && value.TryGetProperty("value", out var amount) && amount.ValueKind == JsonValueKind.Number ? (Number(amount.GetDecimal()), null)
+                : value.ValueKind == JsonValueKind.Object && value.TryGetProperty(AshbyFields.Value, out var amount) && amount.ValueKind == JsonValueKind.Number ? (Number(amount.GetDecimal()), null)
                 : value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? (Number(parsed), null)
                 : (null, $"is '{shown}', which is not a number"),
             MemberFieldType.Date => value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
@@ -61,8 +62,8 @@ public static class CustomFieldValues
     private static (string?, string?) Money(JsonElement value, string shown, string? defaultCurrency)
     {
         if (value.ValueKind == JsonValueKind.Object
-            && value.TryGetProperty("value", out var amount) && amount.ValueKind == JsonValueKind.Number
-            && value.TryGetProperty("currencyCode", out var currency) && currency.ValueKind == JsonValueKind.String)
+            && value.TryGetProperty(AshbyFields.Value, out var amount) && amount.ValueKind == JsonValueKind.Number
+            && value.TryGetProperty(AshbyFields.CurrencyCode, out var currency) && currency.ValueKind == JsonValueKind.String)
         {
             return (MoneyText(amount.GetDecimal(), currency.GetString()!), null);
         }
@@ -90,7 +91,7 @@ public static class CustomFieldValues
             JsonValueKind.False => "false",
             JsonValueKind.Number => Number(value.GetDecimal()),
             JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(x => x.ToString())),
-            JsonValueKind.Object when value.TryGetProperty("currencyCode", out var c) && value.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number
+            JsonValueKind.Object when value.TryGetProperty(AshbyFields.CurrencyCode, out var c) && value.TryGetProperty(AshbyFields.Value, out var v) && v.ValueKind == JsonValueKind.Number
                 => MoneyText(v.GetDecimal(), c.ToString()),
             JsonValueKind.Object when value.TryGetProperty("min", out var min) && value.TryGetProperty("max", out var max) => $"{min}–{max}",
             _ => value.GetRawText(),

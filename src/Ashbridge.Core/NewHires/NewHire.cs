@@ -1,35 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace Ashbridge.Core.NewHires;
-
-/// <summary>Where a new hire is: waiting for review, added as a member, or deleted by a reviewer.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NewHireState>))]
-public enum NewHireState
-{
-    Pending,
-    Added,
-    Deleted,
-}
-
-/// <summary>What a reviewer sees at a glance in the list.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NewHireStatus>))]
-public enum NewHireStatus
-{
-    /// <summary>Every enabled field has a value: ready to add.</summary>
-    Complete,
-
-    /// <summary>Some enabled fields have no value yet.</summary>
-    MissingFields,
-
-    /// <summary>Ashby changed a value since the reviewer last saved.</summary>
-    ChangedSinceReview,
-
-    Added,
-    Deleted,
-}
-
-/// <summary>A value Ashby changed after the new hire was queued.</summary>
-public sealed record FieldChange(string Field, string? Before, string? After, DateTimeOffset At);
 
 /// <summary>A hired application in the review queue.</summary>
 /// <param name="Imported">The values mapped from Ashby.</param>
@@ -60,29 +29,4 @@ public sealed record NewHire(
 
     private static Dictionary<string, string> Strip(IReadOnlyDictionary<string, string> values) =>
         values.Where(kv => !NewHireFields.IsAdminOnly(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-}
-
-/// <summary>The new hire is not in the queue (or no longer pending); the message says which.</summary>
-public sealed class NewHireNotFoundException : Exception
-{
-    public NewHireNotFoundException() { }
-
-    public NewHireNotFoundException(string message) : base(message) { }
-
-    public NewHireNotFoundException(string message, Exception? innerException) : base(message, innerException) { }
-}
-
-/// <summary>The reviewer's values were refused (a required field is empty, a value does not fit); the message lists each.</summary>
-public sealed class NewHireInvalidException : Exception
-{
-    public NewHireInvalidException() { }
-
-    public NewHireInvalidException(string message) : base(message) { }
-
-    public NewHireInvalidException(string message, Exception? innerException) : base(message, innerException) { }
-
-    public NewHireInvalidException(IReadOnlyList<string> problems) : base(string.Join(" ", problems ?? [])) => Problems = problems ?? [];
-
-    /// <summary>Each problem on its own.</summary>
-    public IReadOnlyList<string> Problems { get; } = [];
 }

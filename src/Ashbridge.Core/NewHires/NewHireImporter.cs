@@ -41,20 +41,20 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
     /// <summary>The connection's mapping (the defaults until an admin saves one).</summary>
     public async Task<(NewHireSettings Settings, DateTimeOffset ImportFrom)> GetSettingsAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
-        return (row.Settings, DateTimeOffset.FromUnixTimeMilliseconds(row.ImportFromMs));
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await EnsureSettingsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
+        return (row.Settings, row.ImportFrom);
     }
 
     /// <summary>Sets where the queue starts for a connection that has no settings yet (the demo queues every hire); later calls change nothing.</summary>
     public async Task InitializeAsync(long connectionId, DateTimeOffset importFrom, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, 0, @now)
             ON CONFLICT (connection_id) DO NOTHING
-            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from = importFrom.ToUnixTimeMilliseconds(), now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { connectionId, json = NewHireSettings.Default.ToJson(), from = importFrom, now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Saves the mapping and re-maps every pending new hire with it.</summary>
@@ -63,12 +63,12 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Validate() is { Count: > 0 } problems) throw new NewHireSettingsException(string.Join(" ", problems));
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var current = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(
+            var current = await EnsureSettingsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync(new CommandDefinition(
                 "UPDATE new_hire_settings SET settings_json = @json, import_from_ms = @from, updated_ms = @now WHERE connection_id = @connectionId",
-                new { json = settings.ToJson(), from = importFrom?.ToUnixTimeMilliseconds() ?? current.ImportFromMs, now = _time.NowMs(), connectionId },
+                new { json = settings.ToJson(), from = importFrom ?? current.ImportFrom, now = _time.NowMs(), connectionId },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
@@ -84,15 +84,15 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
     private async Task<int> RefreshAsync(long connectionId, bool everything, bool ashbyChanged, CancellationToken cancellationToken)
     {
         var started = _time.NowMs();
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var settings = await EnsureSettingsAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var settings = await EnsureSettingsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
         everything |= settings.RefreshedMs == 0;
         var since = everything ? -1 : settings.RefreshedMs - WatermarkMarginMs;
-        var args = new { connectionId, since, all = everything ? 1 : 0, from = settings.ImportFromMs };
+        var args = new { connectionId, since, all = everything ? 1 : 0, from = settings.ImportFrom };
 
-        await WithdrawUnhiredAsync(connection, args, cancellationToken).ConfigureAwait(false);
+        await WithdrawUnhiredAsync(db, args, cancellationToken).ConfigureAwait(false);
 
-        var fresh = (await connection.QueryAsync<string>(new CommandDefinition(
+        var fresh = (await db.QueryAsync<string>(new CommandDefinition(
             """
             SELECT a.id FROM mirror_applications a
             WHERE a.connection_id = @connectionId AND a.status = 'Hired' AND a.deleted_ms IS NULL AND a.last_seen_ms > @since
@@ -100,7 +100,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
               AND NOT EXISTS (SELECT 1 FROM new_hires n WHERE n.connection_id = a.connection_id AND n.application_id = a.id)
             """, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
-        var touched = (await connection.QueryAsync<(string ApplicationId, string ImportedJson, string? ChangesJson)>(new CommandDefinition(
+        var touched = (await db.QueryAsync<(string ApplicationId, string ImportedJson, string? ChangesJson)>(new CommandDefinition(
             """
             SELECT n.application_id, n.imported_json, n.changes_json FROM new_hires n
             WHERE n.connection_id = @connectionId AND n.state = 'pending' AND (@all = 1
@@ -114,31 +114,31 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
         var queued = 0;
         if (fresh.Count > 0 || touched.Count > 0)
         {
-            var reference = await ReferenceNames.ReadAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+            var reference = await ReferenceNames.ReadAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
             foreach (var batch in fresh.Concat(touched.Keys).Chunk(BatchSize))
             {
-                var sources = await HireSourceReader.ReadAsync(connection, connectionId, batch, reference, cancellationToken).ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var sources = await HireSourceReader.ReadAsync(db, connectionId, batch, reference, cancellationToken).ConfigureAwait(false);
+                await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var (applicationId, (candidateId, hire)) in sources)
                 {
                     var imported = NewHireMapper.Map(hire, settings.Settings);
-                    if (touched.TryGetValue(applicationId, out var existing)) await UpdateAsync(connection, transaction, connectionId, applicationId, candidateId, existing, imported, ashbyChanged, cancellationToken).ConfigureAwait(false);
-                    else queued += await InsertAsync(connection, transaction, connectionId, applicationId, candidateId, imported, cancellationToken).ConfigureAwait(false);
+                    if (touched.TryGetValue(applicationId, out var existing)) await UpdateAsync(db, transaction, connectionId, applicationId, candidateId, existing, imported, ashbyChanged, cancellationToken).ConfigureAwait(false);
+                    else queued += await InsertAsync(db, transaction, connectionId, applicationId, candidateId, imported, cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE new_hire_settings SET refreshed_ms = @started WHERE connection_id = @connectionId", new { started, connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return queued;
     }
 
-    private async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId, ImportedHire imported, CancellationToken cancellationToken)
+    private async Task<int> InsertAsync(DbConnection db, DbTransaction transaction, long connectionId, string applicationId, string? candidateId, ImportedHire imported, CancellationToken cancellationToken)
     {
         var now = _time.NowMs();
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await db.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO new_hires (connection_id, application_id, candidate_id, state, imported_json, overrides_json, changes_json, created_ms, updated_ms)
             VALUES (@connectionId, @applicationId, @candidateId, 'pending', @imported, '{}', NULL, @now, @now)
@@ -147,7 +147,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
     }
 
     private async Task UpdateAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, string applicationId, string? candidateId,
+        DbConnection db, DbTransaction transaction, long connectionId, string applicationId, string? candidateId,
         (string ApplicationId, string ImportedJson, string? ChangesJson) existing, ImportedHire imported, bool ashbyChanged, CancellationToken cancellationToken)
     {
         var before = ImportedHire.FromJson(existing.ImportedJson);
@@ -157,7 +157,7 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             : [.. recorded.Where(c => imported.Values.ContainsKey(c.Field) || before.Values.ContainsKey(c.Field) && c.After is null)];
         var json = imported.ToJson();
         if (json == existing.ImportedJson) return;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             """
             UPDATE new_hires SET imported_json = @json, changes_json = @changes, candidate_id = @candidateId, updated_ms = @now
             WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
@@ -171,15 +171,15 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
     /// Un-hired in Ashby (moved out of Hired, or deleted): a pending new hire leaves the queue, audited with the
     /// reviewer's edits it takes with it; a deleted one is released, so a re-hire queues it again.
     /// </summary>
-    private async Task WithdrawUnhiredAsync(DbConnection connection, object args, CancellationToken cancellationToken)
+    private async Task WithdrawUnhiredAsync(DbConnection db, object args, CancellationToken cancellationToken)
     {
         const string Unhired =
             """
             FROM new_hires n JOIN mirror_applications a ON a.connection_id = n.connection_id AND a.id = n.application_id
             WHERE n.connection_id = @connectionId AND n.state IN ('pending', 'deleted') AND a.last_seen_ms > @since AND (a.status <> 'Hired' OR a.deleted_ms IS NOT NULL)
             """;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var withdrawn = await connection.QueryAsync<(long ConnectionId, string ApplicationId, string ImportedJson, string OverridesJson, string? Status, long? DeletedMs)>(new CommandDefinition(
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var withdrawn = await db.QueryAsync<(long ConnectionId, string ApplicationId, string ImportedJson, string OverridesJson, string? Status, long? DeletedMs)>(new CommandDefinition(
             $"SELECT n.connection_id, n.application_id, n.imported_json, COALESCE(n.overrides_json, '{{}}'), a.status, a.deleted_ms {Unhired} AND n.state = 'pending'",
             args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var w in withdrawn)
@@ -190,27 +190,27 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             var name = string.Join(' ', new[] { values.GetValueOrDefault(NewHireFields.FirstName), values.GetValueOrDefault(NewHireFields.LastName) }.OfType<string>());
             var detail = $"{(name.Length > 0 ? name : w.ApplicationId)}: {(w.DeletedMs is null ? $"the application is {w.Status} in Ashby, no longer Hired" : "the application was deleted in Ashby")}; "
                 + (edits.Count == 0 ? "no review edits were lost." : $"the reviewer's edits to {string.Join(", ", edits.Keys.Order(StringComparer.Ordinal))} went with it.");
-            await AuditLog.WriteAsync(connection, transaction, _time.GetUtcNow(), AshbyActor, "new-hire.withdrawn", $"{w.ConnectionId}/{w.ApplicationId}", detail, cancellationToken).ConfigureAwait(false);
+            await AuditLog.WriteAsync(db, transaction, _time.GetUtcNow(), AshbyActor, "new-hire.withdrawn", $"{w.ConnectionId}/{w.ApplicationId}", detail, cancellationToken).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             $"DELETE FROM new_hires WHERE connection_id = @connectionId AND application_id IN (SELECT n.application_id {Unhired})",
             args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record SettingsRow(NewHireSettings Settings, long ImportFromMs, long RefreshedMs);
+    private sealed record SettingsRow(NewHireSettings Settings, DateTimeOffset ImportFrom, long RefreshedMs);
 
-    private async Task<SettingsRow> EnsureSettingsAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
+    private async Task<SettingsRow> EnsureSettingsAsync(DbConnection db, long connectionId, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<(string Json, long From, long Refreshed)?>(new CommandDefinition(
+        var row = await db.QuerySingleOrDefaultAsync<(string Json, DateTimeOffset From, long Refreshed)?>(new CommandDefinition(
             "SELECT settings_json, import_from_ms, refreshed_ms FROM new_hire_settings WHERE connection_id = @connectionId",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is { } r) return new SettingsRow(NewHireSettings.FromJson(r.Json), r.From, r.Refreshed);
 
         var now = _time.NowMs();
-        var from = now - (long)DefaultLookBack.TotalMilliseconds;
-        await connection.ExecuteAsync(new CommandDefinition(
+        var from = DateTimeOffset.FromUnixTimeMilliseconds(now) - DefaultLookBack; // as stored, so the first read equals every later one
+        await db.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, @refreshed, @now)
             ON CONFLICT (connection_id) DO NOTHING
@@ -218,74 +218,4 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
         return new SettingsRow(NewHireSettings.Default, from, 0);
     }
 
-}
-
-/// <summary>Department and location names by id, read once per refresh (they are few).</summary>
-internal sealed record ReferenceNames(IReadOnlyDictionary<string, string> Departments, IReadOnlyDictionary<string, string> Locations)
-{
-    public static async Task<ReferenceNames> ReadAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
-    {
-        async Task<Dictionary<string, string>> Names(string table) =>
-            (await connection.QueryAsync<(string Id, string? Name)>(new CommandDefinition(
-                $"SELECT id, name FROM {table} WHERE connection_id = @connectionId AND deleted_ms IS NULL", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
-            .Where(r => r.Name is not null).ToDictionary(r => r.Id, r => r.Name!, StringComparer.Ordinal);
-        return new ReferenceNames(await Names("mirror_departments").ConfigureAwait(false), await Names("mirror_locations").ConfigureAwait(false));
-    }
-}
-
-/// <summary>Reads what the mirror holds about a batch of hired applications, in a few set-based queries.</summary>
-internal static class HireSourceReader
-{
-    public static async Task<Dictionary<string, (string? CandidateId, HireSources Sources)>> ReadAsync(
-        DbConnection connection, long connectionId, IReadOnlyList<string> applicationIds, ReferenceNames reference, CancellationToken cancellationToken)
-    {
-        var applications = await RowsAsync<(string Id, string Json, string? CandidateId, string? JobId)>(
-            connection, "SELECT id, raw_json, candidate_id, job_id FROM mirror_applications", "id", connectionId, applicationIds, false, cancellationToken).ConfigureAwait(false);
-
-        // A merged candidate's row points at the survivor, whose data the new hire follows.
-        var candidates = (await RowsAsync<(string Id, string Json, string? MergedInto)>(
-            connection, "SELECT id, raw_json, merged_into_id FROM mirror_candidates", "id", connectionId,
-            [.. applications.Select(a => a.CandidateId).OfType<string>().Distinct()], false, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var survivors = candidates.Values.Select(c => c.MergedInto).OfType<string>().Where(id => !candidates.ContainsKey(id)).Distinct().ToList();
-        foreach (var survivor in await RowsAsync<(string Id, string Json, string? MergedInto)>(
-            connection, "SELECT id, raw_json, merged_into_id FROM mirror_candidates", "id", connectionId, survivors, false, cancellationToken).ConfigureAwait(false))
-        {
-            candidates[survivor.Id] = survivor;
-        }
-
-        var jobs = (await RowsAsync<(string Id, string Json)>(
-            connection, "SELECT id, raw_json FROM mirror_jobs", "id", connectionId,
-            [.. applications.Select(a => a.JobId).OfType<string>().Distinct()], false, cancellationToken).ConfigureAwait(false)).ToDictionary(j => j.Id, j => Parse(j.Json), StringComparer.Ordinal);
-        var offers = (await RowsAsync<(string ApplicationId, string Json)>(
-            connection, "SELECT application_id, raw_json FROM mirror_offers", "application_id", connectionId, applicationIds, true, cancellationToken).ConfigureAwait(false))
-            .ToLookup(o => o.ApplicationId, o => Parse(o.Json), StringComparer.Ordinal);
-
-        var result = new Dictionary<string, (string?, HireSources)>(StringComparer.Ordinal);
-        foreach (var application in applications)
-        {
-            var candidateId = application.CandidateId;
-            for (var hops = 0; candidateId is not null && candidates.TryGetValue(candidateId, out var c) && c.MergedInto is { } next && hops < 8; hops++) candidateId = next;
-            JsonElement? candidate = candidateId is not null && candidates.TryGetValue(candidateId, out var row) ? Parse(row.Json) : null;
-            JsonElement? job = application.JobId is not null && jobs.TryGetValue(application.JobId, out var j) ? j : null;
-            result[application.Id] = (candidateId, new HireSources(Parse(application.Json), candidate, job, [.. offers[application.Id]], reference.Departments, reference.Locations));
-        }
-
-        return result;
-    }
-
-    private static async Task<List<T>> RowsAsync<T>(
-        DbConnection connection, string select, string keyColumn, long connectionId, IReadOnlyList<string> keys, bool liveOnly, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0) return [];
-        var parameters = new DynamicParameters();
-        parameters.Add("@connectionId", connectionId);
-        var sql = $"{select} WHERE connection_id = @connectionId AND {keyColumn} IN ({SqlList.In(parameters, "k", keys)}){(liveOnly ? " AND deleted_ms IS NULL" : "")}";
-        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
-    }
-
-    private static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

@@ -4,29 +4,6 @@ using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.NewHires;
 
-/// <summary>What the mirror holds about one hired application, as Ashby sent it.</summary>
-/// <param name="Application">The application.</param>
-/// <param name="Candidate">Its candidate (the survivor, after a merge), if mirrored.</param>
-/// <param name="Job">Its job, if mirrored.</param>
-/// <param name="Offers">Its live offers.</param>
-/// <param name="DepartmentNames">Department id → name.</param>
-/// <param name="LocationNames">Location id → name.</param>
-public sealed record HireSources(
-    JsonElement Application, JsonElement? Candidate, JsonElement? Job, IReadOnlyList<JsonElement> Offers,
-    IReadOnlyDictionary<string, string> DepartmentNames, IReadOnlyDictionary<string, string> LocationNames);
-
-/// <summary>The member fields mapped from a hire, and what could not be mapped.</summary>
-/// <param name="Values">Field key → value; a missing value is absent.</param>
-/// <param name="Problems">Custom values that do not fit their type, or why a default field is empty.</param>
-public sealed record ImportedHire(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Problems)
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static ImportedHire FromJson(string json) => JsonSerializer.Deserialize<ImportedHire>(json, Json) ?? new ImportedHire(new Dictionary<string, string>(), []);
-}
-
 /// <summary>Maps a hire's Ashby data to member fields, as a connection's settings say.</summary>
 public static class NewHireMapper
 {

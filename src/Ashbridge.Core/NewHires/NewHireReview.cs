@@ -23,8 +23,8 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     public async Task<IReadOnlyList<NewHire>> ListAsync(long connectionId, NewHireState state = NewHireState.Pending, CancellationToken cancellationToken = default)
     {
         var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
             $"{Select} WHERE connection_id = @connectionId AND state = @state ORDER BY created_ms DESC, application_id",
             new { connectionId, state = Text(state) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToNewHire(settings))];
@@ -34,8 +34,8 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     public async Task<NewHire?> GetAsync(long connectionId, string applicationId, CancellationToken cancellationToken = default)
     {
         var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return (await ReadAsync(connection, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false))?.ToNewHire(settings);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return (await ReadAsync(db, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false))?.ToNewHire(settings);
     }
 
     /// <summary>
@@ -48,9 +48,9 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     {
         ArgumentNullException.ThrowIfNull(values);
         var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = await PendingAsync(connection, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            var row = await PendingAsync(db, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
             var overrides = new Dictionary<string, string>(row.Overrides(), StringComparer.Ordinal);
             var known = KnownKeys(settings);
             var problems = new List<string>();
@@ -68,7 +68,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             }
 
             if (problems.Count > 0) throw new NewHireInvalidException(problems);
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE new_hires SET overrides_json = @overrides, changes_json = NULL, reviewed_ms = @now, updated_ms = @now
                 WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
@@ -86,10 +86,10 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     {
         var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);
         Member member;
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var row = await ReadAsync(connection, transaction, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var row = await ReadAsync(db, transaction, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
             if (row is null || row.State != "pending") throw NotPending(applicationId, row);
             var hire = row.ToNewHire(settings);
             var problems = NewHireFields.All.Where(f => f.Required && !hire.Values.ContainsKey(f.Key)).Select(f => $"{f.Label} is required; fill it in before adding the member.").ToList();
@@ -98,7 +98,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
 
             var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the member returned equals the member read back
             string? V(string key) => settings.IsEnabled(key) ? hire.Values.GetValueOrDefault(key) : null;
-            member = await MemberDirectory.InsertAsync(connection, transaction, new Member(
+            member = await MemberDirectory.InsertAsync(db, transaction, new Member(
                 0, connectionId, applicationId, row.CandidateId,
                 hire.Values[NewHireFields.FirstName], hire.Values[NewHireFields.LastName], hire.Values[NewHireFields.PersonalEmail], V(NewHireFields.PersonalPhone),
                 V(NewHireFields.StartDate), hire.Values[NewHireFields.JobTitle], V(NewHireFields.Department), V(NewHireFields.PlaceOfWork),
@@ -107,8 +107,8 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
                 hire.Values.Where(kv => kv.Key.StartsWith(NewHireFields.CustomPrefix, StringComparison.Ordinal) || kv.Key.StartsWith(NewHireFields.CompensationPrefix, StringComparison.Ordinal))
                     .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
                 now, actor), cancellationToken).ConfigureAwait(false);
-            await DecideAsync(connection, transaction, connectionId, applicationId, "added", actor, cancellationToken).ConfigureAwait(false);
-            await outbound.EnqueueAsync(connection, transaction, member.Id, "member.added", member.ToJson(), cancellationToken).ConfigureAwait(false);
+            await DecideAsync(db, transaction, connectionId, applicationId, NewHireState.Added, actor, cancellationToken).ConfigureAwait(false);
+            await outbound.EnqueueAsync(db, transaction, member.Id, "member.added", member.ToJson(), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -122,11 +122,11 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     public async Task DeleteAsync(long connectionId, string applicationId, string actor, CancellationToken cancellationToken = default)
     {
         string name;
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = await PendingAsync(connection, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+            var row = await PendingAsync(db, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
             name = row.ToNewHire(NewHireSettings.Default).DisplayName;
-            await DecideAsync(connection, null, connectionId, applicationId, "deleted", actor, cancellationToken).ConfigureAwait(false);
+            await DecideAsync(db, null, connectionId, applicationId, NewHireState.Deleted, actor, cancellationToken).ConfigureAwait(false);
         }
 
         await audit.WriteAsync(actor, "new-hire.delete", $"{connectionId}/{applicationId}", name, cancellationToken).ConfigureAwait(false);
@@ -181,19 +181,19 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
         value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var amount, var currency]
         && decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out _) && currency.Length == 3 && currency.All(char.IsAsciiLetterUpper);
 
-    private async Task DecideAsync(DbConnection connection, DbTransaction? transaction, long connectionId, string applicationId, string state, string actor, CancellationToken cancellationToken)
+    private async Task DecideAsync(DbConnection db, DbTransaction? transaction, long connectionId, string applicationId, NewHireState state, string actor, CancellationToken cancellationToken)
     {
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await db.ExecuteAsync(new CommandDefinition(
             """
             UPDATE new_hires SET state = @state, decided_ms = @now, decided_by = @actor, updated_ms = @now
             WHERE connection_id = @connectionId AND application_id = @applicationId AND state = 'pending'
-            """, new { state, now = _time.NowMs(), actor, connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, new { state = Text(state), now = _time.NowMs(), actor, connectionId, applicationId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0) throw NotPending(applicationId, null);
     }
 
-    private static async Task<Row> PendingAsync(DbConnection connection, long connectionId, string applicationId, CancellationToken cancellationToken)
+    private static async Task<Row> PendingAsync(DbConnection db, long connectionId, string applicationId, CancellationToken cancellationToken)
     {
-        var row = await ReadAsync(connection, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
+        var row = await ReadAsync(db, null, connectionId, applicationId, cancellationToken).ConfigureAwait(false);
         return row is { State: "pending" } ? row : throw NotPending(applicationId, row);
     }
 
@@ -203,14 +203,14 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
 
     private const string Select =
         "SELECT connection_id AS ConnectionId, application_id AS ApplicationId, candidate_id AS CandidateId, state AS State, imported_json AS ImportedJson, " +
-        "overrides_json AS OverridesJson, changes_json AS ChangesJson, created_ms AS CreatedMs, updated_ms AS UpdatedMs, reviewed_ms AS ReviewedMs, " +
-        "decided_ms AS DecidedMs, decided_by AS DecidedBy FROM new_hires";
+        "overrides_json AS OverridesJson, changes_json AS ChangesJson, created_ms AS CreatedAt, updated_ms AS UpdatedAt, reviewed_ms AS ReviewedAt, " +
+        "decided_ms AS DecidedAt, decided_by AS DecidedBy FROM new_hires";
 
-    private static Task<Row?> ReadAsync(DbConnection connection, DbTransaction? transaction, long connectionId, string applicationId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+    private static Task<Row?> ReadAsync(DbConnection db, DbTransaction? transaction, long connectionId, string applicationId, CancellationToken cancellationToken) =>
+        db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"{Select} WHERE connection_id = @connectionId AND application_id = @applicationId", new { connectionId, applicationId }, transaction, cancellationToken: cancellationToken));
 
-    private static string Text(NewHireState state) => state.ToString().ToLowerInvariant();
+    private static string Text(NewHireState state) => StoredText.Of(state);
 
 
     private sealed class Row
@@ -222,10 +222,10 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
         public string ImportedJson { get; set; } = "";
         public string OverridesJson { get; set; } = "{}";
         public string? ChangesJson { get; set; }
-        public long CreatedMs { get; set; }
-        public long UpdatedMs { get; set; }
-        public long? ReviewedMs { get; set; }
-        public long? DecidedMs { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+        public DateTimeOffset? ReviewedAt { get; set; }
+        public DateTimeOffset? DecidedAt { get; set; }
         public string? DecidedBy { get; set; }
 
         public Dictionary<string, string> Overrides() => JsonSerializer.Deserialize<Dictionary<string, string>>(OverridesJson, Json) ?? [];
@@ -238,7 +238,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             foreach (var (key, value) in overrides) values[key] = value;
             var missing = NewHireFields.All.Where(f => settings.IsEnabled(f.Key) && !values.ContainsKey(f.Key)).Select(f => f.Key).ToList();
             var changes = NewHireChanges.Read(ChangesJson);
-            var state = Enum.Parse<NewHireState>(State, ignoreCase: true);
+            var state = StoredText.Parse<NewHireState>(State);
             var status = state switch
             {
                 NewHireState.Added => NewHireStatus.Added,
@@ -247,9 +247,8 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
                 _ when missing.Count > 0 => NewHireStatus.MissingFields,
                 _ => NewHireStatus.Complete,
             };
-            static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
             return new NewHire(ConnectionId, ApplicationId, CandidateId, state, status, imported.Values, overrides, values, missing, imported.Problems, changes,
-                At(CreatedMs), At(UpdatedMs), ReviewedMs is { } r ? At(r) : null, DecidedMs is { } d ? At(d) : null, DecidedBy);
+                CreatedAt, UpdatedAt, ReviewedAt, DecidedAt, DecidedBy);
         }
     }
 }

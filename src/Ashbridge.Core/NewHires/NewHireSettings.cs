@@ -1,38 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Ashbridge.Core.NewHires;
-
-/// <summary>The type of a member field a custom mapping fills; Ashby's value is converted to it or reported as not fitting.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MemberFieldType>))]
-public enum MemberFieldType
-{
-    Text,
-    Number,
-    Date,
-    Boolean,
-    Money,
-}
-
-/// <summary>The Ashby object a custom field is read from.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CustomFieldSource>))]
-public enum CustomFieldSource
-{
-    Candidate,
-    Application,
-    Job,
-    Offer,
-}
-
-/// <summary>An Ashby custom field copied into a named member field.</summary>
-/// <param name="Source">The object carrying the field (for offers, the accepted offer's latest version).</param>
-/// <param name="AshbyFieldId">The custom field definition's id (from <c>customField.list</c>).</param>
-/// <param name="MemberField">The member field's name.</param>
-/// <param name="Type">What the value must convert to.</param>
-public sealed record CustomMapping(CustomFieldSource Source, string AshbyFieldId, string MemberField, MemberFieldType Type);
-
-/// <summary>A compensation beside salary (a signing bonus, equity), read from an offer custom field as an amount.</summary>
-public sealed record CompensationType(string Name, string AshbyFieldId);
 
 /// <summary>A connection's new-hire mapping: the default fields switched off, custom mappings and compensation types.</summary>
 public sealed record NewHireSettings(IReadOnlyList<string> DisabledFields, IReadOnlyList<CustomMapping> CustomMappings, IReadOnlyList<CompensationType> CompensationTypes)
@@ -97,14 +65,4 @@ public sealed record NewHireSettings(IReadOnlyList<string> DisabledFields, IRead
     public static NewHireSettings FromJson(string json) => JsonSerializer.Deserialize<NewHireSettings>(json, Json) ?? Default;
 
     private static string Normalize(string name) => name.Trim().Replace(' ', '_').ToLowerInvariant();
-}
-
-/// <summary>The settings were refused; the message lists why.</summary>
-public sealed class NewHireSettingsException : Exception
-{
-    public NewHireSettingsException() { }
-
-    public NewHireSettingsException(string message) : base(message) { }
-
-    public NewHireSettingsException(string message, Exception? innerException) : base(message, innerException) { }
 }

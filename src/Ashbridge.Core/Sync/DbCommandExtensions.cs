@@ -6,9 +6,9 @@ namespace Ashbridge.Core.Sync;
 /// <summary>Typed parameters: PostgreSQL needs a type even for nulls in multi-row VALUES, or it guesses text.</summary>
 internal static class DbCommandExtensions
 {
-    public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql)
+    public static DbCommand Command(this DbConnection db, DbTransaction? transaction, string sql)
     {
-        var command = connection.CreateCommand();
+        var command = db.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;

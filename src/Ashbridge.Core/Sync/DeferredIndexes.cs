@@ -18,21 +18,21 @@ namespace Ashbridge.Core.Sync;
 internal static class DeferredIndexes
 {
     /// <summary>Drops the table's indexes when it has no rows at all (of any connection); returns whether it had none.</summary>
-    public static async Task<bool> DeferIfEmptyAsync(DbConnection connection, StreamDefinition stream, CancellationToken cancellationToken)
+    public static async Task<bool> DeferIfEmptyAsync(DbConnection db, StreamDefinition stream, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var hasRows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var hasRows = await db.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {stream.Table} LIMIT 1) AS any_row", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (hasRows > 0) return false;
 
-        var indexes = (await connection.QueryAsync<(string Name, string Create)>(new CommandDefinition(
-            StorageDialect.Of(connection).BulkLoad.IndexesSql, new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var indexes = (await db.QueryAsync<(string Name, string Create)>(new CommandDefinition(
+            StorageDialect.Of(db).BulkLoad.IndexesSql, new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         foreach (var (name, create) in indexes)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO mirror_deferred_indexes (table_name, index_name, create_sql) VALUES (@table, @name, @create)",
                 new { table = stream.Table, name, create }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition($"DROP INDEX \"{name}\"", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await db.ExecuteAsync(new CommandDefinition($"DROP INDEX \"{name}\"", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -40,37 +40,37 @@ internal static class DeferredIndexes
     }
 
     /// <summary>Whether the table's unique key is set aside (another pass may have built it since this one set it aside).</summary>
-    public static async Task<bool> KeyPendingAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public static async Task<bool> KeyPendingAsync(DbConnection db, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM mirror_deferred_indexes WHERE table_name = @table AND index_name = @key",
             new { table = stream.Table, key = MirrorKeysAsUniqueIndexes.Key(stream.Table) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
 
     /// <summary>Rebuilds the table's deferred indexes, the key first, in the caller's transaction.</summary>
-    public static async Task<Rebuilt> RebuildAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken)
+    public static async Task<Rebuilt> RebuildAsync(DbConnection db, DbTransaction transaction, StreamDefinition stream, CancellationToken cancellationToken)
     {
         var key = MirrorKeysAsUniqueIndexes.Key(stream.Table);
-        var pending = (await connection.QueryAsync<(string Name, string Create)>(new CommandDefinition(
+        var pending = (await db.QueryAsync<(string Name, string Create)>(new CommandDefinition(
             "SELECT index_name, create_sql FROM mirror_deferred_indexes WHERE table_name = @table ORDER BY index_name",
             new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).OrderBy(p => p.Name != key).ToList();
         if (pending.Count == 0) return default;
 
         long duplicates = 0;
-        var bulkLoad = StorageDialect.Of(connection).BulkLoad;
-        var restore = await bulkLoad.SortOnDiskAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var bulkLoad = StorageDialect.Of(db).BulkLoad;
+        var restore = await bulkLoad.SortOnDiskAsync(db, transaction, cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var (name, create) in pending)
             {
-                if (name == key) duplicates = await BuildKeyAsync(connection, transaction, stream, create, cancellationToken).ConfigureAwait(false);
-                else await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (name == key) duplicates = await BuildKeyAsync(db, transaction, stream, create, cancellationToken).ConfigureAwait(false);
+                else await db.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
         finally
         {
-            if (restore is { } previous) await bulkLoad.RestoreSortAsync(connection, transaction, previous, CancellationToken.None).ConfigureAwait(false);
+            if (restore is { } previous) await bulkLoad.RestoreSortAsync(db, transaction, previous, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             "DELETE FROM mirror_deferred_indexes WHERE table_name = @table", new { table = stream.Table }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new Rebuilt(pending.Count, duplicates);
     }
@@ -83,13 +83,13 @@ internal static class DeferredIndexes
     /// again. Returns how many it removed. The first attempt runs under a savepoint, because on PostgreSQL a failed
     /// statement otherwise aborts the whole transaction.
     /// </summary>
-    private static async Task<long> BuildKeyAsync(DbConnection connection, DbTransaction transaction, StreamDefinition stream, string create, CancellationToken cancellationToken)
+    private static async Task<long> BuildKeyAsync(DbConnection db, DbTransaction transaction, StreamDefinition stream, string create, CancellationToken cancellationToken)
     {
         const string Savepoint = "mirror_key";
         await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await db.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             return 0;
         }
@@ -99,8 +99,8 @@ internal static class DeferredIndexes
             await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = await StorageDialect.Of(connection).Duplicates.RemoveOlderCopiesAsync(connection, transaction, stream.Table, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var removed = await StorageDialect.Of(db).Duplicates.RemoveOlderCopiesAsync(db, transaction, stream.Table, cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(create, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return removed;
     }
 }

@@ -7,12 +7,6 @@ using Ashbridge.Core.Mirror;
 namespace Ashbridge.Core.Sync;
 
 /// <summary>
-/// One mirror row read out of a page: Ashby's JSON as sent (UTF-8, usually a slice of the page's bytes), its hash, its
-/// update time and the typed column values.
-/// </summary>
-internal sealed record MirrorRow(string Id, ReadOnlyMemory<byte> RawJson, long RawHash, long? UpdatedMs, object?[] Values);
-
-/// <summary>
 /// A page as the writer needs it: its rows and where the pass goes next. The client's page (its parsed document) is
 /// released once the rows are extracted, so memory stays one page deep whatever the organisation's size.
 /// </summary>

@@ -1,18 +1,10 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Storage.Dialects;
 
 namespace Ashbridge.Core.Sync;
-
-/// <summary>What writing one page did.</summary>
-internal readonly record struct PageCounts(long New, long Changed, long Unchanged)
-{
-    public long Rows => New + Changed + Unchanged;
-}
 
 /// <summary>
 /// Set-based writes of mirror pages, inside the caller's transaction: one read of the page's known hashes, one
@@ -29,15 +21,15 @@ internal static class MirrorWriter
     /// so no lookup, and a plain insert.
     /// </param>
     public static async Task<PageCounts> WriteAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows,
         long seenPass, long nowMs, ICollection<(string From, string To)>? moves, bool intoEmptyTable, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return default;
         var candidateColumn = moves is null ? -1 : IndexOf(stream, "candidate_id");
-        var upsert = StorageDialect.Of(connection).Upsert;
+        var upsert = StorageDialect.Of(db).Upsert;
         var known = intoEmptyTable
             ? new Dictionary<string, Known>()
-            : await ReadKnownAsync(connection, transaction, connectionId, stream, rows, candidateColumn >= 0, withValues: upsert.RewritesJsonAlone, cancellationToken).ConfigureAwait(false);
+            : await ReadKnownAsync(db, transaction, connectionId, stream, rows, candidateColumn >= 0, withValues: upsert.RewritesJsonAlone, cancellationToken).ConfigureAwait(false);
 
         var write = new List<MirrorRow>(rows.Count);
         var rewrite = new List<MirrorRow>();
@@ -63,16 +55,16 @@ internal static class MirrorWriter
             }
         }
 
-        if (write.Count > 0) await upsert.WriteAsync(connection, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
-        if (rewrite.Count > 0) await upsert.RewriteJsonAsync(connection, transaction, connectionId, stream, rewrite, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
-        if (touch.Count > 0) await TouchAsync(connection, transaction, connectionId, stream, touch, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
+        if (write.Count > 0) await upsert.WriteAsync(db, transaction, connectionId, stream, write, seenPass, nowMs, intoEmptyTable, cancellationToken).ConfigureAwait(false);
+        if (rewrite.Count > 0) await upsert.RewriteJsonAsync(db, transaction, connectionId, stream, rewrite, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
+        if (touch.Count > 0) await TouchAsync(db, transaction, connectionId, stream, touch, seenPass, nowMs, cancellationToken).ConfigureAwait(false);
         return new PageCounts(added, changed, touch.Count);
     }
 
     /// <summary>Marks every live row the full pass <paramref name="pass"/> did not see as deleted; returns how many.</summary>
-    public static async Task<long> SweepAsync(DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, long pass, long nowMs, CancellationToken cancellationToken)
+    public static async Task<long> SweepAsync(DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, long pass, long nowMs, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction,
+        await using var command = db.Command(transaction,
             $"UPDATE {stream.Table} SET deleted_ms = @now WHERE connection_id = @connection AND seen_pass < @pass AND deleted_ms IS NULL");
         command.Add("@now", nowMs);
         command.Add("@connection", connectionId);
@@ -84,7 +76,7 @@ internal static class MirrorWriter
     private readonly record struct Known(long Hash, bool Deleted, string? CandidateId, object?[]? Values);
 
     private static async Task<Dictionary<string, Known>> ReadKnownAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows, bool withCandidate, bool withValues,
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, IReadOnlyList<MirrorRow> rows, bool withCandidate, bool withValues,
         CancellationToken cancellationToken)
     {
         const int FirstValue = 5; // after id, raw_hash, deleted_ms, candidate_id, merged_into_id
@@ -96,7 +88,7 @@ internal static class MirrorWriter
         }
 
         sql.Append(" FROM ").Append(stream.Table).Append(" WHERE connection_id = @connection AND id IN (");
-        await using var command = connection.Command(transaction, "");
+        await using var command = db.Command(transaction, "");
         command.Add("@connection", connectionId);
         command.CommandText = sql.AppendIn(command, "k", new IdList(rows)).Append(')').ToString();
         var known = new Dictionary<string, Known>(rows.Count, StringComparer.Ordinal);
@@ -137,11 +129,11 @@ internal static class MirrorWriter
     }
 
     private static async Task TouchAsync(
-        DbConnection connection, DbTransaction transaction, long connectionId, StreamDefinition stream, List<string> ids, long seenPass, long nowMs, CancellationToken cancellationToken)
+        DbConnection db, DbTransaction transaction, long connectionId, StreamDefinition stream, List<string> ids, long seenPass, long nowMs, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder(128 + (ids.Count * 8));
         sql.Append("UPDATE ").Append(stream.Table).Append(" SET last_seen_ms = @now, seen_pass = @pass WHERE connection_id = @connection AND id IN (");
-        await using var command = connection.Command(transaction, "");
+        await using var command = db.Command(transaction, "");
         command.Add("@now", nowMs);
         command.Add("@pass", seenPass);
         command.Add("@connection", connectionId);

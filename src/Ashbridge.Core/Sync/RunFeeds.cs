@@ -24,12 +24,12 @@ internal sealed class RunFeeds : IAsyncDisposable
     /// read here, every stream is fetched at its turn, where its pass reads its own again and reports what failed.
     /// </summary>
     public static async Task<RunFeeds> StartAsync(
-        DbConnection connection, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode, CancellationToken cancellationToken)
+        DbConnection db, long connectionId, AshbyClient client, IReadOnlyList<StreamDefinition> streams, SyncMode mode, CancellationToken cancellationToken)
     {
         Dictionary<string, StreamCheckpoint> checkpoints;
         try
         {
-            checkpoints = await StreamCheckpoint.LoadAllAsync(connection, connectionId, cancellationToken).ConfigureAwait(false);
+            checkpoints = await StreamCheckpoint.LoadAllAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException)
         {

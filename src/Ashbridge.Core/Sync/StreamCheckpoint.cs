@@ -15,12 +15,6 @@ internal sealed class StreamCheckpoint
     /// <summary>Full or incremental while a pass is under way; null between passes.</summary>
     public StreamPassMode? Mode { get; set; }
 
-    /// <summary>
-    /// <see cref="Mode"/> as stored (<c>full</c>, <c>incremental</c>), for callers that still compare text (StreamPass,
-    /// until it reads <see cref="Mode"/>).
-    /// </summary>
-    public string? PassMode => Mode is { } mode ? StoredText.Of(mode) : null;
-
     public string? PassCursor { get; set; }
 
     /// <summary>The number of the running full pass, or of the last one (rows a full pass sees carry it).</summary>
@@ -28,15 +22,15 @@ internal sealed class StreamCheckpoint
 
     public long FullPassesCompleted { get; set; }
 
-    /// <summary>When the last full pass ended (Unix ms), if one has.</summary>
-    public long? LastFullMs { get; set; }
+    /// <summary>When the last full pass ended, if one has.</summary>
+    public DateTimeOffset? LastFull { get; set; }
 
     private const string Columns = "stream, sync_token, pass_mode, pass_cursor, pass_number, full_passes_completed, last_full_ms";
 
     /// <summary>The stream's checkpoint; a stream never synced gets its row now.</summary>
-    public static async Task<StreamCheckpoint> LoadAsync(DbConnection connection, long connectionId, string stream, CancellationToken cancellationToken)
+    public static async Task<StreamCheckpoint> LoadAsync(DbConnection db, long connectionId, string stream, CancellationToken cancellationToken)
     {
-        await using (var command = connection.Command(null, $"SELECT {Columns} FROM sync_streams WHERE connection_id = @connectionId AND stream = @stream"))
+        await using (var command = db.Command(null, $"SELECT {Columns} FROM sync_streams WHERE connection_id = @connectionId AND stream = @stream"))
         {
             command.Add("@connectionId", connectionId);
             command.Add("@stream", stream);
@@ -44,7 +38,7 @@ internal sealed class StreamCheckpoint
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return Read(reader);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sync_streams (connection_id, stream, pass_number, full_passes_completed) VALUES (@connectionId, @stream, 0, 0) ON CONFLICT DO NOTHING",
             new { connectionId, stream }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new StreamCheckpoint();
@@ -55,9 +49,9 @@ internal sealed class StreamCheckpoint
     /// them to start its feeds, before anything else; read by hand rather than through Dapper, whose first use in a fresh
     /// process (generating readers) held back every first request of an incremental pass.
     /// </summary>
-    public static async Task<Dictionary<string, StreamCheckpoint>> LoadAllAsync(DbConnection connection, long connectionId, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, StreamCheckpoint>> LoadAllAsync(DbConnection db, long connectionId, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(null, $"SELECT {Columns} FROM sync_streams WHERE connection_id = @connectionId");
+        await using var command = db.Command(null, $"SELECT {Columns} FROM sync_streams WHERE connection_id = @connectionId");
         command.Add("@connectionId", connectionId);
         var checkpoints = new Dictionary<string, StreamCheckpoint>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -73,13 +67,14 @@ internal sealed class StreamCheckpoint
         PassCursor = row.IsDBNull(3) ? null : row.GetString(3),
         PassNumber = row.GetInt64(4),
         FullPassesCompleted = row.GetInt64(5),
-        LastFullMs = row.IsDBNull(6) ? null : row.GetInt64(6),
+        LastFull = row.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(6)),
     };
 
     /// <summary>Starts a pass (a full one takes the next pass number and forgets the token until its last page brings a new one).</summary>
-    public async Task BeginAsync(DbConnection connection, long connectionId, string stream, bool full, CancellationToken cancellationToken)
+    public async Task BeginAsync(DbConnection db, long connectionId, string stream, bool full, CancellationToken cancellationToken)
     {
-        Mode = full ? StreamPassMode.Full : StreamPassMode.Incremental;
+        var mode = full ? StreamPassMode.Full : StreamPassMode.Incremental;
+        Mode = mode;
         PassCursor = null;
         if (full)
         {
@@ -87,38 +82,38 @@ internal sealed class StreamCheckpoint
             SyncToken = null;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE sync_streams SET pass_mode = @PassMode, pass_cursor = NULL, pass_number = @PassNumber, sync_token = @SyncToken, skipped_reason = NULL "
             + "WHERE connection_id = @connectionId AND stream = @stream",
-            new { PassMode, PassNumber, SyncToken, connectionId, stream }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { PassMode = StoredText.Of(mode), PassNumber, SyncToken, connectionId, stream }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Stores where the next page starts (inside the page's transaction).</summary>
-    public Task AdvanceAsync(DbConnection connection, DbTransaction transaction, long connectionId, string stream, string cursor, CancellationToken cancellationToken)
+    public Task AdvanceAsync(DbConnection db, DbTransaction transaction, long connectionId, string stream, string cursor, CancellationToken cancellationToken)
     {
         PassCursor = cursor;
-        return connection.ExecuteAsync(new CommandDefinition(
+        return db.ExecuteAsync(new CommandDefinition(
             "UPDATE sync_streams SET pass_cursor = @cursor WHERE connection_id = @connectionId AND stream = @stream",
             new { cursor, connectionId, stream }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Ends the pass with the last page: the new token (if any) is stored only now, with that page.</summary>
-    public Task CompleteAsync(DbConnection connection, DbTransaction transaction, long connectionId, string stream, string? newToken, long nowMs, CancellationToken cancellationToken)
+    public Task CompleteAsync(DbConnection db, DbTransaction transaction, long connectionId, string stream, string? newToken, long nowMs, CancellationToken cancellationToken)
     {
         var full = Mode == StreamPassMode.Full;
         SyncToken = newToken;
         Mode = null;
         PassCursor = null;
         if (full) FullPassesCompleted++;
-        return connection.ExecuteAsync(new CommandDefinition(
+        return db.ExecuteAsync(new CommandDefinition(
             "UPDATE sync_streams SET sync_token = @newToken, pass_mode = NULL, pass_cursor = NULL, full_passes_completed = @FullPassesCompleted, "
             + (full ? "last_full_ms = @nowMs" : "last_incremental_ms = @nowMs") + " WHERE connection_id = @connectionId AND stream = @stream",
             new { newToken, FullPassesCompleted, nowMs, connectionId, stream }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Records why the stream could not be read (a missing permission); its data stays as it was.</summary>
-    public static Task SkipAsync(DbConnection connection, long connectionId, string stream, string reason, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    public static Task SkipAsync(DbConnection db, long connectionId, string stream, string reason, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(new CommandDefinition(
             "UPDATE sync_streams SET skipped_reason = @reason WHERE connection_id = @connectionId AND stream = @stream",
             new { reason, connectionId, stream }, cancellationToken: cancellationToken));
 }

@@ -13,7 +13,7 @@ namespace Ashbridge.Core.Sync;
 /// pass, at whatever page that happens. The next page is fetched while the previous one is written.
 /// </summary>
 internal sealed class StreamPass(
-    DbConnection connection, RunCheckpointer checkpoints, AshbyClient client, TimeProvider time, ILogger logger,
+    DbConnection db, RunCheckpointer checkpoints, AshbyClient client, TimeProvider time, ILogger logger,
     long connectionId, long runId, StreamDefinition stream, SyncMode requested,
     IProgress<StreamProgress>? progress, ICollection<(string From, string To)>? candidateMoves, PageFeed? ahead = null)
 {
@@ -58,23 +58,23 @@ internal sealed class StreamPass(
     /// <summary>Runs the pass; returns why it did not, when the stream was not due (it was read recently enough).</summary>
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
-        var checkpoint = await StreamCheckpoint.LoadAsync(connection, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
+        var checkpoint = await StreamCheckpoint.LoadAsync(db, connectionId, stream.Name, cancellationToken).ConfigureAwait(false);
         if (NotDue(checkpoint) is { } notDue)
         {
             _mode = StreamPassMode.Skipped;
-            await RunRecorder.StartStreamAsync(connection, runId, stream.Name, _mode, Now(), cancellationToken).ConfigureAwait(false);
+            await RunRecorder.StartStreamAsync(db, runId, stream.Name, _mode, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return notDue;
         }
 
         var (resume, full) = Decide(stream, requested, checkpoint);
         _mode = full ? StreamPassMode.Full : StreamPassMode.Incremental;
 
-        await RunRecorder.StartStreamAsync(connection, runId, stream.Name, _mode, Now(), cancellationToken).ConfigureAwait(false);
-        if (resume) SyncLog.Resuming(logger, stream.Name, checkpoint.PassMode!, checkpoint.PassCursor is not null);
+        await RunRecorder.StartStreamAsync(db, runId, stream.Name, _mode, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (resume) SyncLog.Resuming(logger, stream.Name, StoredText.Of(checkpoint.Mode!.Value), checkpoint.PassCursor is not null);
         else
         {
-            await checkpoint.BeginAsync(connection, connectionId, stream.Name, full, cancellationToken).ConfigureAwait(false);
-            if (full) _intoEmptyTable = await DeferredIndexes.DeferIfEmptyAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+            await checkpoint.BeginAsync(db, connectionId, stream.Name, full, cancellationToken).ConfigureAwait(false);
+            if (full) _intoEmptyTable = await DeferredIndexes.DeferIfEmptyAsync(db, stream, cancellationToken).ConfigureAwait(false);
         }
 
         Report(false, null, null);
@@ -83,8 +83,8 @@ internal sealed class StreamPass(
         {
             try
             {
-                if (stream.Fetch == MirrorFetch.PerInterviewPlan) await PerInterviewPlanAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
-                else await PagedAsync(connection, checkpoint, cancellationToken).ConfigureAwait(false);
+                if (stream.Fetch == MirrorFetch.PerInterviewPlan) await PerInterviewPlanAsync(db, checkpoint, cancellationToken).ConfigureAwait(false);
+                else await PagedAsync(db, checkpoint, cancellationToken).ConfigureAwait(false);
                 return null;
             }
             catch (AshbySyncRestartRequiredException ex) when (restarts < MaxRestarts)
@@ -93,8 +93,8 @@ internal sealed class StreamPass(
                 SyncLog.Restarting(logger, stream.Name, reason);
                 _mode = StreamPassMode.Full;
                 _intoEmptyTable = false; // rows of the first attempt may be there: look up, and build the key first
-                await RunRecorder.RestartStreamAsync(connection, runId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
-                await checkpoint.BeginAsync(connection, connectionId, stream.Name, full: true, cancellationToken).ConfigureAwait(false);
+                await RunRecorder.RestartStreamAsync(db, runId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
+                await checkpoint.BeginAsync(db, connectionId, stream.Name, full: true, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -116,9 +116,9 @@ internal sealed class StreamPass(
     /// <summary>A pass left midway resumes from its cursor, unless a full pass is asked for and it was incremental.</summary>
     private static (bool Resume, bool Full) Decide(StreamDefinition stream, SyncMode requested, StreamCheckpoint checkpoint)
     {
-        var resume = checkpoint.PassMode == "full" || (checkpoint.PassMode == "incremental" && requested == SyncMode.Incremental && stream.HasSyncToken);
+        var resume = checkpoint.Mode == StreamPassMode.Full || (checkpoint.Mode == StreamPassMode.Incremental && requested == SyncMode.Incremental && stream.HasSyncToken);
         var full = resume
-            ? checkpoint.PassMode == "full"
+            ? checkpoint.Mode == StreamPassMode.Full
             : requested == SyncMode.Full || !stream.HasSyncToken || stream.Fetch != MirrorFetch.Paged || checkpoint.SyncToken is null;
         return (resume, full);
     }
@@ -126,8 +126,8 @@ internal sealed class StreamPass(
     /// <summary>An incremental pass leaves the interview stages alone while their last read is fresh enough.</summary>
     private string? NotDue(StreamCheckpoint checkpoint)
     {
-        if (requested != SyncMode.Incremental || stream.Fetch != MirrorFetch.PerInterviewPlan || checkpoint.PassMode is not null || checkpoint.LastFullMs is not { } last) return null;
-        var next = DateTimeOffset.FromUnixTimeMilliseconds(last) + StageRefreshInterval;
+        if (requested != SyncMode.Incremental || stream.Fetch != MirrorFetch.PerInterviewPlan || checkpoint.Mode is not null || checkpoint.LastFull is not { } last) return null;
+        var next = last + StageRefreshInterval;
         return time.GetUtcNow() < next
             ? $"Not due: Ashby has no change feed for {stream.Name}, so incremental passes re-read them hourly (next after {next:u}); full passes always do."
             : null;
@@ -136,9 +136,9 @@ internal sealed class StreamPass(
     public void Report(bool finished, StreamOutcome? outcome, string? message) =>
         progress?.Report(new StreamProgress(stream.Name, _mode, _pages, _rows, finished, outcome, message));
 
-    private async Task PagedAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
+    private async Task PagedAsync(DbConnection db, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        var (cursor, syncToken) = (checkpoint.PassCursor, checkpoint.PassMode == "full" ? null : checkpoint.SyncToken);
+        var (cursor, syncToken) = (checkpoint.PassCursor, checkpoint.Mode == StreamPassMode.Full ? null : checkpoint.SyncToken);
         // The feed the run started before this stream's turn serves the first attempt, if it starts where this pass does.
         var ahead = _ahead;
         _ahead = null;
@@ -157,7 +157,7 @@ internal sealed class StreamPass(
             // is then written once per group rather than once per page.
             group.Clear();
             while (group.Count < MaxPagesPerTransaction && feed.Pages.TryRead(out var page)) group.Add(page);
-            await WritePagesAsync(connection, checkpoint, group, cancellationToken).ConfigureAwait(false);
+            await WritePagesAsync(db, checkpoint, group, cancellationToken).ConfigureAwait(false);
         }
 
         await feed.Completion.ConfigureAwait(false); // rethrows a fetch error once the pages before it are stored
@@ -170,7 +170,7 @@ internal sealed class StreamPass(
     /// on each other, so <see cref="PlansInFlight"/> of them are out at once, read in plan order: against Ashby each is
     /// a round trip, and one plan at a time made a 2,000-plan organisation's stages 2,000 round trips end to end.
     /// </summary>
-    private async Task PerInterviewPlanAsync(DbConnection connection, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
+    private async Task PerInterviewPlanAsync(DbConnection db, StreamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         const int GroupRows = MaxPagesPerTransaction * PageSize;
         var plans = await InterviewPlanIdsAsync(cancellationToken).ConfigureAwait(false);
@@ -184,7 +184,7 @@ internal sealed class StreamPass(
                 while (requested < plans.Count && inFlight.Count < PlansInFlight) inFlight.Enqueue(StagesOfAsync(plans[requested++], cancellationToken));
                 rows.AddRange(await inFlight.Dequeue().ConfigureAwait(false));
                 if (rows.Count < GroupRows) continue;
-                await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
+                await WritePagesAsync(db, checkpoint, [new FetchedPage(rows, IsLast: false, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
                 rows = [];
             }
         }
@@ -195,7 +195,7 @@ internal sealed class StreamPass(
             foreach (var request in inFlight) _ = request.ContinueWith(static r => r.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        await WritePagesAsync(connection, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
+        await WritePagesAsync(db, checkpoint, [new FetchedPage(rows, IsLast: true, NextCursor: null, SyncToken: null)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One interview plan's stages (one page: Ashby does not page them), their JSON slices of the answer.</summary>
@@ -229,22 +229,22 @@ internal sealed class StreamPass(
         return ids;
     }
 
-    private async Task WritePagesAsync(DbConnection connection, StreamCheckpoint checkpoint, List<FetchedPage> pages, CancellationToken cancellationToken)
+    private async Task WritePagesAsync(DbConnection db, StreamCheckpoint checkpoint, List<FetchedPage> pages, CancellationToken cancellationToken)
     {
-        var now = Now();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (_intoEmptyTable) _intoEmptyTable = await DeferredIndexes.KeyPendingAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+        var now = time.NowMs();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (_intoEmptyTable) _intoEmptyTable = await DeferredIndexes.KeyPendingAsync(db, transaction, stream, cancellationToken).ConfigureAwait(false);
         if (!_intoEmptyTable && !_keyBuilt)
         {
             // Upserts need the key: a pass that did not set it aside builds whatever another left pending first.
-            await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+            await DeferredIndexes.RebuildAsync(db, transaction, stream, cancellationToken).ConfigureAwait(false);
             _keyBuilt = true;
         }
 
         var counts = default(PageCounts);
         foreach (var chunk in InKeyOrder(pages).Chunk(PageSize))
         {
-            var written = await MirrorWriter.WriteAsync(connection, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, _intoEmptyTable, cancellationToken).ConfigureAwait(false);
+            var written = await MirrorWriter.WriteAsync(db, transaction, connectionId, stream, chunk, checkpoint.PassNumber, now, candidateMoves, _intoEmptyTable, cancellationToken).ConfigureAwait(false);
             counts = new PageCounts(counts.New + written.New, counts.Changed + written.Changed, counts.Unchanged + written.Unchanged);
         }
 
@@ -252,20 +252,20 @@ internal sealed class StreamPass(
         long deleted = 0;
         if (last.IsLast)
         {
-            if (checkpoint.PassMode == "full" && !_intoEmptyTable) deleted = await MirrorWriter.SweepAsync(connection, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
-            var rebuilt = await DeferredIndexes.RebuildAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+            if (checkpoint.Mode == StreamPassMode.Full && !_intoEmptyTable) deleted = await MirrorWriter.SweepAsync(db, transaction, connectionId, stream, checkpoint.PassNumber, now, cancellationToken).ConfigureAwait(false);
+            var rebuilt = await DeferredIndexes.RebuildAsync(db, transaction, stream, cancellationToken).ConfigureAwait(false);
             counts = counts with { New = counts.New - rebuilt.Duplicates }; // inserted twice, counted twice
-            await checkpoint.CompleteAsync(connection, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
+            await checkpoint.CompleteAsync(db, transaction, connectionId, stream.Name, last.SyncToken, now, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // A fan-out's intermediate group has no cursor: a crash re-reads the stream from its start.
-            if (last.NextCursor is { } cursor) await checkpoint.AdvanceAsync(connection, transaction, connectionId, stream.Name, cursor, cancellationToken).ConfigureAwait(false);
+            if (last.NextCursor is { } cursor) await checkpoint.AdvanceAsync(db, transaction, connectionId, stream.Name, cursor, cancellationToken).ConfigureAwait(false);
         }
 
-        await RunRecorder.AddPagesAsync(connection, transaction, runId, stream.Name, pages.Count, counts, deleted, cancellationToken).ConfigureAwait(false);
+        await RunRecorder.AddPagesAsync(db, transaction, runId, stream.Name, pages.Count, counts, deleted, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await checkpoints.CommittedAsync(connection, cancellationToken).ConfigureAwait(false);
+        await checkpoints.CommittedAsync(db, cancellationToken).ConfigureAwait(false);
         _pages += pages.Count;
         _rows += counts.Rows;
         Report(false, null, null);
@@ -289,5 +289,4 @@ internal sealed class StreamPass(
         return rows;
     }
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 }

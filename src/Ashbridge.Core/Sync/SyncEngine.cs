@@ -44,19 +44,19 @@ public sealed partial class SyncEngine(
         var streams = Select(request.Streams);
         using var activity = AshbridgeTelemetry.Source.StartActivity("sync.run");
         activity?.SetTag("ashbridge.connection", connectionName);
-        activity?.SetTag("ashbridge.mode", RunRecorder.Text(request.Mode));
+        activity?.SetTag("ashbridge.mode", StoredText.Of(request.Mode));
         activity?.SetTag("ashbridge.trigger", request.Trigger);
 
         await using var gate = await ConnectionSyncLock.AcquireAsync(database, connectionId, connectionName, cancellationToken).ConfigureAwait(false);
         // One connection for the whole run: without a pool (see DatabaseLocation) each open re-reads the schema, which
         // cost an incremental pass more than its data.
-        await using var connection = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectForBulkWritesAsync(cancellationToken).ConfigureAwait(false);
         await using var checkpoints = new RunCheckpointer(database, _logger);
-        await using var feeds = await RunFeeds.StartAsync(connection, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
-        await RunRecorder.MarkInterruptedAsync(connection, connectionId, Now(), cancellationToken).ConfigureAwait(false);
-        var runId = await RunRecorder.StartRunAsync(connection, connectionId, request, Now(), cancellationToken).ConfigureAwait(false);
+        await using var feeds = await RunFeeds.StartAsync(db, connectionId, client, streams, request.Mode, cancellationToken).ConfigureAwait(false);
+        await RunRecorder.MarkInterruptedAsync(db, connectionId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var runId = await RunRecorder.StartRunAsync(db, connectionId, request, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
-        SyncLog.RunStarted(_logger, connectionName, runId, RunRecorder.Text(request.Mode), request.Trigger);
+        SyncLog.RunStarted(_logger, connectionName, runId, StoredText.Of(request.Mode), request.Trigger);
         var moves = new List<(string From, string To)>();
         string? stopReason = null;
         string? stoppedAt = null;
@@ -67,40 +67,40 @@ public sealed partial class SyncEngine(
             {
                 if (stopReason is not null)
                 {
-                    await RecordNotRunAsync(connection, runId, stream, stoppedAt!, progress, cancellationToken).ConfigureAwait(false);
+                    await RecordNotRunAsync(db, runId, stream, stoppedAt!, progress, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                var pass = new StreamPass(connection, checkpoints, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
+                var pass = new StreamPass(db, checkpoints, client, _time, _logger, connectionId, runId, stream, request.Mode, progress,
                     stream == MirrorStreams.Applications ? moves : null, feeds.For(stream));
-                var (outcome, message, stop) = await RunStreamAsync(connection, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
+                var (outcome, message, stop) = await RunStreamAsync(db, pass, connectionId, stream, cancellationToken).ConfigureAwait(false);
                 failed |= outcome == StreamOutcome.Failed;
                 (stopReason, stoppedAt) = stop ? (message, stream.Name) : (null, null);
-                await FinishStreamAsync(connection, runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
+                await FinishStreamAsync(db, runId, stream, outcome, outcome == StreamOutcome.Skipped ? StreamPassMode.Skipped : null, message, cancellationToken).ConfigureAwait(false);
                 pass.Report(true, outcome, message);
             }
 
             // A stopped run's Ashby would refuse these calls too, each after its own retries.
-            if (stopReason is null) await ResolveMergesAsync(connection, connectionId, client, moves, cancellationToken).ConfigureAwait(false);
+            if (stopReason is null) await ResolveMergesAsync(db, connectionId, client, moves, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await FinishRunAsync(connection, runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
+            await FinishRunAsync(db, runId, SyncOutcome.Failed, "Cancelled; the next run resumes from the stored checkpoints.", CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         finally
         {
             await feeds.DisposeAsync().ConfigureAwait(false); // now rather than after the observers: a stopped run's are unused
-            checkpoints.EndRun(connection);
+            checkpoints.EndRun(db);
         }
 
         var result = failed ? SyncOutcome.Failed : SyncOutcome.Succeeded;
-        await FinishRunAsync(connection, runId, result, stopReason, cancellationToken).ConfigureAwait(false);
+        await FinishRunAsync(db, runId, result, stopReason, cancellationToken).ConfigureAwait(false);
         var finished = (await new SyncHistory(database).GetRunAsync(runId, cancellationToken).ConfigureAwait(false))!;
         await NotifyObserversAsync(connectionId, ChangedStreams(connectionId, streams, finished, request), cancellationToken).ConfigureAwait(false);
-        SyncLog.RunFinished(_logger, connectionName, runId, RunRecorder.Text(result));
+        SyncLog.RunFinished(_logger, connectionName, runId, StoredText.Of(result));
         AshbridgeTelemetry.RecordSync(connectionName, finished);
-        activity?.SetTag("ashbridge.outcome", RunRecorder.Text(result));
+        activity?.SetTag("ashbridge.outcome", StoredText.Of(result));
         if (failed) activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, stopReason);
         return finished;
     }
@@ -119,7 +119,7 @@ public sealed partial class SyncEngine(
     }
 
     /// <summary>Runs one stream and sorts its failure: skip it, fail it, or fail it and stop the run.</summary>
-    private async Task<(StreamOutcome Outcome, string? Message, bool StopRun)> RunStreamAsync(DbConnection connection, StreamPass pass, long connectionId, StreamDefinition stream, CancellationToken cancellationToken)
+    private async Task<(StreamOutcome Outcome, string? Message, bool StopRun)> RunStreamAsync(DbConnection db, StreamPass pass, long connectionId, StreamDefinition stream, CancellationToken cancellationToken)
     {
         try
         {
@@ -135,7 +135,7 @@ public sealed partial class SyncEngine(
                 var needed = permission.RequiredPermission?.Describe() ?? $"the {AshbyPermissions.ToModule(stream.Permission)} read permission ({stream.Permission})";
                 var reason = $"The API key lacks {needed}; {stream.Endpoint} cannot be read. Grant it in Ashby (Admin > API Keys) to mirror {stream.Name}.";
                 SyncLog.Skipped(_logger, stream.Name, reason);
-                await StreamCheckpoint.SkipAsync(connection, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
+                await StreamCheckpoint.SkipAsync(db, connectionId, stream.Name, reason, cancellationToken).ConfigureAwait(false);
                 return (StreamOutcome.Skipped, reason, false);
             }
 
@@ -163,7 +163,7 @@ public sealed partial class SyncEngine(
     /// An application that moved to another candidate is the trace of a merge: if the old candidate is gone from Ashby,
     /// it was merged into the new one.
     /// </summary>
-    private async Task ResolveMergesAsync(DbConnection connection, long connectionId, AshbyClient client, List<(string From, string To)> moves, CancellationToken cancellationToken)
+    private async Task ResolveMergesAsync(DbConnection db, long connectionId, AshbyClient client, List<(string From, string To)> moves, CancellationToken cancellationToken)
     {
         if (moves.Count == 0) return;
         foreach (var (from, to) in moves.Distinct())
@@ -174,29 +174,29 @@ public sealed partial class SyncEngine(
             }
             catch (AshbyNotFoundException)
             {
-                await CandidateMerges.RecordAsync(connection, connectionId, from, to, Now(), cancellationToken).ConfigureAwait(false);
+                await CandidateMerges.RecordAsync(db, connectionId, from, to, _time.NowMs(), cancellationToken).ConfigureAwait(false);
                 SyncLog.Merged(_logger, from, to);
             }
         }
     }
 
     /// <summary>A stream the run did not get to: its row says so (and where the run stopped); the run's error says why.</summary>
-    private async Task RecordNotRunAsync(DbConnection connection, long runId, StreamDefinition stream, string stoppedAt, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
+    private async Task RecordNotRunAsync(DbConnection db, long runId, StreamDefinition stream, string stoppedAt, IProgress<StreamProgress>? progress, CancellationToken cancellationToken)
     {
-        await RunRecorder.StartStreamAsync(connection, runId, stream.Name, StreamPassMode.Skipped, Now(), cancellationToken).ConfigureAwait(false);
+        await RunRecorder.StartStreamAsync(db, runId, stream.Name, StreamPassMode.Skipped, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var message = $"Not run: the run stopped when {stoppedAt} failed; the next run reads this stream.";
-        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, StreamOutcome.NotRun, StreamPassMode.Skipped, message, Now(), cancellationToken).ConfigureAwait(false);
+        await RunRecorder.FinishStreamAsync(db, runId, stream.Name, StreamOutcome.NotRun, StreamPassMode.Skipped, message, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         progress?.Report(new StreamProgress(stream.Name, StreamPassMode.Skipped, 0, 0, true, StreamOutcome.NotRun, message));
     }
 
-    private async Task FinishStreamAsync(DbConnection connection, long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)
+    private async Task FinishStreamAsync(DbConnection db, long runId, StreamDefinition stream, StreamOutcome outcome, StreamPassMode? mode, string? message, CancellationToken cancellationToken)
     {
-        await RunRecorder.FinishStreamAsync(connection, runId, stream.Name, outcome, mode, message, Now(), cancellationToken).ConfigureAwait(false);
+        await RunRecorder.FinishStreamAsync(db, runId, stream.Name, outcome, mode, message, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task FinishRunAsync(DbConnection connection, long runId, SyncOutcome outcome, string? error, CancellationToken cancellationToken)
+    private async Task FinishRunAsync(DbConnection db, long runId, SyncOutcome outcome, string? error, CancellationToken cancellationToken)
     {
-        await RunRecorder.FinishRunAsync(connection, runId, outcome, error, Now(), cancellationToken).ConfigureAwait(false);
+        await RunRecorder.FinishRunAsync(db, runId, outcome, error, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -232,5 +232,4 @@ public sealed partial class SyncEngine(
     [LoggerMessage(20, LogLevel.Error, "{Observer} could not follow the pass of connection {ConnectionId}; it catches up after the next pass")]
     private static partial void ObserverFailed(ILogger logger, string observer, long connectionId, Exception exception);
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -15,32 +15,32 @@ public sealed class SyncHistory(AshbridgeDatabase database)
     /// <summary>The newest runs of a connection, newest first, with their streams.</summary>
     public async Task<IReadOnlyList<SyncRunResult>> ListRunsAsync(long connectionId, int limit = 20, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var runs = (await connection.QueryAsync<RunRow>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var runs = (await db.QueryAsync<RunRow>(new CommandDefinition(
             "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS Started, "
             + "finished_ms AS Finished, error AS Error FROM sync_runs WHERE connection_id = @connectionId ORDER BY id DESC LIMIT @limit",
             new { connectionId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var results = new List<SyncRunResult>(runs.Count);
-        foreach (var run in runs) results.Add(await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false));
+        foreach (var run in runs) results.Add(await ToResultAsync(db, run, cancellationToken).ConfigureAwait(false));
         return results;
     }
 
     /// <summary>One run, or null.</summary>
     public async Task<SyncRunResult?> GetRunAsync(long runId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var run = await db.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
             "SELECT id AS Id, connection_id AS ConnectionId, trigger AS Trigger, requested_mode AS RequestedMode, outcome AS Outcome, started_ms AS Started, "
             + "finished_ms AS Finished, error AS Error FROM sync_runs WHERE id = @runId",
             new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return run is null ? null : await ToResultAsync(connection, run, cancellationToken).ConfigureAwait(false);
+        return run is null ? null : await ToResultAsync(db, run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every stream's stored state and row counts (live and marked deleted).</summary>
     public async Task<IReadOnlyList<StreamState>> StreamStatesAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var stored = (await connection.QueryAsync<StateRow>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var stored = (await db.QueryAsync<StateRow>(new CommandDefinition(
             "SELECT stream AS Stream, sync_token AS SyncToken, pass_mode AS PassMode, full_passes_completed AS FullPassesCompleted, last_full_ms AS LastFull, "
             + "last_incremental_ms AS LastIncremental, skipped_reason AS SkippedReason FROM sync_streams WHERE connection_id = @connectionId",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(s => s.Stream, StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SyncHistory(AshbridgeDatabase database)
         var states = new List<StreamState>();
         foreach (var stream in MirrorStreams.All)
         {
-            var counts = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
+            var counts = await db.QuerySingleAsync<CountRow>(new CommandDefinition(
                 $"SELECT COUNT(*) AS Total, COUNT(deleted_ms) AS Deleted FROM {stream.Table} WHERE connection_id = @connectionId",
                 new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             stored.TryGetValue(stream.Name, out var s);
@@ -67,9 +67,9 @@ public sealed class SyncHistory(AshbridgeDatabase database)
         return states;
     }
 
-    private static async Task<SyncRunResult> ToResultAsync(DbConnection connection, RunRow run, CancellationToken cancellationToken)
+    private static async Task<SyncRunResult> ToResultAsync(DbConnection db, RunRow run, CancellationToken cancellationToken)
     {
-        var streams = await connection.QueryAsync<StreamRow>(new CommandDefinition(
+        var streams = await db.QueryAsync<StreamRow>(new CommandDefinition(
             "SELECT stream AS Stream, mode AS Mode, outcome AS Outcome, restarted_because AS RestartedBecause, pages AS Pages, new_count AS New, changed_count AS Changed, "
             + "unchanged_count AS Unchanged, deleted_count AS Deleted, started_ms AS StartedMs, finished_ms AS FinishedMs, error AS Error FROM sync_run_streams WHERE run_id = @Id",
             new { run.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -47,17 +47,17 @@ public sealed class StreamCheckpointTests
         }
 
         all["candidates"].ShouldSatisfyAllConditions(
-            c => c.PassMode.ShouldBe("full"),
+            c => c.Mode.ShouldBe(StreamPassMode.Full),
             c => c.PassCursor.ShouldBe("cursor-7"),
             c => c.PassNumber.ShouldBe(1),
             c => c.SyncToken.ShouldBeNull(),
-            c => c.LastFullMs.ShouldBeNull());
+            c => c.LastFull.ShouldBeNull());
         all["users"].ShouldSatisfyAllConditions(
-            c => c.PassMode.ShouldBeNull(),
+            c => c.Mode.ShouldBeNull(),
             c => c.PassCursor.ShouldBeNull(),
             c => c.SyncToken.ShouldBe("token-3"),
             c => c.FullPassesCompleted.ShouldBe(1),
-            c => c.LastFullMs.ShouldBe(1_700_000_000_000));
+            c => c.LastFull.ShouldBe(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000)));
         (await StreamCheckpoint.LoadAllAsync(connection, other, ct)).Keys.ShouldBe(["applications"]);
     }
 
