@@ -26,7 +26,7 @@ public sealed class TokenStore(AshbridgeDatabase database, TimeProvider timeProv
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("Give the token a name that says what uses it.", nameof(name));
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the record returned equals the record read back
+        var now = _time.NowAsStored();
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var id = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
             "INSERT INTO api_tokens (user_id, name, token_hash, connection_id, read_only, created_ms, user_stamp) "

@@ -45,7 +45,7 @@ public sealed class UserStore(AshbridgeDatabase database, TimeProvider timeProvi
             throw new UserExistsException($"A user with the email {normalized} exists.");
         }
 
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the user returned equals the user read back
+        var now = _time.NowAsStored();
         var placeholder = new User(0, normalized, role, now, false);
         var id = await db.ExecuteScalarAsync<long>(new CommandDefinition(
             "INSERT INTO users (email, password_hash, role, created_ms, security_stamp) VALUES (@email, @hash, @role, @now, @stamp) RETURNING id",

@@ -66,6 +66,25 @@ public sealed partial class ConnectionAdministration(
         return new ConnectionOutcome(connection, report, null);
     }
 
+    /// <summary>
+    /// Stores the Ashby the hub was configured with (settings or the demo emulator) as a connection, or points the stored
+    /// one at it, then runs its pre-flight. Unlike <see cref="AddAsync"/> a key Ashby refuses, or an Ashby out of reach,
+    /// still stores the connection: the hub starts anyway, its status page shows the refusal, and the schedule retries.
+    /// </summary>
+    /// <param name="name">The connection's name.</param>
+    /// <param name="baseUrl">Ashby's base URL.</param>
+    /// <param name="apiKey">The configured key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ConnectionOutcome> EnsureConfiguredAsync(string name, Uri baseUrl, string apiKey, CancellationToken cancellationToken = default)
+    {
+        var connection = await connections.FindAsync(name, cancellationToken).ConfigureAwait(false) is null
+            ? await connections.AddAsync(name, baseUrl, apiKey, cancellationToken).ConfigureAwait(false)
+            : await connections.SetEndpointAsync(name, baseUrl, apiKey, cancellationToken).ConfigureAwait(false);
+        var (report, refusal) = await PreflightAsync(baseUrl, apiKey, cancellationToken, storesNothing: false).ConfigureAwait(false);
+        if (report is not null) await connections.SavePreflightAsync(connection.Id, report, cancellationToken).ConfigureAwait(false);
+        return new ConnectionOutcome(connection, report, refusal);
+    }
+
     /// <summary>Whether Ashbridge can call Ashby at <paramref name="url"/>: absolute, http or https, with a host.</summary>
     public static bool IsHttpUrl(Uri url) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
@@ -160,8 +179,9 @@ public sealed partial class ConnectionAdministration(
             : null;
     }
 
-    private async Task<(PreflightReport? Report, ConnectionRefusal? Refusal)> PreflightAsync(Uri url, string key, CancellationToken cancellationToken)
+    private async Task<(PreflightReport? Report, ConnectionRefusal? Refusal)> PreflightAsync(Uri url, string key, CancellationToken cancellationToken, bool storesNothing = true)
     {
+        var stored = storesNothing ? " Nothing was stored." : "";
         try
         {
             return (await new Preflight(clients.ClientFor(url, key), time).RunAsync(cancellationToken).ConfigureAwait(false), null);
@@ -172,11 +192,11 @@ public sealed partial class ConnectionAdministration(
             return (null, failure.Kind switch
             {
                 AshbyFailureKind.KeyRefused => new ConnectionRefusal(ConnectionRefusalKind.KeyRefused, "Ashby refused the API key",
-                    $"{ex.Message} Check that the key is copied whole and still active in Ashby's Admin > API Keys. Nothing was stored."),
+                    $"{ex.Message} Check that the key is copied whole and still active in Ashby's Admin > API Keys.{stored}"),
                 _ when failure.IsNoAnswer => new ConnectionRefusal(ConnectionRefusalKind.AshbyUnreachable, "Ashby could not be reached",
-                    $"{failure.Message} The base URL was {url}. Nothing was stored."),
+                    $"{failure.Message} The base URL was {url}.{stored}"),
                 _ => new ConnectionRefusal(ConnectionRefusalKind.AshbyFailed, "Ashby could not check the key",
-                    $"{failure.Message} Check the base URL ({url}), then try again. Nothing was stored."),
+                    $"{failure.Message} Check the base URL ({url}), then try again.{stored}"),
             });
         }
     }

@@ -27,7 +27,7 @@ public sealed partial class ConnectionStore(AshbridgeDatabase database, SecretPr
         ValidateName(name);
         ValidateBaseUrl(baseUrl);
         ValidateKey(apiKey);
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the connection returned equals the one read back
+        var now = _time.NowAsStored();
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         if (await FindAsync(db, "name = @name", new { name }, cancellationToken).ConfigureAwait(false) is not null)
         {

@@ -11,16 +11,11 @@ public sealed class MirrorReader(AshbridgeDatabase database)
     {
         ArgumentNullException.ThrowIfNull(stream);
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.QuerySingleOrDefaultAsync<(string Json, long? UpdatedMs, long SeenMs, long? DeletedMs, string? MergedInto)>(new CommandDefinition(
+        var row = await db.QuerySingleOrDefaultAsync<(string Json, DateTimeOffset? Updated, DateTimeOffset Seen, DateTimeOffset? Deleted, string? MergedInto)>(new CommandDefinition(
             $"SELECT raw_json, ashby_updated_ms, last_seen_ms, deleted_ms, merged_into_id FROM {stream.Table} WHERE connection_id = @connection AND id = @id",
             new { connection = connectionId, id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row.Json is null) return null;
-        return new MirroredObject(
-            row.Json,
-            row.UpdatedMs is { } u ? DateTimeOffset.FromUnixTimeMilliseconds(u) : null,
-            DateTimeOffset.FromUnixTimeMilliseconds(row.SeenMs),
-            row.DeletedMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null,
-            row.MergedInto);
+        return new MirroredObject(row.Json, row.Updated, row.Seen, row.Deleted, row.MergedInto);
     }
 
     /// <summary>The connection's live, unarchived custom fields of the objects a new hire is made from, by object and title.</summary>

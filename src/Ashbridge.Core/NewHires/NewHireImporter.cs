@@ -208,8 +208,8 @@ public sealed class NewHireImporter(AshbridgeDatabase database, TimeProvider tim
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is { } r) return new SettingsRow(NewHireSettings.FromJson(r.Json), r.From, r.Refreshed);
 
-        var now = _time.NowMs();
-        var from = DateTimeOffset.FromUnixTimeMilliseconds(now) - DefaultLookBack; // as stored, so the first read equals every later one
+        var now = _time.NowAsStored();
+        var from = now - DefaultLookBack; // as stored, so the first read equals every later one
         await db.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO new_hire_settings (connection_id, settings_json, import_from_ms, refreshed_ms, updated_ms) VALUES (@connectionId, @json, @from, @refreshed, @now)

@@ -96,7 +96,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
             problems.AddRange(hire.Values.Select(kv => Check(kv.Key, kv.Value, settings)).OfType<string>());
             if (problems.Count > 0) throw new NewHireInvalidException(problems);
 
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.NowMs()); // as stored, so the member returned equals the member read back
+            var now = _time.NowAsStored();
             string? V(string key) => settings.IsEnabled(key) ? hire.Values.GetValueOrDefault(key) : null;
             member = await MemberDirectory.InsertAsync(db, transaction, new Member(
                 0, connectionId, applicationId, row.CandidateId,

@@ -9,4 +9,10 @@ public static class TimeProviderExtensions
         ArgumentNullException.ThrowIfNull(time);
         return time.GetUtcNow().ToUnixTimeMilliseconds();
     }
+
+    /// <summary>
+    /// Now, cut to whole milliseconds as a <c>…_ms</c> column keeps it: a record a store returns after writing equals
+    /// the one read back later.
+    /// </summary>
+    public static DateTimeOffset NowAsStored(this TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.NowMs());
 }

@@ -1,4 +1,3 @@
-using Ashbridge.Ashby;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Sync.Scheduling;
 using Microsoft.Extensions.Options;
@@ -13,10 +12,9 @@ public sealed partial class ConnectionScheduling(
     ActiveConnection active,
     IOptions<AshbyConnectionOptions> options,
     ConnectionStore connections,
-    AshbyClientPool clients,
+    ConnectionAdministration admin,
     SyncSchedule schedule,
     Core.NewHires.NewHireImporter newHires,
-    TimeProvider time,
     ILogger<ConnectionScheduling> logger) : IHostedService
 {
     /// <summary>The name of the demo emulator's connection.</summary>
@@ -27,21 +25,13 @@ public sealed partial class ConnectionScheduling(
         if (active.BaseUrl is { } url && active.ApiKey is { } key)
         {
             var name = active.IsDemo ? DemoName : options.Value.ConnectionName;
-            var connection = await connections.FindAsync(name, cancellationToken) is null
-                ? await connections.AddAsync(name, url, key, cancellationToken)
-                : await connections.SetEndpointAsync(name, url, key, cancellationToken);
+            var configured = await admin.EnsureConfiguredAsync(name, url, key, cancellationToken);
 
             // The demo's hires are all "new": queue every one, so a newcomer sees the review queue working.
-            if (active.IsDemo) await newHires.InitializeAsync(connection.Id, DateTimeOffset.UnixEpoch, cancellationToken);
-            try
-            {
-                await connections.SavePreflightAsync(connection.Id, await new Preflight(clients.ClientFor(url, key), time).RunAsync(cancellationToken), cancellationToken);
-            }
-            catch (AshbyApiException ex)
-            {
-                // The status page shows the key check's failure; the schedule retries on its own.
-                PreflightFailed(logger, name, AshbyFailure.Classify(ex).Message);
-            }
+            if (active.IsDemo) await newHires.InitializeAsync(configured.Connection!.Id, DateTimeOffset.UnixEpoch, cancellationToken);
+
+            // The status page shows the key check's failure; the schedule retries on its own.
+            if (configured.Refusal is { } refusal) PreflightFailed(logger, name, refusal.Detail);
         }
 
         foreach (var connection in await connections.ListAsync(cancellationToken))
