@@ -61,4 +61,80 @@ public sealed record AshbyWebhookEnvelope(string Action, string? WebhookActionId
 
         return string.IsNullOrWhiteSpace(action) ? throw new FormatException("the body has no action") : new AshbyWebhookEnvelope(action, id);
     }
+
+    /// <summary>
+    /// The id of the object <c>data.&lt;<paramref name="property"/>&gt;</c> of a payload, read from the raw UTF-8 bytes with
+    /// a forward-only reader: nothing is parsed into a document or copied (what <see cref="AshbyWebhookEvent.GetDataObjectId"/>
+    /// answers, for a receiver that only needs to know which record an event is about).
+    /// </summary>
+    /// <param name="body">The raw body bytes.</param>
+    /// <param name="property">The name of the object in <c>data</c> (e.g. <c>application</c>, <c>deletedCandidate</c>).</param>
+    /// <returns>The non-empty string id, or <see langword="null"/> when the data has no such object or it has no id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="property"/> is null or empty.</exception>
+    /// <exception cref="FormatException">The body is not a single JSON object; the message says what is wrong.</exception>
+    public static string? ReadDataObjectId(ReadOnlySpan<byte> body, string property)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(property);
+        string? id = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new FormatException("the body is not a JSON object");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isData = reader.ValueTextEquals("data"u8);
+                reader.Read();
+                if (isData)
+                {
+                    id = reader.TokenType == JsonTokenType.StartObject ? ObjectId(ref reader, property) : null; // the last "data" counts, as in a document
+                }
+
+                reader.Skip(); // a value not read (a no-op on a primitive, or on the end of the data just read)
+            }
+
+            reader.Read(); // past the object: the reader refuses anything but whitespace after it
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"the body is not JSON ({ex.Message})", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FormatException($"the body's data.{property}.id is not text ({ex.Message})", ex);
+        }
+
+        return id is { Length: > 0 } ? id : null;
+    }
+
+    /// <summary>From <c>data</c>'s start to its end: the string <c>id</c> of its object <paramref name="property"/>, if any.</summary>
+    private static string? ObjectId(ref Utf8JsonReader reader, string property)
+    {
+        string? id = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isObject = reader.ValueTextEquals(property);
+            reader.Read();
+            if (!isObject || reader.TokenType != JsonTokenType.StartObject)
+            {
+                if (isObject) id = null;
+                reader.Skip();
+                continue;
+            }
+
+            id = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isId) id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+        }
+
+        return id;
+    }
 }
