@@ -21,44 +21,23 @@ public sealed record AshbyWebhookEnvelope(string Action, string? WebhookActionId
     {
         string? action = null;
         string? id = null;
-        try
+        ReadProperties(body, "action or id", (ref Utf8JsonReader reader) =>
         {
-            var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var isAction = reader.ValueTextEquals("action"u8);
+            var isId = !isAction && reader.ValueTextEquals("webhookActionId"u8);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String && (isAction || isId))
             {
-                throw new FormatException("the body is not a JSON object");
+                if (isAction) action = reader.GetString();
+                else id = reader.GetString();
             }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            else
             {
-                var isAction = reader.ValueTextEquals("action"u8);
-                var isId = !isAction && reader.ValueTextEquals("webhookActionId"u8);
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String && (isAction || isId))
-                {
-                    if (isAction) action = reader.GetString();
-                    else id = reader.GetString();
-                }
-                else
-                {
-                    if (isAction) action = null;
-                    if (isId) id = null;
-                    reader.Skip(); // checks the nested JSON without keeping it
-                }
+                if (isAction) action = null;
+                if (isId) id = null;
+                reader.Skip(); // checks the nested JSON without keeping it
             }
-
-            reader.Read(); // past the object: the reader refuses anything but whitespace after it
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"the body is not JSON ({ex.Message})", ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // A string escape that is no text (a lone surrogate, say) is found only when the string is read.
-            throw new FormatException($"the body's action or id is not text ({ex.Message})", ex);
-        }
-
+        });
         return string.IsNullOrWhiteSpace(action) ? throw new FormatException("the body has no action") : new AshbyWebhookEnvelope(action, id);
     }
 
@@ -76,6 +55,23 @@ public sealed record AshbyWebhookEnvelope(string Action, string? WebhookActionId
     {
         ArgumentException.ThrowIfNullOrEmpty(property);
         string? id = null;
+        ReadProperties(body, $"data.{property}.id", (ref Utf8JsonReader reader) =>
+        {
+            var isData = reader.ValueTextEquals("data"u8);
+            reader.Read();
+            if (isData)
+            {
+                id = reader.TokenType == JsonTokenType.StartObject ? ObjectId(ref reader, property) : null; // the last "data" counts, as in a document
+            }
+
+            reader.Skip(); // a value not read (a no-op on a primitive, or on the end of the data just read)
+        });
+        return id is { Length: > 0 } ? id : null;
+    }
+
+    /// <summary>Reads the properties of a payload's object with <paramref name="read"/> (given each name), checking all of it is JSON.</summary>
+    private static void ReadProperties(ReadOnlySpan<byte> body, string what, PropertyReader read)
+    {
         try
         {
             var reader = new Utf8JsonReader(body);
@@ -86,14 +82,7 @@ public sealed record AshbyWebhookEnvelope(string Action, string? WebhookActionId
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isData = reader.ValueTextEquals("data"u8);
-                reader.Read();
-                if (isData)
-                {
-                    id = reader.TokenType == JsonTokenType.StartObject ? ObjectId(ref reader, property) : null; // the last "data" counts, as in a document
-                }
-
-                reader.Skip(); // a value not read (a no-op on a primitive, or on the end of the data just read)
+                read(ref reader);
             }
 
             reader.Read(); // past the object: the reader refuses anything but whitespace after it
@@ -104,11 +93,13 @@ public sealed record AshbyWebhookEnvelope(string Action, string? WebhookActionId
         }
         catch (InvalidOperationException ex)
         {
-            throw new FormatException($"the body's data.{property}.id is not text ({ex.Message})", ex);
+            // A string escape that is no text (a lone surrogate, say) is found only when the string is read.
+            throw new FormatException($"the body's {what} is not text ({ex.Message})", ex);
         }
-
-        return id is { Length: > 0 } ? id : null;
     }
+
+    /// <summary>Reads one property: the reader is on its name, and must be left on the last token of its value.</summary>
+    private delegate void PropertyReader(ref Utf8JsonReader reader);
 
     /// <summary>From <c>data</c>'s start to its end: the string <c>id</c> of its object <paramref name="property"/>, if any.</summary>
     private static string? ObjectId(ref Utf8JsonReader reader, string property)
