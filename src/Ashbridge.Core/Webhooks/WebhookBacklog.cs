@@ -41,11 +41,13 @@ public sealed class WebhookBacklog(AshbridgeDatabase database, TimeProvider time
         var now = Now();
         foreach (var chunk in ids.Chunk(500))
         {
-            // The ids are numbers from this table, so they go in as literals: the same SQL on both databases.
-            var list = string.Join(",", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Parameters, not literals: each list of literals was new SQL to Dapper, which compiled a new parameter
+            // reader for it (a JIT compilation every pass, each cached for good).
+            var parameters = new DynamicParameters();
+            parameters.Add("now", now);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE webhook_events SET state = 'processed', processed_ms = @now, last_error = NULL WHERE id IN ({list})",
-                new { now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                $"UPDATE webhook_events SET state = 'processed', processed_ms = @now, last_error = NULL WHERE id IN ({SqlList.In(parameters, "id", chunk)})",
+                parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Mirror;
@@ -19,23 +20,33 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
     /// <summary>Whether Ashbridge uses this type at all; others are stored as ignored.</summary>
     public static bool IsUsed(string action) => Refreshes(action).Length > 0 || action is "candidateDelete" or "candidateMerge" or "offerDelete" or "jobPostingDelete";
 
-    /// <summary>Reads an event's effect, with the client's parser (<see cref="AshbyWebhookEvent"/>).</summary>
+    /// <summary>
+    /// Reads an event's effect: the ids it needs, with the client's forward-only reader
+    /// (<see cref="AshbyWebhookEnvelope.ReadDataObjectId"/>), never a parsed copy of the body.
+    /// </summary>
     /// <exception cref="InvalidDataException">The body lacks what the type must carry (the event is a dead letter).</exception>
     public static WebhookEffect Of(string action, string body)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!IsUsed(action)) return Nothing;
-        if (!AshbyWebhookEvent.TryParse(Encoding.UTF8.GetBytes(body), out var parsed)) throw new InvalidDataException($"A {action} event that is not a webhook payload.");
-        if (parsed.Data.ValueKind != System.Text.Json.JsonValueKind.Object) throw new InvalidDataException($"A {action} event without a data object.");
-        var streams = new HashSet<string>(Refreshes(action), StringComparer.Ordinal);
-        return action switch
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(body.Length));
+        try
         {
-            AshbyWebhookTypes.CandidateDelete => new(streams, [new(MirrorStreams.Candidates, Id(parsed, "candidate"))], null),
-            AshbyWebhookTypes.OfferDelete => new(streams, [new(MirrorStreams.Offers, Id(parsed, "offer"))], null),
-            AshbyWebhookTypes.JobPostingDelete => new(streams, [new(MirrorStreams.JobPostings, Id(parsed, "jobPosting"))], null),
-            AshbyWebhookTypes.CandidateMerge => new(streams, [], (Id(parsed, "deletedCandidate"), Id(parsed, "mergedCandidate"))),
-            _ => Checked(parsed, streams),
-        };
+            var utf8 = bytes.AsSpan(0, Encoding.UTF8.GetBytes(body, bytes));
+            var streams = new HashSet<string>(Refreshes(action), StringComparer.Ordinal);
+            return action switch
+            {
+                AshbyWebhookTypes.CandidateDelete => new(streams, [new(MirrorStreams.Candidates, Id(utf8, action, "candidate"))], null),
+                AshbyWebhookTypes.OfferDelete => new(streams, [new(MirrorStreams.Offers, Id(utf8, action, "offer"))], null),
+                AshbyWebhookTypes.JobPostingDelete => new(streams, [new(MirrorStreams.JobPostings, Id(utf8, action, "jobPosting"))], null),
+                AshbyWebhookTypes.CandidateMerge => new(streams, [], (Id(utf8, action, "deletedCandidate"), Id(utf8, action, "mergedCandidate"))),
+                _ => Checked(utf8, action, streams),
+            };
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>The streams an event type changes, re-read when it arrives.</summary>
@@ -52,9 +63,9 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
     };
 
     /// <summary>A change event must at least name its object, or it is not what its type says.</summary>
-    private static WebhookEffect Checked(AshbyWebhookEvent parsed, HashSet<string> streams)
+    private static WebhookEffect Checked(ReadOnlySpan<byte> body, string action, HashSet<string> streams)
     {
-        var expected = parsed.Action switch
+        var expected = action switch
         {
             "applicationSubmit" or "applicationUpdate" or "candidateStageChange" or "candidateHire" => "application",
             "offerCreate" or "offerUpdate" => "offer",
@@ -62,10 +73,19 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
             "openingCreate" or "openingUpdate" => "opening",
             _ => "jobPosting",
         };
-        Id(parsed, expected);
+        Id(body, action, expected);
         return new(streams, [], null);
     }
 
-    private static string Id(AshbyWebhookEvent parsed, string property) =>
-        parsed.GetDataObjectId(property) ?? throw new InvalidDataException($"A {parsed.Action} event without data.{property}.id.");
+    private static string Id(ReadOnlySpan<byte> body, string action, string property)
+    {
+        try
+        {
+            return AshbyWebhookEnvelope.ReadDataObjectId(body, property) ?? throw new InvalidDataException($"A {action} event without data.{property}.id.");
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException($"A {action} event that is not a webhook payload: {ex.Message}.", ex);
+        }
+    }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Threading.Channels;
 using Ashbridge.Ashby.Webhooks;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
@@ -27,8 +27,12 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     /// </summary>
     public static readonly TimeSpan IntakeLockWait = TimeSpan.FromSeconds(3);
 
-    private readonly ConcurrentQueue<Waiting> _waiting = new();
-    private readonly SemaphoreSlim _writing = new(1, 1); // held by the one task that writes batches
+    // One long-running writer reads this queue (started by the first delivery, as Core has no host to start it): a
+    // writer started on demand per burst cost a thread-pool hand-off, and a fresh async loop, per burst.
+    private readonly Channel<Waiting> _waiting = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _starting = new();
+    private Task? _writer;
+    private volatile bool _disposing;
     private DbConnection? _connection; // kept open between batches (opening one, and reading the schema, cost more than a batch)
     private RecentDeliveries? _recent;
 
@@ -62,8 +66,8 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return [];
         var waiting = new Waiting(events, new TaskCompletionSource<IntakeOutcome[]>(TaskCreationOptions.RunContinuationsAsynchronously));
-        _waiting.Enqueue(waiting);
-        if (_writing.Wait(0, CancellationToken.None)) _ = Task.Run(WriteWaitingAsync, CancellationToken.None); // else the running writer takes it
+        ObjectDisposedException.ThrowIf(!_waiting.Writer.TryWrite(waiting), this);
+        if (Volatile.Read(ref _writer) is null) StartWriter();
         try
         {
             return await waiting.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -75,31 +79,31 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
         }
     }
 
+    private void StartWriter()
+    {
+        lock (_starting) _writer ??= Task.Run(WriteWaitingAsync, CancellationToken.None);
+    }
+
     /// <summary>
-    /// Writes batches until nothing waits, holding <see cref="_writing"/>; whoever queues a delivery while it runs is
-    /// served by it. Never throws: a failed batch fails its callers (who answer 503; Ashby retries).
+    /// Writes batches of whatever waits, for as long as the store lives; whoever queues a delivery while a batch is
+    /// written is served by the next. Never throws: a failed batch fails its callers (who answer 503; Ashby retries).
     /// </summary>
     private async Task WriteWaitingAsync()
     {
         var batch = new List<Waiting>();
-        while (true)
+        while (!_disposing && await _waiting.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
             var count = 0;
-            while (count < MaxBatch && _waiting.TryDequeue(out var next))
+            while (count < MaxBatch && _waiting.Reader.TryRead(out var next))
             {
                 if (next.Done.Task.IsCompleted) continue; // its caller gave up
                 batch.Add(next);
                 count += next.Events.Count;
             }
 
-            if (batch.Count > 0) await WriteAsync(batch).ConfigureAwait(false);
-            else
-            {
-                _writing.Release();
-                // A delivery queued after the queue was found empty, but before the release, saw the writer busy: take it.
-                if (_waiting.IsEmpty || !_writing.Wait(0, CancellationToken.None)) return;
-            }
+            if (batch.Count > 0 && !_disposing) await WriteAsync(batch).ConfigureAwait(false);
+            else foreach (var left in batch) left.Done.TrySetCanceled();
         }
     }
 
@@ -224,8 +228,12 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     /// <summary>Waits for the batch being written, then closes the writer's connection; whoever still waits is cancelled.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _writing.WaitAsync().ConfigureAwait(false);
-        while (_waiting.TryDequeue(out var left)) left.Done.TrySetCanceled();
+        _disposing = true;
+        _waiting.Writer.TryComplete();
+        Task? writer;
+        lock (_starting) writer = _writer ??= Task.CompletedTask;
+        await writer.ConfigureAwait(false);
+        while (_waiting.Reader.TryRead(out var left)) left.Done.TrySetCanceled();
         if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
         _connection = null;
     }

@@ -52,5 +52,34 @@ public class AshbyWebhookEnvelopeTests
         merge.GetDataObjectId("offer").ShouldBeNull();
     }
 
+    [Fact]
+    public void An_object_id_in_data_is_read_from_the_bytes_as_the_parsed_event_reads_it()
+    {
+        var body = Utf8("""{"action":"candidateMerge","data":{"job":"x","deletedCandidate":{"name":{"id":"no"},"id":"c1"},"mergedCandidate":{"id":""}},"webhookActionId":"w"}""");
+        var parsed = AshbyWebhookEvent.Parse(body);
+
+        foreach (var property in new[] { "deletedCandidate", "mergedCandidate", "job", "offer" })
+        {
+            AshbyWebhookEnvelope.ReadDataObjectId(body, property).ShouldBe(parsed.GetDataObjectId(property), property);
+        }
+
+        AshbyWebhookEnvelope.ReadDataObjectId(Utf8("""{"action":"offerDelete","data":[{"offer":{"id":"o1"}}]}"""), "offer").ShouldBeNull(); // data not an object
+        AshbyWebhookEnvelope.ReadDataObjectId(Utf8("""{"action":"offerDelete","data":{"offer":{"id":7}}}"""), "offer").ShouldBeNull(); // not a string
+        Should.Throw<FormatException>(() => AshbyWebhookEnvelope.ReadDataObjectId(Utf8("""{"action":"offerDelete","data":{"offer":"""), "offer"));
+    }
+
+    [Theory]
+    [InlineData("applicationUpdate", "application")]
+    [InlineData("candidateHire", "application")]
+    [InlineData("candidateMerge", "deletedCandidate")]
+    [InlineData("candidateMerge", "mergedCandidate")]
+    public void The_object_ids_of_documented_payloads_are_read_as_the_parsed_event_reads_them(string action, string property)
+    {
+        var bytes = Fixture.Bytes($"webhooks/{action}.json");
+
+        AshbyWebhookEnvelope.ReadDataObjectId(bytes, property).ShouldBe(AshbyWebhookEvent.Parse(bytes).GetDataObjectId(property));
+        AshbyWebhookEnvelope.ReadDataObjectId(bytes, property).ShouldNotBeNull();
+    }
+
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
