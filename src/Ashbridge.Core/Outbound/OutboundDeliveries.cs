@@ -7,22 +7,6 @@ using Dapper;
 
 namespace Ashbridge.Core.Outbound;
 
-/// <summary>Where added members are sent: one URL for the hub, with its signing secret.</summary>
-public sealed record OutboundEndpoint(string Url, bool Enabled, DateTimeOffset UpdatedAt);
-
-/// <summary>Pending, delivered, or failed after every retry (an admin can send it again).</summary>
-public enum OutboundDeliveryState
-{
-    Pending,
-    Delivered,
-    Failed,
-}
-
-/// <summary>One delivery and how it went.</summary>
-public sealed record OutboundDelivery(
-    long Id, long? MemberId, string EventType, OutboundDeliveryState State, int Attempts, DateTimeOffset? NextAttemptAt,
-    int? LastStatus, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
-
 /// <summary>
 /// The outbound endpoint and the delivery log. Deliveries are queued in the same transaction as what they announce,
 /// so an added member is never lost between the database and the network; the dispatcher sends them. The log is a
@@ -42,8 +26,8 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     /// <summary>The endpoint, or <see langword="null"/> when none is set.</summary>
     public async Task<OutboundEndpoint?> GetEndpointAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Url, bool Enabled, long UpdatedMs)?>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<(string Url, bool Enabled, long UpdatedMs)?>(new CommandDefinition(
             "SELECT url, enabled, updated_ms FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row is { } r ? new OutboundEndpoint(r.Url, r.Enabled, DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedMs)) : null;
     }
@@ -57,20 +41,20 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
             throw new ArgumentException($"'{url}' is not an absolute http(s) URL; give the address your HR system receives webhooks on.", nameof(url));
         }
 
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var exists = await db.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        var now = _time.NowMs();
         string? secret = null;
         if (!exists || rotateSecret) secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         if (!exists)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO outbound_endpoints (id, url, secret_protected, enabled, updated_ms) VALUES (1, @url, @secret, @enabled, @now)",
                 new { url = uri.ToString(), secret = protector.Protect(secret!), enabled, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         else
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 $"UPDATE outbound_endpoints SET url = @url, enabled = @enabled, updated_ms = @now{(secret is null ? "" : ", secret_protected = @secret")} WHERE id = 1",
                 new { url = uri.ToString(), enabled, now, secret = secret is null ? null : protector.Protect(secret) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -79,13 +63,13 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     }
 
     /// <summary>Queues a delivery inside the caller's transaction, if an endpoint is set and enabled; returns its id.</summary>
-    internal async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, long? memberId, string eventType, string payload, CancellationToken cancellationToken)
+    internal async Task<long?> EnqueueAsync(DbConnection db, DbTransaction transaction, long? memberId, string eventType, string payload, CancellationToken cancellationToken)
     {
-        var enabled = await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(
+        var enabled = await db.ExecuteScalarAsync<bool?>(new CommandDefinition(
             "SELECT enabled FROM outbound_endpoints WHERE id = 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (enabled != true) return null;
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var now = _time.NowMs();
+        return await db.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO outbound_deliveries (member_id, event_type, payload, state, attempts, next_attempt_ms, created_ms)
             VALUES (@memberId, @eventType, @payload, 'pending', 0, @now, @now) RETURNING id
@@ -98,8 +82,8 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     /// <summary>The latest deliveries, newest first.</summary>
     public async Task<IReadOnlyList<OutboundDelivery>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(long Id, long? MemberId, string EventType, string State, int Attempts, long? NextMs, int? Status, string? Error, long CreatedMs, long? DeliveredMs)>(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<(long Id, long? MemberId, string EventType, string State, int Attempts, long? NextMs, int? Status, string? Error, long CreatedMs, long? DeliveredMs)>(
             new CommandDefinition(
                 "SELECT id, member_id, event_type, state, attempts, next_attempt_ms, last_status, last_error, created_ms, delivered_ms FROM outbound_deliveries ORDER BY id DESC LIMIT @limit",
                 new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -111,9 +95,9 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     /// <summary>Sends a failed delivery again, from a fresh count of attempts; false when there is no failed delivery with that id.</summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using (var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var changed = await Table.ReplayAsync(connection, "id = @id", new { id }, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+            var changed = await Table.ReplayAsync(db, "id = @id", new { id }, _time.NowMs(), cancellationToken).ConfigureAwait(false);
             if (changed == 0) return false;
         }
 
@@ -125,39 +109,39 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
 
     internal async Task<(string Url, string Secret, IReadOnlyList<Due> Due)?> DueAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var endpoint = await connection.QuerySingleOrDefaultAsync<(string Url, string Secret, bool Enabled)?>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var endpoint = await db.QuerySingleOrDefaultAsync<(string Url, string Secret, bool Enabled)?>(new CommandDefinition(
             "SELECT url, secret_protected, enabled FROM outbound_endpoints WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (endpoint is not { Enabled: true } e) return null;
-        var due = await connection.QueryAsync<(long Id, string EventType, string Payload, int Attempts)>(new CommandDefinition(
+        var due = await db.QueryAsync<(long Id, string EventType, string Payload, int Attempts)>(new CommandDefinition(
             Table.SelectDue("id, event_type, payload, attempts"),
-            new { now = _time.GetUtcNow().ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { now = _time.NowMs(), limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return (e.Url, protector.Unprotect(e.Secret, "outbound endpoint secret"), [.. due.Select(d => new Due(d.Id, d.EventType, d.Payload, d.Attempts))]);
     }
 
     /// <summary>When the next pending delivery is due, or <see langword="null"/> when none is waiting.</summary>
     internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await Table.NextDueAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await Table.NextDueAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a delivered delivery.</summary>
     internal async Task RecordDeliveredAsync(long id, int attempts, int status, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             """
             UPDATE outbound_deliveries SET state = 'delivered', attempts = @attempts, last_status = @status, last_error = NULL,
                 next_attempt_ms = NULL, delivered_ms = @now WHERE id = @id
             """,
-            new { id, attempts, status, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id, attempts, status, now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Records a failed attempt: the delivery waits for <paramref name="retryAt"/>, or is failed (a dead letter) when that is null.</summary>
     internal async Task RecordFailedAsync(long id, int attempts, int? status, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await Table.RecordFailureAsync(connection, id, attempts, error, retryAt, cancellationToken, ("last_status", status)).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await Table.RecordFailureAsync(db, id, attempts, error, retryAt, cancellationToken, ("last_status", status)).ConfigureAwait(false);
     }
 }

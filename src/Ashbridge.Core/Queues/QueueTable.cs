@@ -18,9 +18,9 @@ internal sealed record QueueTable(string Table, string DeadState, long? DeadNext
         $"SELECT {columns} FROM {Table} WHERE state = 'pending' AND next_attempt_ms <= @now ORDER BY id LIMIT @limit";
 
     /// <summary>When the next pending row falls due.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(DbConnection connection, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextDueAsync(DbConnection db, CancellationToken cancellationToken)
     {
-        var ms = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var ms = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT MIN(next_attempt_ms) FROM {Table} WHERE state = 'pending'", cancellationToken: cancellationToken)).ConfigureAwait(false);
         return ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
     }
@@ -30,7 +30,7 @@ internal sealed record QueueTable(string Table, string DeadState, long? DeadNext
     /// <paramref name="extra"/> sets one more integer column of the table's own (the endpoint's status, say).
     /// </summary>
     public Task RecordFailureAsync(
-        DbConnection connection, long id, int attempts, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken, (string Column, int? Value)? extra = null)
+        DbConnection db, long id, int attempts, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken, (string Column, int? Value)? extra = null)
     {
         var parameters = new DynamicParameters(new
         {
@@ -39,7 +39,7 @@ internal sealed record QueueTable(string Table, string DeadState, long? DeadNext
             next = retryAt is { } at ? at.ToUnixTimeMilliseconds() : DeadNextAttemptMs,
         });
         if (extra is { } e) parameters.Add("extra", e.Value, System.Data.DbType.Int32);
-        return connection.ExecuteAsync(new CommandDefinition(
+        return db.ExecuteAsync(new CommandDefinition(
             $"UPDATE {Table} SET state = @state, attempts = @attempts, last_error = @error, next_attempt_ms = @next"
             + (extra is { } x ? $", {x.Column} = @extra" : "") + " WHERE id = @id",
             parameters, cancellationToken: cancellationToken));
@@ -49,11 +49,11 @@ internal sealed record QueueTable(string Table, string DeadState, long? DeadNext
     /// Puts dead letters back in the queue with fresh attempts, due at <paramref name="nowMs"/>; <paramref name="scope"/>
     /// narrows which (SQL over the row's columns, its parameters in <paramref name="parameters"/>). Returns how many.
     /// </summary>
-    public Task<int> ReplayAsync(DbConnection connection, string scope, object parameters, long nowMs, CancellationToken cancellationToken)
+    public Task<int> ReplayAsync(DbConnection db, string scope, object parameters, long nowMs, CancellationToken cancellationToken)
     {
         var all = new DynamicParameters(parameters);
         all.Add("now", nowMs);
-        return connection.ExecuteAsync(new CommandDefinition(
+        return db.ExecuteAsync(new CommandDefinition(
             $"UPDATE {Table} SET state = 'pending', attempts = 0, next_attempt_ms = @now WHERE state = '{DeadState}' AND ({scope})",
             all, cancellationToken: cancellationToken));
     }

@@ -13,10 +13,10 @@ internal sealed class ConnectionSyncLock : IAsyncDisposable
     private readonly FileStream? _file;
     private readonly DbConnection? _session;
 
-    private ConnectionSyncLock(FileStream? file, DbConnection? session)
+    private ConnectionSyncLock(FileStream? file, DbConnection? db)
     {
         _file = file;
-        _session = session;
+        _session = db;
     }
 
     public static async Task<ConnectionSyncLock> AcquireAsync(AshbridgeDatabase database, long connectionId, string connectionName, CancellationToken cancellationToken)
@@ -34,21 +34,21 @@ internal sealed class ConnectionSyncLock : IAsyncDisposable
             }
         }
 
-        var session = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = session.Command(null, "SELECT pg_try_advisory_lock(@space, @key)");
+            await using var command = db.Command(null, "SELECT pg_try_advisory_lock(@space, @key)");
             command.Add("@space", PostgresLockSpace, System.Data.DbType.Int32);
             command.Add("@key", unchecked((int)connectionId), System.Data.DbType.Int32);
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true) return new ConnectionSyncLock(null, session);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true) return new ConnectionSyncLock(null, db);
         }
         catch
         {
-            await session.DisposeAsync().ConfigureAwait(false);
+            await db.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        await session.DisposeAsync().ConfigureAwait(false);
+        await db.DisposeAsync().ConfigureAwait(false);
         throw AlreadyRunning(connectionName, null);
     }
 

@@ -60,10 +60,10 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// The writer committed: every <see cref="EveryFrames"/> pages it wrote wake a checkpoint beside it; past
     /// <see cref="CatchUpFrames"/> since the WAL last started over, the writer waits for one that copies everything.
     /// </summary>
-    public async Task CommittedAsync(DbConnection writer, CancellationToken cancellationToken)
+    public async Task CommittedAsync(DbConnection db, CancellationToken cancellationToken)
     {
         if (!_checkpointing.Needed) return;
-        _written += _checkpointing.TakePagesWritten(writer);
+        _written += _checkpointing.TakePagesWritten(db);
         if (_written - _woken >= _everyFrames)
         {
             _woken = _written;
@@ -96,9 +96,9 @@ internal sealed class RunCheckpointer : IAsyncDisposable
     /// fresh incremental pass takes. A smaller run leaves its WAL to the hub or the next connection (see
     /// <see cref="AshbridgeDatabase.ConnectForBulkWritesAsync"/>).
     /// </summary>
-    public void EndRun(DbConnection writer)
+    public void EndRun(DbConnection db)
     {
-        if (_checkpointing.Needed && _written >= _keptFrames) _checkpointing.CheckpointOnClose(writer, checkpoint: true);
+        if (_checkpointing.Needed && _written >= _keptFrames) _checkpointing.CheckpointOnClose(db, checkpoint: true);
     }
 
     /// <inheritdoc />

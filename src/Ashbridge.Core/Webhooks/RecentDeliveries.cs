@@ -1,8 +1,5 @@
 namespace Ashbridge.Core.Webhooks;
 
-/// <summary>A delivery's identity: Ashby reuses a <c>webhookActionId</c> across related types, so the action is part of it.</summary>
-public readonly record struct DeliveryKey(long ConnectionId, string Action, string WebhookActionId);
-
 /// <summary>
 /// The keys of the deliveries stored in the last <see cref="Window"/>: how the inbox drops a duplicate on SQLite without a
 /// unique index, whose random-keyed inserts wrote a whole page per delivery and halved the intake's rate. Ashby retries a

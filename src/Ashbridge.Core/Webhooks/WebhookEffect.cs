@@ -5,9 +5,6 @@ using Ashbridge.Core.Mirror;
 
 namespace Ashbridge.Core.Webhooks;
 
-/// <summary>A hard deletion a webhook reports (Ashby's lists never do): the table, and the row's id.</summary>
-public sealed record MirrorDeletion(StreamDefinition Stream, string Id);
-
 /// <summary>
 /// What one event means for the mirror. Changes are not copied from the payload (payloads can be partial, and a late
 /// retry must not overwrite newer state): the affected streams are re-read incrementally, which brings Ashby's current

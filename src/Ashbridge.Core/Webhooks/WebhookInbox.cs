@@ -17,8 +17,8 @@ public sealed class WebhookInbox(AshbridgeDatabase database)
     /// <summary>Deliveries refused so far.</summary>
     public async Task<WebhookRejections> RejectionsAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(long WithoutSignature, long Forged, long? LastMs, string? Last)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.QuerySingleOrDefaultAsync<(long WithoutSignature, long Forged, long? LastMs, string? Last)>(new CommandDefinition(
             "SELECT unsigned_count, forged_count, last_rejected_ms, last_rejection FROM webhook_settings WHERE connection_id = @connectionId",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new WebhookRejections(row.WithoutSignature, row.Forged, row.LastMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, row.Last);
@@ -27,8 +27,8 @@ public sealed class WebhookInbox(AshbridgeDatabase database)
     /// <summary>The last delivery per type, newest first.</summary>
     public async Task<IReadOnlyList<WebhookTypeActivity>> ActivityAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Action, long LastMs, long Count)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<(string Action, long LastMs, long Count)>(new CommandDefinition(
             "SELECT action, MAX(received_ms), COUNT(*) FROM webhook_events WHERE connection_id = @connectionId GROUP BY action ORDER BY 2 DESC",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new WebhookTypeActivity(r.Action, DateTimeOffset.FromUnixTimeMilliseconds(r.LastMs), r.Count))];
@@ -37,8 +37,8 @@ public sealed class WebhookInbox(AshbridgeDatabase database)
     /// <summary>The connection's latest events, optionally in one state, newest first.</summary>
     public async Task<IReadOnlyList<WebhookEvent>> RecentAsync(long connectionId, WebhookEventState? state = null, int limit = 50, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<EventRow>(new CommandDefinition(
             $"SELECT {EventColumns} FROM webhook_events WHERE connection_id = @connectionId" + (state is null ? "" : " AND state = @state") + " ORDER BY id DESC LIMIT @limit",
             new { connectionId, state = state is { } s ? Text(s) : null, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToEvent())];

@@ -33,7 +33,7 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     private readonly Lock _starting = new();
     private Task? _writer;
     private volatile bool _disposing;
-    private DbConnection? _connection; // kept open between batches (opening one, and reading the schema, cost more than a batch)
+    private DbConnection? _db; // kept open between batches (opening one, and reading the schema, cost more than a batch)
     private RecentDeliveries? _recent;
 
     /// <summary>
@@ -41,9 +41,9 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     /// (a no-op on PostgreSQL). Both waits are shortened: SQLite's own busy handler, which runs inside the step and which a
     /// cancellation token does not reach, and the driver's retry loop after it, bounded by the command timeout.
     /// </summary>
-    public static async Task BoundLockWaitAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public static async Task BoundLockWaitAsync(DbConnection db, CancellationToken cancellationToken = default)
     {
-        if (connection is not SqliteConnection sqlite) return;
+        if (db is not SqliteConnection sqlite) return;
         sqlite.DefaultTimeout = (int)IntakeLockWait.TotalSeconds; // commands made later, and BEGIN's own, take this
         await using var pragma = sqlite.CreateCommand();
         pragma.CommandText = $"PRAGMA busy_timeout = {(int)IntakeLockWait.TotalMilliseconds};";
@@ -111,16 +111,16 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     {
         try
         {
-            if (_connection is null)
+            if (_db is null)
             {
-                var connection = await database.ConnectWithoutCheckpointsAsync().ConfigureAwait(false); // checkpoints run off the request path
+                var db = await database.ConnectWithoutCheckpointsAsync().ConfigureAwait(false); // checkpoints run off the request path
                 // A write lock held elsewhere (a sync's transaction, another process) fails the batch after a few seconds,
                 // within Ashby's patience, instead of the half minute other connections wait.
-                await BoundLockWaitAsync(connection).ConfigureAwait(false);
-                _connection = connection;
+                await BoundLockWaitAsync(db).ConfigureAwait(false);
+                _db = db;
             }
 
-            var outcomes = await StoreBatchAsync(_connection, [.. batch.SelectMany(w => w.Events)]).ConfigureAwait(false);
+            var outcomes = await StoreBatchAsync(_db, [.. batch.SelectMany(w => w.Events)]).ConfigureAwait(false);
             var at = 0;
             foreach (var waiting in batch)
             {
@@ -135,22 +135,22 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
             // Nothing of the batch was stored: every caller fails and Ashby retries. The next batch starts on a fresh
             // connection, in case this one is what broke.
             foreach (var waiting in batch) waiting.Done.TrySetException(ex);
-            if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
-            _connection = null;
+            if (_db is not null) await _db.DisposeAsync().ConfigureAwait(false);
+            _db = null;
         }
     }
 
     private async Task<IntakeOutcome[]> StoreBatchAsync(
-        DbConnection connection, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events)
+        DbConnection db, IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> events)
     {
         var outcomes = new IntakeOutcome[events.Count];
-        _recent ??= await LoadRecentAsync(connection).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        var now = Now();
+        _recent ??= await LoadRecentAsync(db).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync().ConfigureAwait(false);
+        var now = timeProvider.NowMs();
 
         // One command for the whole batch, its parameters reset per event: SQLite compiles the statement once per
         // batch rather than once per delivery. PostgreSQL's unique index also catches what another hub stored.
-        await using var insert = connection.Command(transaction,
+        await using var insert = db.Command(transaction,
             "INSERT INTO webhook_events (connection_id, action, webhook_action_id, received_ms, body, state, attempts, next_attempt_ms, last_error, processed_ms) "
             + "VALUES (@connectionId, @action, @id, @now, @body, @state, 0, 0, @problem, @processed)"
             + (database.Provider == DatabaseProvider.Sqlite ? "" : " ON CONFLICT (connection_id, action, webhook_action_id) DO NOTHING"));
@@ -193,11 +193,11 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
     /// The keys of the deliveries stored within <see cref="RecentDeliveries.Window"/>, read newest first along the ids
     /// (which grow with arrival) until one is older, then remembered oldest first.
     /// </summary>
-    private async Task<RecentDeliveries> LoadRecentAsync(DbConnection connection)
+    private async Task<RecentDeliveries> LoadRecentAsync(DbConnection db)
     {
-        var since = Now() - (long)RecentDeliveries.Window.TotalMilliseconds;
+        var since = timeProvider.NowMs() - (long)RecentDeliveries.Window.TotalMilliseconds;
         var newestFirst = new List<(DeliveryKey Key, long ReceivedMs)>();
-        await using (var command = connection.Command(null, "SELECT connection_id, action, webhook_action_id, received_ms FROM webhook_events ORDER BY id DESC"))
+        await using (var command = db.Command(null, "SELECT connection_id, action, webhook_action_id, received_ms FROM webhook_events ORDER BY id DESC"))
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false) && reader.GetInt64(3) >= since)
@@ -218,11 +218,11 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
         var (column, reason) = check == AshbyWebhookSignatureResult.Missing
             ? ("unsigned_count", "no Ashby-Signature header")
             : ("forged_count", "an Ashby-Signature that does not match the Secret Token");
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await BoundLockWaitAsync(connection, cancellationToken).ConfigureAwait(false); // counted while Ashby waits for its answer
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await BoundLockWaitAsync(db, cancellationToken).ConfigureAwait(false); // counted while Ashby waits for its answer
+        await db.ExecuteAsync(new CommandDefinition(
             $"UPDATE webhook_settings SET {column} = {column} + 1, last_rejected_ms = @now, last_rejection = @reason WHERE connection_id = @connectionId",
-            new { connectionId, now = Now(), reason }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { connectionId, now = timeProvider.NowMs(), reason }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Waits for the batch being written, then closes the writer's connection; whoever still waits is cancelled.</summary>
@@ -234,11 +234,10 @@ public sealed class WebhookIntakeStore(AshbridgeDatabase database, WebhookSecret
         lock (_starting) writer = _writer ??= Task.CompletedTask;
         await writer.ConfigureAwait(false);
         while (_waiting.Reader.TryRead(out var left)) left.Done.TrySetCanceled();
-        if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
-        _connection = null;
+        if (_db is not null) await _db.DisposeAsync().ConfigureAwait(false);
+        _db = null;
     }
 
-    private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     private sealed record Waiting(
         IReadOnlyList<(long ConnectionId, WebhookDelivery Delivery, string Body, WebhookEventState State)> Events, TaskCompletionSource<IntakeOutcome[]> Done);

@@ -139,21 +139,21 @@ public sealed partial class WebhookProcessor(
     {
         if (effects.All(e => e.Deletions.Count == 0 && e.Merge is null)) return [];
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = _time.NowMs();
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var effect in effects)
         {
             foreach (var deletion in effect.Deletions)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
+                await db.ExecuteAsync(new CommandDefinition(
                     $"UPDATE {deletion.Stream.Table} SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND id = @id",
                     new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 changed.Add(deletion.Stream.Name);
                 if (deletion.Stream == MirrorStreams.Candidates)
                 {
                     changed.Add(MirrorStreams.Applications.Name);
-                    await connection.ExecuteAsync(new CommandDefinition(
+                    await db.ExecuteAsync(new CommandDefinition(
                         "UPDATE mirror_applications SET deleted_ms = COALESCE(deleted_ms, @now) WHERE connection_id = @connectionId AND candidate_id = @id",
                         new { now, connectionId, id = deletion.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
@@ -161,7 +161,7 @@ public sealed partial class WebhookProcessor(
 
             if (effect.Merge is { } merge)
             {
-                await CandidateMerges.RecordAsync(connection, connectionId, merge.From, merge.Into, now, cancellationToken, transaction).ConfigureAwait(false);
+                await CandidateMerges.RecordAsync(db, connectionId, merge.From, merge.Into, now, cancellationToken, transaction).ConfigureAwait(false);
                 changed.Add(MirrorStreams.Candidates.Name);
             }
         }

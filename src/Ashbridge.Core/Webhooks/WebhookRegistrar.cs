@@ -5,9 +5,6 @@ using Dapper;
 
 namespace Ashbridge.Core.Webhooks;
 
-/// <summary>One webhook Ashbridge registered in Ashby.</summary>
-public sealed record WebhookRegistration(string WebhookType, string AshbyWebhookId, string RequestUrl, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// Registers the webhooks a connection needs in Ashby with <c>webhook.create</c> (when its key has the API Keys write
 /// permission), with the connection's Request URL and Secret Token; keeps them in step when the secret is rotated;
@@ -28,8 +25,8 @@ public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookSecrets 
     /// <summary>What is registered for the connection.</summary>
     public async Task<IReadOnlyList<WebhookRegistration>> ListAsync(long connectionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Type, string Id, string Url, long CreatedMs)>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<(string Type, string Id, string Url, long CreatedMs)>(new CommandDefinition(
             "SELECT webhook_type, ashby_webhook_id, request_url, created_ms FROM webhook_registrations WHERE connection_id = @connectionId ORDER BY webhook_type",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new WebhookRegistration(r.Type, r.Id, r.Url, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs)))];
@@ -50,7 +47,7 @@ public sealed class WebhookRegistrar(AshbridgeDatabase database, WebhookSecrets 
             await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
             await db.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO webhook_registrations (connection_id, webhook_type, ashby_webhook_id, request_url, created_ms) VALUES (@connectionId, @type, @id, @requestUrl, @now)",
-                new { connectionId = connection.Id, type, id = created.Id, requestUrl, now = _time.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new { connectionId = connection.Id, type, id = created.Id, requestUrl, now = _time.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return await ListAsync(connection.Id, cancellationToken).ConfigureAwait(false);

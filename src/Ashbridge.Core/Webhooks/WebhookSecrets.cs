@@ -28,16 +28,16 @@ public sealed class WebhookSecrets(AshbridgeDatabase database, SecretProtector s
     public async Task<string> SecretAsync(long connectionId, CancellationToken cancellationToken = default)
     {
         if (_secrets.TryGetValue(connectionId, out var cached)) return cached;
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT secret_protected FROM webhook_settings WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (stored is null)
         {
             var fresh = NewSecret();
-            await connection.ExecuteAsync(new CommandDefinition(
+            await db.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO webhook_settings (connection_id, secret_protected, created_ms) VALUES (@connectionId, @secret, @now) ON CONFLICT (connection_id) DO NOTHING",
-                new { connectionId, secret = secrets.Protect(fresh), now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            stored = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                new { connectionId, secret = secrets.Protect(fresh), now = timeProvider.NowMs() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            stored = await db.ExecuteScalarAsync<string>(new CommandDefinition(
                 "SELECT secret_protected FROM webhook_settings WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
@@ -50,8 +50,8 @@ public sealed class WebhookSecrets(AshbridgeDatabase database, SecretProtector s
     {
         await SecretAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var fresh = NewSecret();
-        await using var connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
             "UPDATE webhook_settings SET secret_protected = @secret WHERE connection_id = @connectionId",
             new { connectionId, secret = secrets.Protect(fresh) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return _secrets[connectionId] = fresh;

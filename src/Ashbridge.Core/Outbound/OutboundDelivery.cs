@@ -1,0 +1,6 @@
+namespace Ashbridge.Core.Outbound;
+
+/// <summary>One delivery and how it went.</summary>
+public sealed record OutboundDelivery(
+    long Id, long? MemberId, string EventType, OutboundDeliveryState State, int Attempts, DateTimeOffset? NextAttemptAt,
+    int? LastStatus, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
