@@ -16,7 +16,10 @@ public sealed class SyncCancelTests
     [Fact]
     public async Task Ctrl_c_during_a_sync_says_it_was_cancelled_and_where_the_next_run_resumes_and_exits_130()
     {
-        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 8, Size = "3000" }, ct: Ct);
+        // Every answer 30 ms late, as a network delays Ashby's: the whole pass then takes seconds, far longer than the
+        // few milliseconds between seeing the first pages committed and the signal landing (without it, a pass that
+        // had become fast enough sometimes finished first).
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 8, Size = "3000", FaultProfile = "latency=30ms" }, ct: Ct);
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         var store = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Location.DataFolder), TimeProvider.System);
         await store.AddAsync("acme", emulator.BaseUrl, emulator.DemoApiKey, Ct);

@@ -135,6 +135,29 @@ public sealed class ConnectionAndSyncCommandTests(ConnectionEmulator emulator) :
     }
 
     [Fact]
+    public async Task Sync_that_loses_ashby_mid_pass_keeps_what_it_stored_fails_one_stream_and_marks_the_rest_not_run()
+    {
+        // Ashby goes away at the interview stages, the one stream never asked for ahead of its turn: the streams
+        // before it have committed by then.
+        await using var ashby = await LosableAshby.StartAsync(emulator.BaseUrl, "interviewPlan.list");
+        (await Run("connection", "add", "--name", "midway", "--api-key", emulator.ApiKey, "--base-url", ashby.BaseUrl.ToString())).ExitCode.ShouldBe(0);
+        ashby.Arm();
+
+        var (exitCode, json) = await Run("sync", "--connection", "midway", "--json");
+
+        exitCode.ShouldBe(1, json);
+        ashby.IsLost.ShouldBeTrue();
+        json.ShouldContain("Ashby could not be reached");
+        using var document = JsonDocument.Parse(json);
+        var streams = document.RootElement.GetProperty("runs")[0].GetProperty("streams").EnumerateArray().ToList();
+        var at = streams.FindIndex(s => s.GetProperty("stream").GetString() == Ashbridge.Core.Mirror.MirrorStreams.InterviewStages.Name);
+        at.ShouldBeGreaterThan(0);
+        streams.Take(at).ShouldAllBe(s => s.GetProperty("outcome").GetString() == "succeeded");
+        streams[at].GetProperty("outcome").GetString().ShouldBe("failed");
+        streams.Skip(at + 1).ShouldAllBe(s => s.GetProperty("outcome").GetString() == "notRun");
+    }
+
+    [Fact]
     public async Task Syncing_an_unknown_connection_fails_with_what_to_do()
     {
         var (exitCode, output) = await Run("sync", "--connection", "nobody");

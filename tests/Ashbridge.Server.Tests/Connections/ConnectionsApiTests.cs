@@ -109,6 +109,31 @@ public sealed class ConnectionsApiTests(EmulatorFixture ashby) : HubTest, IClass
     }
 
     [Fact]
+    public async Task A_pass_that_loses_ashby_mid_pass_keeps_what_it_stored_fails_one_stream_and_the_rest_not_run()
+    {
+        // Ashby goes away at the interview stages, the one stream never asked for ahead of its turn: the streams
+        // before it have committed by then.
+        await using var lost = await LosableAshby.StartAsync(ashby.BaseUrl, "interviewPlan.list");
+        (await Admin.PostAsJsonAsync("/api/connections", new { name = "midway", apiKey = ashby.ApiKey, baseUrl = lost.BaseUrl }, Ct)).EnsureSuccessStatusCode();
+        await WaitForRunsAsync("midway", runs => runs.Count >= 1 && runs[0].GetProperty("outcome").GetString() == "succeeded");
+        lost.Arm();
+
+        (await Admin.PostAsJsonAsync("/api/connections/midway/sync", new { mode = "full" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var runs = await WaitForRunsAsync("midway", r => r.Count >= 2 && r[0].GetProperty("outcome").GetString() != "running");
+        lost.IsLost.ShouldBeTrue();
+        var run = runs[0];
+        run.GetProperty("outcome").GetString().ShouldBe("failed");
+        run.GetProperty("error").GetString()!.ShouldStartWith("Ashby could not be reached");
+        var streams = run.GetProperty("streams").EnumerateArray().ToList();
+        var at = streams.FindIndex(s => s.GetProperty("stream").GetString() == Ashbridge.Core.Mirror.MirrorStreams.InterviewStages.Name);
+        at.ShouldBeGreaterThan(0);
+        streams.Take(at).ShouldAllBe(s => s.GetProperty("outcome").GetString() == "succeeded");
+        streams[at].GetProperty("outcome").GetString().ShouldBe("failed");
+        streams.Skip(at + 1).ShouldAllBe(s => s.GetProperty("outcome").GetString() == "notRun");
+    }
+
+    [Fact]
     public async Task Removing_a_connection_removes_it_and_unknown_names_are_404()
     {
         (await Admin.PostAsJsonAsync("/api/connections", new { name = "gone", apiKey = ashby.ApiKey, baseUrl = ashby.BaseUrl }, Ct)).EnsureSuccessStatusCode();
