@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
@@ -44,6 +45,7 @@ public sealed class SyncCancelTests
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "ashbridge.dll"), "sync", "--connection", "acme"]) start.ArgumentList.Add(arg);
         start.Environment[DatabaseLocation.EnvironmentVariable] = test.Location.ConnectionString;
         start.Environment[DatabaseLocation.DataFolderVariable] = test.Location.DataFolder;
+        InterruptsReachChildren();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         var stderr = process.StandardError.ReadToEndAsync(Ct);
@@ -62,6 +64,21 @@ public sealed class SyncCancelTests
     }
 
     private static int SendInterrupt(int pid) => Kill(pid, Sigint);
+
+    /// <summary>
+    /// A test host started in the background by a shell without job control (<c>bash .ci/run &amp;</c>) inherits SIGINT
+    /// ignored, and would pass that on to the CLI, whose runtime then leaves it ignored: Ctrl-C could never reach it.
+    /// Restores the default in this process, only when ignored (otherwise the runtime's own handler stays), so the
+    /// child starts as a terminal's would.
+    /// </summary>
+    private static void InterruptsReachChildren()
+    {
+        var ignored = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
+        if ((ulong.Parse(ignored, NumberStyles.HexNumber, CultureInfo.InvariantCulture) & (1UL << (Sigint - 1))) != 0) Signal(Sigint, IntPtr.Zero);
+    }
+
+    [DllImport("libc", EntryPoint = "signal", SetLastError = true)]
+    private static extern IntPtr Signal(int signal, IntPtr handler);
 
     private const int Sigint = 2;
 
