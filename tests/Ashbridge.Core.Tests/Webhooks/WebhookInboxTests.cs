@@ -36,7 +36,9 @@ public sealed class WebhookInboxTests
         var ids = Enumerable.Range(0, 150).Select(_ => Guid.NewGuid().ToString()).ToList();
 
         // Every event twice, from as many callers at once as there are deliveries: the old inbox threw on the second caller.
-        var outcomes = await Task.WhenAll(ids.Concat(ids).Select(id => Task.Run(() => StoreAsync(parts.Intake, connectionId, "applicationUpdate", id), Ct)));
+        // One store for every caller, as the hub's container gives it: the harness makes its parts lazily.
+        var intake = parts.Intake;
+        var outcomes = await Task.WhenAll(ids.Concat(ids).Select(id => Task.Run(() => StoreAsync(intake, connectionId, "applicationUpdate", id), Ct)));
 
         outcomes.Count(o => o == IntakeOutcome.Stored).ShouldBe(ids.Count);
         outcomes.Count(o => o == IntakeOutcome.Duplicate).ShouldBe(ids.Count);
