@@ -67,6 +67,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ConnectionSync>();
         services.AddSingleton<MirrorReader>();
         services.AddSingleton<MirrorOverview>();
+        services.AddSingleton<Overview.HubPulse>();
         // Without a scheduler (the CLI), adding and removing a connection schedules nothing; AddAshbridgeScheduler replaces it.
         services.TryAddSingleton<IConnectionSchedule, NoConnectionSchedule>();
         services.AddSingleton<ConnectionAdministration>();

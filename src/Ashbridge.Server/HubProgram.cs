@@ -49,6 +49,7 @@ public static class HubProgram
         app.UseAshbridgeAccess();
         app.UseAshbridgeJson(); // after access: a stranger gets 401 first, and these answers carry the security headers
         app.MapStatusApi();
+        app.MapPulseApi();
         app.MapConnectionsApi();
         app.MapWebhooksApi();
         app.MapMirrorApi();

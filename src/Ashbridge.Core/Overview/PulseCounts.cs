@@ -1,0 +1,4 @@
+namespace Ashbridge.Core.Overview;
+
+/// <summary>The numbers beside the navigation's links: new hires waiting, dead webhook events, outbound deliveries failing.</summary>
+public sealed record PulseCounts(long NewHires, long DeadLetters, long FailingDeliveries);
