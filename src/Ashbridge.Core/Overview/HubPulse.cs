@@ -17,20 +17,25 @@ public sealed class HubPulse(AshbridgeDatabase database)
         var parameters = new DynamicParameters();
         var ids = SqlList.In(parameters, "c", connectionIds);
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var hires = await db.QuerySingleAsync<(long Pending, long Changes)>(new CommandDefinition(
-            $"SELECT COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0), COALESCE(SUM(updated_ms), 0) + COUNT(*) + COALESCE(SUM(decided_ms), 0) FROM new_hires WHERE connection_id IN ({ids})",
+        // Each aggregate reads an index, never a whole table: a hub with a million webhook events answers as fast as a new one.
+        var hires = await db.QuerySingleAsync<(long Pending, long Rows, long LastUpdate, long LastDecision)>(new CommandDefinition(
+            $"SELECT COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0), COUNT(*), COALESCE(MAX(updated_ms), 0), COALESCE(MAX(decided_ms), 0) FROM new_hires WHERE connection_id IN ({ids})",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var events = await db.QuerySingleAsync<(long Dead, long LastId, long Processed)>(new CommandDefinition(
-            $"SELECT COALESCE(SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END), 0), COALESCE(MAX(id), 0), COALESCE(SUM(attempts), 0) + COALESCE(MAX(processed_ms), 0) FROM webhook_events WHERE connection_id IN ({ids})",
+        var events = await db.QuerySingleAsync<(long LastId, long Waiting, long Dead)>(new CommandDefinition(
+            $"SELECT (SELECT COALESCE(MAX(id), 0) FROM webhook_events WHERE connection_id IN ({ids})), "
+            + $"(SELECT COUNT(*) FROM webhook_events WHERE state = 'pending' AND connection_id IN ({ids})), "
+            + $"(SELECT COUNT(*) FROM webhook_events WHERE state = 'dead' AND connection_id IN ({ids}))",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var runs = await db.QuerySingleAsync<(long LastRun, long Progress)>(new CommandDefinition(
             $"SELECT COALESCE(MAX(r.id), 0), COALESCE(SUM(s.pages), 0) + COALESCE(SUM(CASE WHEN r.finished_ms IS NULL THEN 0 ELSE 1 END), 0) FROM sync_runs r LEFT JOIN sync_run_streams s ON s.run_id = r.id "
-            + $"WHERE r.connection_id IN ({ids}) AND r.id >= (SELECT COALESCE(MAX(id), 0) FROM sync_runs WHERE connection_id IN ({ids}))",
+            + $"WHERE r.id = (SELECT MAX(id) FROM sync_runs WHERE connection_id IN ({ids}))",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var deliveries = await db.QuerySingleAsync<(long Failing, long Changes)>(new CommandDefinition(
-            "SELECT COALESCE(SUM(CASE WHEN state = 'failed' OR (state = 'pending' AND attempts > 0) THEN 1 ELSE 0 END), 0), COUNT(*) + COALESCE(SUM(attempts), 0) FROM outbound_deliveries",
+        var deliveries = await db.QuerySingleAsync<(long LastId, long Pending, long Failing)>(new CommandDefinition(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM outbound_deliveries), "
+            + "(SELECT COUNT(*) FROM outbound_deliveries WHERE state = 'pending'), "
+            + "(SELECT COUNT(*) FROM outbound_deliveries WHERE state = 'failed' OR (state = 'pending' AND attempts > 0))",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var version = string.Join('.', hires.Pending, hires.Changes, events.Dead, events.LastId, events.Processed, runs.LastRun, runs.Progress, deliveries.Failing, deliveries.Changes);
+        var version = string.Join('.', hires.Pending, hires.Rows, hires.LastUpdate, hires.LastDecision, events.LastId, events.Waiting, events.Dead, runs.LastRun, runs.Progress, deliveries.LastId, deliveries.Pending, deliveries.Failing);
         return new PulseState(version, new PulseCounts(hires.Pending, events.Dead, deliveries.Failing));
     }
 }
