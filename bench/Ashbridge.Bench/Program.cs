@@ -22,6 +22,9 @@ if (args.Length > 0 && args[0] == "webhooks-bare") return await WebhookBench.Bar
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- newhires [--hires N]
 if (args.Length > 0 && args[0] == "newhires") return await NewHireBench.RunAsync(args);
 
+// dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- pages [--candidates N] [--events N] [--rounds N]
+if (args.Length > 0 && args[0] == "pages") return await PageBench.RunAsync(args);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {

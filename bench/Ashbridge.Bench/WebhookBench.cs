@@ -201,7 +201,7 @@ internal static class WebhookBench
     }
 
     /// <summary>Sends every body once through <see cref="Senders"/> concurrent senders; returns deliveries per second.</summary>
-    private static async Task<double> LoadAsync(HttpClient http, string path, List<(byte[] Body, string Signature)> bodies)
+    internal static async Task<double> LoadAsync(HttpClient http, string path, List<(byte[] Body, string Signature)> bodies)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -221,7 +221,7 @@ internal static class WebhookBench
     }
 
     /// <summary>Ashby-shaped events, each with its own id (so each is stored), signed.</summary>
-    private static List<(byte[] Body, string Signature)> Bodies(string secret, int count, string action) =>
+    internal static List<(byte[] Body, string Signature)> Bodies(string secret, int count, string action) =>
         [.. Enumerable.Range(0, count).Select(_ =>
         {
             var body = Encoding.UTF8.GetBytes(new JsonObject
