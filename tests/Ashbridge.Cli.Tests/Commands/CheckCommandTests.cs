@@ -74,6 +74,14 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
         availability["Dedupe and upload"].ShouldBe("notBuilt");
         availability["Hired-applicant exports"].ShouldBe("notBuilt");
         availability["User directory and hiring teams"].ShouldBe("notBuilt");
+
+        // A built feature the key cannot serve is blocked; one not built stays "not built", whatever the key lacks.
+        var (_, limited) = await Check(RestrictedKeysEmulator.ReadOnlyKey, "--json");
+        using var limitedReport = JsonDocument.Parse(limited);
+        var limitedAvailability = limitedReport.RootElement.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
+        limitedAvailability["New hires"].ShouldBe("blocked");
+        limitedAvailability["Hired-applicant exports"].ShouldBe("notBuilt");
     }
 
     [Fact]
