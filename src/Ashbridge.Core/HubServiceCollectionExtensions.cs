@@ -124,6 +124,7 @@ public static class HubServiceCollectionExtensions
             return new OutboundDeliveries(
                 database, SecretProtector.ForDataFolder(database.Location.DataFolder, OutboundDeliveries.SecretPurpose), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<Overview.HubOverview>(); // the home page's summary reads the outbound deliveries, the inbox, the mirror and the new hires
         return services;
     }
 

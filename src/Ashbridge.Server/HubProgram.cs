@@ -50,6 +50,7 @@ public static class HubProgram
         app.UseAshbridgeJson(); // after access: a stranger gets 401 first, and these answers carry the security headers
         app.MapStatusApi();
         app.MapPulseApi();
+        app.MapOverviewApi();
         app.MapConnectionsApi();
         app.MapWebhooksApi();
         app.MapMirrorApi();

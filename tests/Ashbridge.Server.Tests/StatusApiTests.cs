@@ -21,13 +21,14 @@ public sealed class DemoModeTests : HubTest
     }
 
     [Fact]
-    public async Task The_status_page_says_it_is_the_demo()
+    public async Task The_home_page_says_it_is_the_demo()
     {
         using var person = await Hub.CreateSignedInClientAsync();
         var page = await person.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         page.ShouldContain("Demo mode");
         page.ShouldContain("New hires");
+        page.ShouldContain("Add your Ashby connection"); // the next step of an install that only has the demo
         // A page of the layout (its navigation and stylesheet), with no inline style for the Content-Security-Policy to block.
         page.ShouldContain("/css/site");
         page.ShouldContain("href=\"/connections\"");
@@ -122,6 +123,6 @@ public sealed class DemoMirrorTests
         candidates.GetProperty("rows").GetInt64().ShouldBe(200); // the demo organisation's size
         candidates.GetProperty("hasSyncToken").GetBoolean().ShouldBeTrue();
         using var person = await hub.CreateSignedInClientAsync();
-        (await person.GetStringAsync(new Uri("/", UriKind.Relative), ct)).ShouldContain("Mirror of demo");
+        (await person.GetStringAsync(new Uri("/", UriKind.Relative), ct)).ShouldContain("Mirror of demo"); // folded away on the home page, below each connection's health
     }
 }

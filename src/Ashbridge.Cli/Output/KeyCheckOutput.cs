@@ -24,7 +24,9 @@ internal static class KeyCheckOutput
         var features = new Table().AddColumns("Feature", "Needs", "Status");
         foreach (var f in report.Features)
         {
-            var status = f.IsReady
+            var status = f.Availability == FeatureAvailability.NotBuilt
+                ? "[grey]not built yet[/]"
+                : f.IsReady
                 ? "[green]OK[/]"
                 : f.Missing.Any()
                     ? "[red]missing " + Markup.Escape(string.Join(", ", f.Missing.Select(p => $"{p.Module} {(p.IsWrite ? "write" : "read")} ({p.Permission})"))) + "[/]"
@@ -33,7 +35,7 @@ internal static class KeyCheckOutput
         }
 
         console.Write(features);
-        if (report.Features.Any(f => f.Missing.Any()))
+        if (report.Features.Any(f => f.Availability == FeatureAvailability.Blocked))
         {
             console.MarkupLine("Enable the missing permissions on the key in Ashby Admin › Integrations › API Keys, then run check again.");
         }
@@ -51,12 +53,20 @@ internal static class KeyCheckOutput
             {
                 name = f.Feature.Name,
                 ready = f.IsReady,
+                availability = Availability(f.Availability),
                 needs = f.Feature.Permissions,
                 missing = f.Missing.Select(p => p.Permission),
             }),
         };
         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(shape, Json));
     }
+
+    private static string Availability(FeatureAvailability availability) => availability switch
+    {
+        FeatureAvailability.On => "on",
+        FeatureAvailability.Blocked => "blocked",
+        _ => "notBuilt",
+    };
 
     private static string State(PermissionState state) => state switch
     {

@@ -5,7 +5,7 @@ using Ashbridge.Server.Hosting;
 
 namespace Ashbridge.Server.Api;
 
-/// <summary>The connection's status as JSON at <c>/api/status</c>; people read it on the status page (<c>Pages/Index.cshtml</c>).</summary>
+/// <summary>The connection's status as JSON at <c>/api/status</c>; people read it on the home page (<c>Pages/Index.cshtml</c>).</summary>
 public static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder routes)
@@ -25,13 +25,14 @@ public static class StatusApi
     public sealed record ConnectionStatus(
         bool Demo, Uri? BaseUrl, string? KeyTitle, string? Problem, IReadOnlyList<FeatureState> Features, IReadOnlyList<MirrorStatus> Mirror);
 
-    public sealed record FeatureState(string Name, bool Ready, IReadOnlyList<string> Missing);
+    /// <summary>One feature: <c>ready</c> says the key allows it; <c>availability</c> says what it is (on, blocked by a missing permission, not built yet).</summary>
+    public sealed record FeatureState(string Name, bool Ready, IReadOnlyList<string> Missing, FeatureAvailability Availability, string Summary);
 
     private static ConnectionStatus ToStatus(ActiveConnection connection, IReadOnlyList<MirrorStatus> mirror) => new(
         connection.IsDemo,
         connection.BaseUrl,
         connection.Report?.KeyTitle,
         connection.Problem,
-        connection.Report?.Features.Select(f => new FeatureState(f.Feature.Name, f.IsReady, f.Missing.Select(p => p.Permission).ToList())).ToList() ?? [],
+        connection.Report?.Features.Select(f => new FeatureState(f.Feature.Name, f.IsReady, f.Missing.Select(p => p.Permission).ToList(), f.Availability, f.Summary)).ToList() ?? [],
         mirror);
 }

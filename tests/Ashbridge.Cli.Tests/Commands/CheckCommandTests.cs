@@ -59,6 +59,32 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
     }
 
     [Fact]
+    public async Task Features_not_built_yet_say_so_instead_of_reading_as_ready()
+    {
+        var (exitCode, table) = await Check(RestrictedKeysEmulator.FullKey);
+        var (_, json) = await Check(RestrictedKeysEmulator.FullKey, "--json");
+
+        exitCode.ShouldBe(0);
+        table.ShouldContain("not built yet");
+        using var report = JsonDocument.Parse(json);
+        var availability = report.RootElement.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
+        availability["New hires"].ShouldBe("on");
+        availability["Open roles"].ShouldBe("notBuilt");
+        availability["Dedupe and upload"].ShouldBe("notBuilt");
+        availability["Hired-applicant exports"].ShouldBe("notBuilt");
+        availability["User directory and hiring teams"].ShouldBe("notBuilt");
+
+        // A built feature the key cannot serve is blocked; one not built stays "not built", whatever the key lacks.
+        var (_, limited) = await Check(RestrictedKeysEmulator.ReadOnlyKey, "--json");
+        using var limitedReport = JsonDocument.Parse(limited);
+        var limitedAvailability = limitedReport.RootElement.GetProperty("features").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
+        limitedAvailability["New hires"].ShouldBe("blocked");
+        limitedAvailability["Hired-applicant exports"].ShouldBe("notBuilt");
+    }
+
+    [Fact]
     public async Task The_table_tells_the_admin_what_to_enable()
     {
         var (exitCode, output) = await Check(RestrictedKeysEmulator.ReadOnlyKey);
