@@ -22,7 +22,7 @@ public sealed class IndexModel(AuditLog audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Target { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)] // not "page": Razor Pages route values use that name
     public int PageNumber { get; set; } = 1;
 
     /// <summary>Entries per page; a test may ask for fewer.</summary>
@@ -51,7 +51,7 @@ public sealed class IndexModel(AuditLog audit) : PageModel
             ["action"] = string.IsNullOrWhiteSpace(Action) ? null : Action,
             ["target"] = string.IsNullOrWhiteSpace(Target) ? null : Target,
             ["size"] = PageSize == AuditQuery.DefaultPageSize ? null : PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/audit", query.Where(p => p.Value is not null)!);
     }
