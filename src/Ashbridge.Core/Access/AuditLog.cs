@@ -36,7 +36,7 @@ public sealed class AuditLog(AshbridgeDatabase database, TimeProvider timeProvid
     /// One page of the entries that match <paramref name="query"/>, newest first, with their total. The filtering and
     /// paging happen in the database, so a long log is never read whole.
     /// </summary>
-    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var size = Math.Clamp(query.PageSize, 1, AuditQuery.MaxPageSize);

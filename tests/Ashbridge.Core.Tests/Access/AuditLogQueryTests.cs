@@ -1,4 +1,5 @@
 using Ashbridge.Core.Access;
+using Ashbridge.Core.Storage;
 using Ashbridge.Testing;
 
 namespace Ashbridge.Core.Tests.Access;
@@ -17,19 +18,19 @@ public sealed class AuditLogQueryTests
         await audit.WriteAsync("other@hub.test", "token.create", "token 1 (100%_done)", null, Ct);
         await audit.WriteAsync("other@hub.test", "sign-in", null, "127.0.0.1", Ct);
 
-        var first = await audit.QueryAsync(new AuditQuery(Action: "user.add", PageSize: 5), Ct);
+        var first = await audit.SearchAsync(new AuditQuery(Action: "user.add", PageSize: 5), Ct);
         (first.Total, first.Page, first.Pages, first.Entries.Count).ShouldBe((7, 1, 2, 5));
         first.Entries[0].Target.ShouldBe("reader7@hub.test");
-        var second = await audit.QueryAsync(new AuditQuery(Action: "user.add", Page: 2, PageSize: 5), Ct);
+        var second = await audit.SearchAsync(new AuditQuery(Action: "user.add", Page: 2, PageSize: 5), Ct);
         second.Entries.Select(e => e.Target).ShouldBe(["reader2@hub.test", "reader1@hub.test"]);
-        (await audit.QueryAsync(new AuditQuery(Action: "user.add", Page: 99, PageSize: 5), Ct)).Page.ShouldBe(2); // past the end: the last page
+        (await audit.SearchAsync(new AuditQuery(Action: "user.add", Page: 99, PageSize: 5), Ct)).Page.ShouldBe(2); // past the end: the last page
 
-        (await audit.QueryAsync(new AuditQuery(Actor: "ADMIN"), Ct)).Total.ShouldBe(7);
-        (await audit.QueryAsync(new AuditQuery(Target: "Reader3"), Ct)).Entries.Single().Target.ShouldBe("reader3@hub.test");
-        (await audit.QueryAsync(new AuditQuery(Target: "100%_d"), Ct)).Entries.Single().Action.ShouldBe("token.create");
-        (await audit.QueryAsync(new AuditQuery(Target: "r_"), Ct)).Total.ShouldBe(0); // _ and % are taken literally, not as wildcards
-        (await audit.QueryAsync(new AuditQuery(Actor: "other", Action: "sign-in"), Ct)).Total.ShouldBe(1);
-        var none = await audit.QueryAsync(new AuditQuery(Actor: "nobody"), Ct);
+        (await audit.SearchAsync(new AuditQuery(Actor: "ADMIN"), Ct)).Total.ShouldBe(7);
+        (await audit.SearchAsync(new AuditQuery(Target: "Reader3"), Ct)).Entries.Single().Target.ShouldBe("reader3@hub.test");
+        (await audit.SearchAsync(new AuditQuery(Target: "100%_d"), Ct)).Entries.Single().Action.ShouldBe("token.create");
+        (await audit.SearchAsync(new AuditQuery(Target: "r_"), Ct)).Total.ShouldBe(0); // _ and % are taken literally, not as wildcards
+        (await audit.SearchAsync(new AuditQuery(Actor: "other", Action: "sign-in"), Ct)).Total.ShouldBe(1);
+        var none = await audit.SearchAsync(new AuditQuery(Actor: "nobody"), Ct);
         (none.Total, none.Pages, none.Entries.Count).ShouldBe((0, 1, 0));
         (await audit.ActionsAsync(Ct)).ShouldBe(["sign-in", "token.create", "user.add"]);
     }

@@ -39,7 +39,7 @@ public sealed class IndexModel(AuditLog audit) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actions = await audit.ActionsAsync(ct);
-        Result = await audit.QueryAsync(new AuditQuery(Actor, Action, Target, PageNumber, PageSize), ct);
+        Result = await audit.SearchAsync(new AuditQuery(Actor, Action, Target, PageNumber, PageSize), ct);
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>
