@@ -44,6 +44,7 @@ public static class HubProgram
         var app = builder.Build();
         app.UseAshbridgeForwardedHeaders(); // first: every later middleware sees the client's address and scheme
         app.UseAshbridgeSecurityHeaders();
+        app.UseAshbridgeErrorPages(); // outside the exception handler: browser errors get a page in the layout
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusFor, SuppressDiagnosticsCallback = DatabaseOutage.IsCallersMistake });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAshbridgeAccess();

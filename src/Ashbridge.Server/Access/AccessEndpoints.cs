@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using SignInModel = Ashbridge.Server.Pages.SignInModel;
 
 namespace Ashbridge.Server.Access;
 
@@ -30,6 +32,8 @@ public static class AccessEndpoints
     {
         routes.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(AccessHosting.SignInLimit)
             .WithName("SignIn").ExcludeFromDescription();
+        // Browsers that ask for the old name get the hub's icon (the layout links /favicon.svg), not a 404.
+        routes.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         routes.MapPost("/account/signout", SignOutAsync).RequireAuthorization(AccessPolicies.Read).WithName("SignOut").ExcludeFromDescription();
 
         var api = routes.MapGroup("/api").RequireAuthorization(AccessPolicies.HubAdmin).WithTags("Access");
@@ -46,7 +50,8 @@ public static class AccessEndpoints
     }
 
     private static async Task<RedirectHttpResult> SignInAsync(
-        HttpContext context, [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, UserStore users, SessionStore sessions, AuditLog audit)
+        HttpContext context, [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, UserStore users, SessionStore sessions, AuditLog audit,
+        ITempDataDictionaryFactory tempData)
     {
         var ct = context.RequestAborted;
         var result = await users.SignInAsync(email ?? "", password ?? "", ct);
@@ -61,11 +66,22 @@ public static class AccessEndpoints
                 return TypedResults.Redirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl! : "/connections");
             case { Outcome: SignInOutcome.LockedOut, LockedUntil: { } until }:
                 await audit.WriteAsync(email ?? "", "sign-in.locked-out", null, address, ct);
-                return TypedResults.Redirect($"/signin?error=locked&until={until.ToUnixTimeSeconds()}{back}");
+                KeepEmail(context, tempData, email);
+                return TypedResults.Redirect($"/signin?error={SignInModel.Locked}&until={until.ToUnixTimeSeconds()}{back}");
             default:
                 await audit.WriteAsync(email ?? "", "sign-in.failed", null, address, ct);
-                return TypedResults.Redirect("/signin?error=refused" + back);
+                KeepEmail(context, tempData, email);
+                return TypedResults.Redirect($"/signin?error={SignInModel.Refused}{back}");
         }
+    }
+
+    /// <summary>The sign-in page shows the email typed again (TempData is data-protected and read once), never the password.</summary>
+    private static void KeepEmail(HttpContext context, ITempDataDictionaryFactory tempData, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 320) return;
+        var data = tempData.GetTempData(context);
+        data[SignInModel.EmailKey] = email.Trim();
+        data.Save();
     }
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(

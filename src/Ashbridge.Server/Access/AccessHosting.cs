@@ -38,6 +38,9 @@ public static class AccessHosting
             {
                 o.LoginPath = "/signin";
                 o.LogoutPath = "/signout";
+                // Not a redirect target (a refusal answers 403 where it happened, with the error page), but never the
+                // framework's /Account/AccessDenied, which does not exist.
+                o.AccessDeniedPath = "/error/403";
                 o.Cookie.Name = "ashbridge";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
@@ -77,6 +80,7 @@ public static class AccessHosting
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        builder.Services.AddExceptionHandler<ErrorPages.PageExceptions>();
         builder.Services.AddHostedService<FirstAdmin>();
         builder.Services.AddHostedService<TokenUseRecording>();
         return builder;

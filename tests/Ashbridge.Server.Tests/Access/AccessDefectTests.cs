@@ -206,7 +206,7 @@ public sealed class AccessDefectTests : HubTest
         post.Headers.Add("Cookie", $"{cookie}; {antiforgery}");
         using var answer = await browser.SendAsync(post, Ct);
 
-        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        answer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity); // refused, with the reason beside the field
         (await answer.Content.ReadAsStringAsync(Ct)).ShouldContain("That connection does not exist");
         (await Hub.Services.GetRequiredService<TokenStore>().ListAsync(Ct)).ShouldNotContain(t => t.Name == "probe");
     }

@@ -17,7 +17,7 @@ namespace Ashbridge.Server.Tests.Access;
 public sealed partial class AuthorizationMatrixTests(EmulatorFixture ashby) : HubTest, IClassFixture<EmulatorFixture>
 {
     /// <summary>The only routes a stranger may reach.</summary>
-    private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal) { "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}" };
+    private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal) { "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}", "/error/{code:int}" };
 
     /// <summary>Routes the matrix leaves to their own tests (signing out would end the session the matrix uses).</summary>
     private static readonly HashSet<string> OwnTests = new(StringComparer.Ordinal) { "/account/signout" };
