@@ -170,7 +170,7 @@ public sealed partial class AuthorizationMatrixTests(EmulatorFixture ashby) : Hu
     });
 
     /// <summary>The static assets, and in Development their catch-all for files added since the build (it falls back to the Read policy).</summary>
-    private static bool IsStaticAsset(string pattern) => Regex.IsMatch(pattern, @"\.(css|js|map|ico|png|svg|woff2?)(\.gz|\.br)?$", RegexOptions.IgnoreCase)
+    private static bool IsStaticAsset(string pattern) => Regex.IsMatch(pattern, @"\.(css|js|map|ico|png|svg|txt|woff2?)(\.gz|\.br)?$", RegexOptions.IgnoreCase)
         || pattern.Contains("#[", StringComparison.Ordinal) || pattern == "/{**path:file}";
 
     [GeneratedRegex(@"\{\**([a-zA-Z]+)(:[^}]*)?\??\}")]
