@@ -40,7 +40,7 @@ public partial class NewHiresPageTests(BrowserFixture browser, EmulatorFixture a
         await Expect(row).ToContainTextAsync("Missing fields");
         await Expect(row).ToContainTextAsync("Missing: Last name"); // by label, not a count
         await AssertPageIsCleanAsync();
-        await row.GetByRole(AriaRole.Link, new() { Name = "Prince" }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Prince", Exact = true }).ClickAsync();
 
         // Ashby's values are the inputs' values, not placeholders; the missing one says so beside its field.
         await Expect(Page.Locator("[data-field='last_name']")).ToContainTextAsync("Missing");
@@ -48,7 +48,7 @@ public partial class NewHiresPageTests(BrowserFixture browser, EmulatorFixture a
         await Expect(Page.GetByLabel("Employment start date")).ToHaveAttributeAsync("type", "date");
         await Expect(Page.GetByLabel("Personal email")).ToHaveAttributeAsync("type", "email");
         await Expect(Page.GetByLabel("First name")).ToHaveValueAsync("Prince");
-        await Expect(Page.Locator("label[for='f-first_name']")).ToContainTextAsync("(required)");
+        await Expect(Page.Locator("label[for='f-first-name']")).ToContainTextAsync("(required)");
         await Expect(Page.Locator("#ashby")).ToContainTextAsync(applicationId);
         await AssertPageIsCleanAsync();
 
@@ -141,7 +141,7 @@ public partial class NewHiresPageTests(BrowserFixture browser, EmulatorFixture a
 
         await Page.GotoAsync($"/new-hires/acme/review/{apps[1].ApplicationId}");
         await Expect(Page.GetByLabel("Job title")).ToHaveValueAsync(title.ToUpperInvariant());
-        await Page.GetByRole(AriaRole.Button, new() { Name = $"Use {title} for Job title" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Use it: {title}", Exact = true }).ClickAsync();
         await Expect(Page.GetByLabel("Job title")).ToHaveValueAsync(title);
 
         await Page.GetByLabel("Department").FillAsync("Research Lab");
@@ -178,47 +178,47 @@ public partial class NewHiresPageTests(BrowserFixture browser, EmulatorFixture a
         // name, misses his last name.
         (await admin.PutAsJsonAsync("/api/connections/acme/new-hires/mapping", new { disabledFields = (string[])["personal_phone", "salary_amount"], customMappings = Array.Empty<object>(), compensationTypes = Array.Empty<object>() }, Ct)).EnsureSuccessStatusCode();
         var apps = await NewHireScenario.ActiveApplicationsAsync(ashby, 3);
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[0].CandidateId}/edit", new { name = "Zed Qztwin" });
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[1].CandidateId}/edit", new { name = "Zed Qztwin" });
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[2].CandidateId}/edit", new { name = "Aaronqz" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[0].CandidateId}/edit", new { name = "Zed Qzqueuetwin" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[1].CandidateId}/edit", new { name = "Zed Qzqueuetwin" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[2].CandidateId}/edit", new { name = "Aaronqzqueue" });
         await NewHireScenario.HireAsync(admin, ashby, apps.Take(2).Select(a => a.ApplicationId), startDate: "2020-01-06");
         await NewHireScenario.HireAsync(admin, ashby, [apps[2].ApplicationId], startDate: "2031-01-01");
 
         // The emulated organisation has hires of its own in the queue: a search keeps to this test's.
-        await Page.GotoAsync("/new-hires/acme?q=qz");
+        await Page.GotoAsync("/new-hires/acme?q=qzqueue");
         var rows = Page.Locator("#new-hires tbody tr");
         await Expect(rows).ToHaveCountAsync(3);
         await Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Pending \\d+$") })).ToHaveAttributeAsync("aria-current", "page");
         var twin = Page.Locator($"#new-hires tr[data-application='{apps[0].ApplicationId}']");
         await Expect(twin).ToContainTextAsync("Possible duplicate");
-        await Expect(twin).ToContainTextAsync("pending hire Zed Qztwin");
+        await Expect(twin).ToContainTextAsync("pending hire Zed Qzqueuetwin");
         await Expect(twin).ToContainTextAsync("Start date in the past");
         await Expect(Page.Locator(".pager")).ToContainTextAsync("3 hires, page 1 of 1");
         await AssertPageIsCleanAsync();
 
         // Sorting by name from the header: A to Z, then Z to A.
         await Page.Locator("th a.sort", new() { HasText = "Name" }).ClickAsync();
-        await Expect(rows.First).ToContainTextAsync("Aaronqz");
+        await Expect(rows.First).ToContainTextAsync("Aaronqzqueue");
         await Expect(rows.First).ToContainTextAsync("Missing: Last name");
         await Page.Locator("th a.sort", new() { HasText = "Name" }).ClickAsync();
-        await Expect(rows.First).ToContainTextAsync("Zed Qztwin");
+        await Expect(rows.First).ToContainTextAsync("Zed Qzqueuetwin");
         await Page.Locator("th a.sort", new() { HasText = "Start date" }).ClickAsync();
         await Expect(rows.First).ToContainTextAsync("2020-01-06");
         await Page.Locator("th a.sort", new() { HasText = "Queued" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(3);
 
         // Search, and the filters.
-        await Page.GetByLabel("Search").FillAsync("aaronqz");
+        await Page.GetByLabel("Search").FillAsync("aaronqzqueue");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.First).ToContainTextAsync("Aaronqz");
+        await Expect(rows.First).ToContainTextAsync("Aaronqzqueue");
         await Page.GetByLabel("Search").FillAsync("nobody by this name");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(Page.Locator("#no-new-hires")).ToContainTextAsync("No new hire matches");
         await AssertPageIsCleanAsync();
         await Page.Locator("#clear-filters").ClickAsync();
         await Expect(Page.GetByLabel("Search")).ToHaveValueAsync("");
-        await Page.GetByLabel("Search").FillAsync("qz");
+        await Page.GetByLabel("Search").FillAsync("qzqueue");
         await Page.GetByLabel("Needs a look").SelectOptionAsync("duplicate");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(2);
@@ -246,7 +246,7 @@ public partial class NewHiresPageTests(BrowserFixture browser, EmulatorFixture a
         await Expect(Page.Locator("#flash")).ToContainTextAsync("Added 2 members; 1 needs fields: Aaron.");
         await Expect(Page).ToHaveURLAsync(new Regex("/new-hires/acme$"));
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.First).ToContainTextAsync("Aaronqz");
+        await Expect(rows.First).ToContainTextAsync("Aaronqzqueue");
         await AssertPageIsCleanAsync();
     }
 

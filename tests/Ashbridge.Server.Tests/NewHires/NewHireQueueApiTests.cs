@@ -14,20 +14,20 @@ public sealed class NewHireQueueApiTests(EmulatorFixture ashby) : HubTest, IClas
         await NewHireScenario.ConnectAsync(Admin, ashby);
         (await Admin.PutAsJsonAsync("/api/connections/acme/new-hires/mapping", new { disabledFields = (string[])["personal_phone", "salary_amount"], customMappings = Array.Empty<object>(), compensationTypes = Array.Empty<object>() }, Ct)).EnsureSuccessStatusCode();
         var apps = await NewHireScenario.ActiveApplicationsAsync(ashby, 3);
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[0].CandidateId}/edit", new { name = "Cleo Qzable" });
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[1].CandidateId}/edit", new { name = "Bea Qzbaker" });
-        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[2].CandidateId}/edit", new { name = "Adaqz" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[0].CandidateId}/edit", new { name = "Cleo Qzlistable" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[1].CandidateId}/edit", new { name = "Bea Qzlistbaker" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[2].CandidateId}/edit", new { name = "Adaqzlist" });
         await NewHireScenario.HireAsync(Admin, ashby, apps.Select(a => a.ApplicationId));
 
         // The emulated organisation has hires of its own in the queue: the search keeps to this test's.
         static string[] Names(JsonElement list) => [.. list.EnumerateArray().Select(h => h.GetProperty("values").GetProperty("first_name").GetString()!)];
-        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qz&sort=name", Ct)).ShouldBe(["Adaqz", "Bea", "Cleo"]);
-        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qz&sort=name&order=desc", Ct)).ShouldBe(["Cleo", "Bea", "Adaqz"]);
-        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=QZBAKER", Ct)).ShouldBe(["Bea"]);
-        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qz&status=missing-fields", Ct)).ShouldBe(["Adaqz"]);
-        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qz&status=complete&sort=name", Ct)).ShouldBe(["Bea", "Cleo"]);
+        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qzlist&sort=name", Ct)).ShouldBe(["Adaqzlist", "Bea", "Cleo"]);
+        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qzlist&sort=name&order=desc", Ct)).ShouldBe(["Cleo", "Bea", "Adaqzlist"]);
+        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=QZLISTBAKER", Ct)).ShouldBe(["Bea"]);
+        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qzlist&status=missing-fields", Ct)).ShouldBe(["Adaqzlist"]);
+        Names(await Admin.GetFromJsonAsync<JsonElement>("/api/connections/acme/new-hires?q=qzlist&status=complete&sort=name", Ct)).ShouldBe(["Bea", "Cleo"]);
 
-        using var second = await Admin.GetAsync(new Uri("/api/connections/acme/new-hires?q=qz&sort=name&page=2&pageSize=2", UriKind.Relative), Ct);
+        using var second = await Admin.GetAsync(new Uri("/api/connections/acme/new-hires?q=qzlist&sort=name&page=2&pageSize=2", UriKind.Relative), Ct);
         second.Headers.GetValues("X-Total-Count").ShouldHaveSingleItem().ShouldBe("3");
         Names(await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).ShouldBe(["Cleo"]);
 
@@ -45,6 +45,8 @@ public sealed class NewHireQueueApiTests(EmulatorFixture ashby) : HubTest, IClas
         await NewHireScenario.ConnectAsync(Admin, ashby);
         (await Admin.PutAsJsonAsync("/api/connections/acme/new-hires/mapping", new { disabledFields = (string[])["personal_phone", "salary_amount"], customMappings = Array.Empty<object>(), compensationTypes = Array.Empty<object>() }, Ct)).EnsureSuccessStatusCode();
         var apps = await NewHireScenario.ActiveApplicationsAsync(ashby, 3);
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[0].CandidateId}/edit", new { name = "Rita Qzrestore" });
+        await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[1].CandidateId}/edit", new { name = "Remy Qzrestore" });
         await NewHireScenario.ControlAsync(ashby, $"candidates/{apps[2].CandidateId}/edit", new { name = "Mononymqz" });
         await NewHireScenario.HireAsync(Admin, ashby, apps.Select(a => a.ApplicationId));
         (await Admin.PostAsJsonAsync("/api/users", new { email = "viewer@hub.test", password = "viewer password 123", role = "viewer" }, Ct)).EnsureSuccessStatusCode();
@@ -75,7 +77,7 @@ public sealed class NewHireQueueApiTests(EmulatorFixture ashby) : HubTest, IClas
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         var result = await answer.Content.ReadFromJsonAsync<JsonElement>(Ct);
         // The emulated organisation's own hires are in the queue too: this test's complete ones are added, the one without a last name is left.
-        var names = await Task.WhenAll(apps.Take(2).Select(async a => NewHireScenario.NameOf(await NewHireScenario.GetAsync(Admin, a.ApplicationId))));
+        string[] names = ["Rita Qzrestore", "Remy Qzrestore"];
         result.GetProperty("addedNames").EnumerateArray().Select(n => n.GetString()).ShouldContain(names[0]);
         result.GetProperty("addedNames").EnumerateArray().Select(n => n.GetString()).ShouldContain(names[1]);
         result.GetProperty("added").GetInt32().ShouldBe(result.GetProperty("addedNames").GetArrayLength());

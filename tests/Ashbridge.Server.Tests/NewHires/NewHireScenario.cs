@@ -21,19 +21,36 @@ internal static class NewHireScenario
             runs => runs.EnumerateArray().Any(r => r.GetProperty("outcome").GetString() == "succeeded"), TimeSpan.FromSeconds(60), $"{name}'s first pass");
     }
 
-    /// <summary>Active applications with their candidates, read through the emulated API.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Used = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Active applications with their candidates, read through the emulated API. Each candidate has no other
+    /// application and is given to one test only: a test renames candidates, and a renamed candidate with another
+    /// hire would show up under the new name twice.
+    /// </summary>
     public static async Task<IReadOnlyList<(string ApplicationId, string CandidateId)>> ActiveApplicationsAsync(EmulatorFixture ashby, int count)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ashby.BaseUrl, "application.list"))
+        var all = new List<(string Id, string Candidate, string? Status)>();
+        string? cursor = null;
+        do
         {
-            Content = JsonContent.Create(new { status = "Active", limit = 100 }),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ashby.ApiKey + ":")));
-        using var response = await http.SendAsync(request, Ct);
-        using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Ct), cancellationToken: Ct);
-        var found = body.RootElement.GetProperty("results").EnumerateArray()
-            .Select(a => (a.GetProperty("id").GetString()!, a.GetProperty("candidate").GetProperty("id").GetString()!)).Take(count).ToList();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ashby.BaseUrl, "application.list"))
+            {
+                Content = JsonContent.Create(new { limit = 100, cursor }),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ashby.ApiKey + ":")));
+            using var response = await http.SendAsync(request, Ct);
+            using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Ct), cancellationToken: Ct);
+            all.AddRange(body.RootElement.GetProperty("results").EnumerateArray()
+                .Select(a => (a.GetProperty("id").GetString()!, a.GetProperty("candidate").GetProperty("id").GetString()!, a.GetProperty("status").GetString())));
+            cursor = body.RootElement.TryGetProperty("moreDataAvailable", out var more) && more.GetBoolean() ? body.RootElement.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+
+        var applications = all.GroupBy(a => a.Candidate).ToDictionary(g => g.Key, g => g.Count());
+        var found = all.Where(a => a.Status == "Active" && applications[a.Candidate] == 1 && Used.TryAdd($"{ashby.BaseUrl} {a.Candidate}", 0))
+            .Take(count).Select(a => (a.Id, a.Candidate)).ToList();
         found.Count.ShouldBe(count, "the emulated organisation has too few active applications left");
         return found;
     }
