@@ -37,7 +37,7 @@ internal static class NewHiresCommand
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
             if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
-            var page = await hub.Get<NewHireReview>().QueryAsync(c.Id, new NewHireQuery(wanted.Value, result.GetValue(search), PageSize: NewHireQuery.MaxPageSize), ct);
+            var page = await hub.Get<NewHireReview>().SearchAsync(c.Id, new NewHireQuery(wanted.Value, result.GetValue(search), PageSize: NewHireQuery.MaxPageSize), ct);
             if (page.Total == 0)
             {
                 console.MarkupLineInterpolated($"[yellow]No {wanted.Value.ToString().ToLowerInvariant()} new hires[/] in {c.Name}.");

@@ -219,7 +219,7 @@ public sealed class NewHireReview(AshbridgeDatabase database, NewHireImporter qu
     }
 
     /// <summary>One page of the queue: the hires in a state, searched, filtered, flagged and sorted.</summary>
-    public async Task<NewHireQueuePage> QueryAsync(long connectionId, NewHireQuery query, CancellationToken cancellationToken = default)
+    public async Task<NewHireQueuePage> SearchAsync(long connectionId, NewHireQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var (settings, _) = await queue.GetSettingsAsync(connectionId, cancellationToken).ConfigureAwait(false);

@@ -68,13 +68,13 @@ public static class NewHiresApi
         if (pageSize is < 1 or > NewHireQuery.MaxPageSize) return BadQuery($"pageSize is from 1 to {NewHireQuery.MaxPageSize}.");
 
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        var result = await review.QueryAsync(c.Id, new NewHireQuery(
+        var result = await review.SearchAsync(c.Id, new NewHireQuery(
             wanted.Value, q, wantedStatus, wantedFlag, wantedSort.Value, order is null ? wantedSort == NewHireSort.Queued : order == "desc",
             page ?? 1, pageSize ?? NewHireQuery.MaxPageSize), ct);
         if (pageSize is null && page is null && result.Total > result.PageSize)
         {
             // No paging asked for: the whole list, as before paging existed.
-            result = await review.QueryAsync(c.Id, new NewHireQuery(wanted.Value, q, wantedStatus, wantedFlag, wantedSort.Value,
+            result = await review.SearchAsync(c.Id, new NewHireQuery(wanted.Value, q, wantedStatus, wantedFlag, wantedSort.Value,
                 order is null ? wantedSort == NewHireSort.Queued : order == "desc", 1, int.MaxValue), ct);
         }
 

@@ -26,7 +26,7 @@ public sealed class NewHireQueryTests
         await h.Webhooks.ControlAsync($"applications/{single}/hire", new { startDate = "2031-03-01" });
         await h.Webhooks.SyncAsync(SyncMode.Incremental);
 
-        Task<NewHireQueuePage> Query(NewHireQuery query) => h.Review.QueryAsync(h.ConnectionId, query, Ct);
+        Task<NewHireQueuePage> Query(NewHireQuery query) => h.Review.SearchAsync(h.ConnectionId, query, Ct);
         static string[] Ids(NewHireQueuePage page) => [.. page.Items.Select(i => i.NewHire.ApplicationId)];
 
         var all = await Query(new NewHireQuery());

@@ -48,7 +48,7 @@ public sealed class IndexModel(ConnectionAccess access, NewHireReview review) : 
             sortBy,
             order is "asc" or "desc" ? order == "desc" : sortBy == NewHireSort.Queued,
             page ?? 1);
-        if (Connection is not null) Result = await review.QueryAsync(Connection.Id, Query, ct);
+        if (Connection is not null) Result = await review.SearchAsync(Connection.Id, Query, ct);
         return Page();
     }
 
