@@ -16,18 +16,23 @@ namespace Ashbridge.Server.Api;
 /// </summary>
 public static class NewHiresApi
 {
+    /// <summary>What <c>POST …/new-hires/add-complete</c> answers: how many were added, and who was left and why.</summary>
+    public sealed record AddCompleteAnswer(int Added, int NeedFields, int Changed, IReadOnlyList<string> AddedNames, IReadOnlyList<string> NeedFieldsNames, IReadOnlyList<string> ChangedNames, string Summary);
+
     /// <summary>What <c>PUT …/new-hires/{applicationId}</c> takes: field → value (empty removes the override).</summary>
     public sealed record SaveReviewRequest(Dictionary<string, string?> Values);
 
     public static IEndpointRouteBuilder MapNewHiresApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/connections/{name}/new-hires").WithTags("New hires").RequireAuthorization(AccessPolicies.Read);
-        api.MapGet("", ListAsync).WithName("ListNewHires").WithSummary("The connection's new hires in a state (pending by default), newest first");
+        api.MapGet("", ListAsync).WithName("ListNewHires").WithSummary("The connection's new hires in a state (pending by default), searched, filtered, sorted and paged; X-Total-Count gives the number matching");
         api.MapGet("/mapping", GetMappingAsync).WithName("GetNewHireMapping").WithSummary("The field mapping: default fields on or off, custom mappings, compensation types");
         api.MapPut("/mapping", SaveMappingAsync).RequireAuthorization(AccessPolicies.Operate).WithName("SaveNewHireMapping").WithSummary("Saves the mapping and re-maps every pending new hire");
         api.MapGet("/{applicationId}", GetAsync).WithName("GetNewHire").WithSummary("A new hire with its review form and suggestions");
         api.MapPut("/{applicationId}", SaveAsync).RequireAuthorization(AccessPolicies.Operate).WithName("ReviewNewHire").WithSummary("Saves the reviewer's values and marks the changes seen");
         api.MapPost("/{applicationId}/member", AddMemberAsync).RequireAuthorization(AccessPolicies.Operate).WithName("AddNewHireAsMember").WithSummary("Adds the new hire to the people directory and sends it outward");
+        api.MapPost("/add-complete", AddCompleteAsync).RequireAuthorization(AccessPolicies.Operate).WithName("AddCompleteNewHires").WithSummary("Adds every complete pending new hire as a member; answers how many were added and which need fields");
+        api.MapPost("/{applicationId}/restore", RestoreAsync).RequireAuthorization(AccessPolicies.Operate).WithName("RestoreNewHire").WithSummary("Brings a deleted new hire back to the queue as pending");
         api.MapDelete("/{applicationId}", DeleteAsync).RequireAuthorization(AccessPolicies.Operate).WithName("DeleteNewHire").WithSummary("Deletes the new hire; it does not come back unless Ashby re-hires");
         return routes;
     }
@@ -35,18 +40,78 @@ public static class NewHiresApi
     // The state is read here, not bound as the enum: the binder matches enum names case-sensitively, so the documented
     // "pending" was refused and only "Pending" worked.
     private static async Task<Results<Ok<IReadOnlyList<NewHire>>, ProblemHttpResult>> ListAsync(
-        string name, [Description("pending (the default), added or deleted")] string? state, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
+        string name,
+        [Description("pending (the default), added or deleted")] string? state,
+        [Description("words found in the name, personal email, job title or department")] string? q,
+        [Description("complete, missing-fields or changed-since-review (pending hires)")] string? status,
+        [Description("possible-duplicate or start-date-in-past (pending hires)")] string? flag,
+        [Description("queued (the default), name or start-date")] string? sort,
+        [Description("asc or desc; queued sorts newest first by default, the others A to Z")] string? order,
+        [Description("from 1")] int? page,
+        [Description("hires per page, 1 to 200; all of them when not given")] int? pageSize,
+        ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, HttpResponse response, CancellationToken ct)
     {
-        var wanted = state is null ? NewHireState.Pending
-            : Enum.GetValues<NewHireState>().Cast<NewHireState?>().FirstOrDefault(s => string.Equals(s.ToString(), state, StringComparison.OrdinalIgnoreCase));
-        if (wanted is null)
+        var wanted = Word<NewHireState>(state, NewHireState.Pending);
+        if (wanted is null) return BadQuery($"'{state}' is not a state; use pending, added or deleted.");
+        var wantedStatus = status is null ? (NewHireStatus?)null : Word<NewHireStatus>(status, default);
+        if (status is not null && wantedStatus is null or NewHireStatus.Added or NewHireStatus.Deleted)
         {
-            return TypedResults.Problem($"'{state}' is not a state; use pending, added or deleted.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown new-hire state");
+            return BadQuery($"'{status}' is not a status to filter by; use complete, missing-fields or changed-since-review.");
         }
 
+        var wantedFlag = flag is null ? (NewHireWarning?)null : Word<NewHireWarning>(flag, default);
+        if (flag is not null && wantedFlag is null) return BadQuery($"'{flag}' is not a flag; use possible-duplicate or start-date-in-past.");
+        var wantedSort = Word<NewHireSort>(sort, NewHireSort.Queued);
+        if (wantedSort is null) return BadQuery($"'{sort}' is not a sort order; use queued, name or start-date.");
+        if (order is not (null or "asc" or "desc")) return BadQuery($"'{order}' is not an order; use asc or desc.");
+        if (page is < 1) return BadQuery("page starts at 1.");
+        if (pageSize is < 1 or > NewHireQuery.MaxPageSize) return BadQuery($"pageSize is from 1 to {NewHireQuery.MaxPageSize}.");
+
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
-        var list = await review.ListAsync(c.Id, wanted.Value, ct);
+        var result = await review.SearchAsync(c.Id, new NewHireQuery(
+            wanted.Value, q, wantedStatus, wantedFlag, wantedSort.Value, order is null ? wantedSort == NewHireSort.Queued : order == "desc",
+            page ?? 1, pageSize ?? NewHireQuery.MaxPageSize), ct);
+        if (pageSize is null && page is null && result.Total > result.PageSize)
+        {
+            // No paging asked for: the whole list, as before paging existed.
+            result = await review.SearchAsync(c.Id, new NewHireQuery(wanted.Value, q, wantedStatus, wantedFlag, wantedSort.Value,
+                order is null ? wantedSort == NewHireSort.Queued : order == "desc", 1, int.MaxValue), ct);
+        }
+
+        response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var list = result.Items.Select(i => i.NewHire).ToList();
         return TypedResults.Ok<IReadOnlyList<NewHire>>(principal.MaySeeCompensation() ? list : [.. list.Select(h => h.WithoutCompensation())]);
+    }
+
+    // Enum words as the API documents them: case-insensitive, dashes or not ("missing-fields", "MissingFields").
+    private static T? Word<T>(string? word, T fallback) where T : struct, Enum =>
+        word is null ? fallback
+            : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(v.ToString(), word.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult BadQuery(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The list cannot be read that way");
+
+    private static async Task<Results<Ok<AddCompleteAnswer>, ProblemHttpResult>> AddCompleteAsync(
+        string name, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
+    {
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
+        var result = await review.AddCompleteAsync(c.Id, principal.Actor(), ct);
+        return TypedResults.Ok(new AddCompleteAnswer(result.Added.Count, result.NeedFields.Count, result.Changed.Count, result.Added, result.NeedFields, result.Changed, result.Summary()));
+    }
+
+    private static async Task<Results<Ok<NewHire>, ProblemHttpResult>> RestoreAsync(
+        string name, string applicationId, ClaimsPrincipal principal, ConnectionAccess access, NewHireReview review, CancellationToken ct)
+    {
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return NotFound(name);
+        try
+        {
+            var hire = await review.RestoreAsync(c.Id, applicationId, principal.Actor(), ct);
+            return TypedResults.Ok(principal.MaySeeCompensation() ? hire : hire.WithoutCompensation());
+        }
+        catch (NewHireNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No such deleted new hire");
+        }
     }
 
     private static async Task<Results<Ok<NewHireDetail>, ProblemHttpResult>> GetAsync(

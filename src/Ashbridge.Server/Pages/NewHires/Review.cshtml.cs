@@ -1,15 +1,16 @@
-using Microsoft.AspNetCore.Authorization;
 using Ashbridge.Core.Connections;
 using Ashbridge.Core.NewHires;
 using Ashbridge.Server.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Ashbridge.Server.Pages.NewHires;
 
 /// <summary>
-/// One new hire: the values imported from Ashby beside the editable ones, what Ashby changed since the last review,
-/// what could not be mapped, and suggestions from the values members use; then "Add member" or "Delete this new hire".
+/// One new hire: a form with the values from Ashby (the reviewer's where they changed one), what Ashby changed since the
+/// last review, what could not be mapped, suggestions from the values members use; then "Add member", "Save", "Delete
+/// this new hire", or "Restore" for a deleted one.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Read)]
 public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, NewHireViews views) : PageModel
@@ -18,9 +19,14 @@ public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, N
 
     public NewHireDetail Detail { get; private set; } = null!;
 
+    /// <summary>Problems that belong to no one field.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    public string? Notice { get; private set; }
+    /// <summary>Field key → what is wrong with the value typed there.</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>What the reviewer typed, shown again when the form was refused.</summary>
+    public IReadOnlyDictionary<string, string?>? Posted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string connection, string applicationId, CancellationToken ct) =>
         await LoadAsync(connection, applicationId, ct) ? Page() : NotFound();
@@ -31,19 +37,18 @@ public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, N
         if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
         try
         {
-            await review.SaveAsync(c.Id, applicationId, values ?? [], User.Actor(), ct);
-            Notice = "Saved. Ashby's later changes will show here until the next save.";
+            var hire = await review.SaveAsync(c.Id, applicationId, values ?? [], User.Actor(), ct);
+            TempData.Ok($"Saved {hire.DisplayName}. Changes Ashby makes later show here until the next save.");
+            return Redirect(Here(c, applicationId));
         }
         catch (NewHireInvalidException ex)
         {
-            Problems = ex.Problems;
+            return await RefusedAsync(connection, applicationId, values, ex, ct);
         }
         catch (NewHireNotFoundException ex)
         {
-            Problems = [ex.Message];
+            return Gone(c, ex);
         }
-
-        return await LoadAsync(connection, applicationId, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAddMemberAsync(string connection, string applicationId, Dictionary<string, string?> values, CancellationToken ct)
@@ -54,18 +59,17 @@ public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, N
         {
             await review.SaveAsync(c.Id, applicationId, values ?? [], User.Actor(), ct);
             var member = await review.AddMemberAsync(c.Id, applicationId, User.Actor(), ct);
-            return Redirect($"/members/{member.Id}?added=1");
+            TempData.Ok($"Added {member.Name} as a member.");
+            return Redirect($"/members/{member.Id}");
         }
         catch (NewHireInvalidException ex)
         {
-            Problems = ex.Problems;
+            return await RefusedAsync(connection, applicationId, values, ex, ct);
         }
         catch (NewHireNotFoundException ex)
         {
-            Problems = [ex.Message];
+            return Gone(c, ex);
         }
-
-        return await LoadAsync(connection, applicationId, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string connection, string applicationId, CancellationToken ct)
@@ -76,15 +80,56 @@ public sealed class ReviewModel(ConnectionAccess access, NewHireReview review, N
         {
             var name = (await review.GetAsync(c.Id, applicationId, ct))?.DisplayName ?? applicationId;
             await review.DeleteAsync(c.Id, applicationId, User.Actor(), ct);
-            return Redirect($"/new-hires/{c.Name}?notice={Uri.EscapeDataString($"Deleted the new hire {name}.")}");
+            TempData.Ok($"Deleted the new hire {name}. It is on the Deleted tab if you need it back.");
+            return Redirect($"/new-hires/{c.Name}");
         }
         catch (NewHireNotFoundException ex)
         {
-            Problems = [ex.Message];
+            return Gone(c, ex);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(string connection, string applicationId, CancellationToken ct)
+    {
+        if (!User.MayOperate()) return Forbid();
+        if (await access.FindVisibleAsync(User, connection, ct) is not { } c) return NotFound();
+        try
+        {
+            var hire = await review.RestoreAsync(c.Id, applicationId, User.Actor(), ct);
+            TempData.Ok($"Restored {hire.DisplayName}: the new hire is pending again.");
+        }
+        catch (NewHireNotFoundException ex)
+        {
+            TempData.Error(ex.Message);
         }
 
-        return await LoadAsync(connection, applicationId, ct) ? Page() : NotFound();
+        return Redirect(Here(c, applicationId));
     }
+
+    /// <summary>The form's value for a field: what was typed when the form was refused, else the value in use.</summary>
+    public string? ValueOf(ReviewField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Posted is not null && Posted.TryGetValue(field.Key, out var typed) ? typed : field.Value;
+    }
+
+    private async Task<IActionResult> RefusedAsync(string connection, string applicationId, Dictionary<string, string?>? values, NewHireInvalidException ex, CancellationToken ct)
+    {
+        if (!await LoadAsync(connection, applicationId, ct)) return NotFound();
+        FieldErrors = ex.Fields;
+        Problems = ex.Fields.Count == 0 ? ex.Problems : [.. ex.Problems.Where(p => !ex.Fields.Keys.Any(k => p.StartsWith(NewHireViews.Label(k) + ":", StringComparison.Ordinal) || p.StartsWith(NewHireViews.Label(k) + " is required", StringComparison.Ordinal)))];
+        Posted = values ?? [];
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private RedirectResult Gone(Connection c, NewHireNotFoundException ex)
+    {
+        TempData.Error(ex.Message);
+        return Redirect($"/new-hires/{c.Name}");
+    }
+
+    private static string Here(Connection c, string applicationId) => $"/new-hires/{c.Name}/review/{Uri.EscapeDataString(applicationId)}";
 
     private async Task<bool> LoadAsync(string connection, string applicationId, CancellationToken ct)
     {
