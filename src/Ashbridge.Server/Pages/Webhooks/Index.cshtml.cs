@@ -47,11 +47,15 @@ public sealed class IndexModel(ConnectionAccess access, WebhookInbox inbox) : Pa
         var query = new List<string>();
         if (connection is not null) query.Add("connection=" + Uri.EscapeDataString(connection));
         if (state is { } s) query.Add("state=" + s.ToString().ToLowerInvariant());
-        if (page > 1) query.Add("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (page > 1) query.Add("p=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/webhooks" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
     }
 
-    public async Task OnGetAsync(string? connection, string? state, int? page, CancellationToken ct)
+    /// <param name="connection">Only this connection's events (its name).</param>
+    /// <param name="state">Only events in this state.</param>
+    /// <param name="p">The page, from 1 (<c>page</c> is a name Razor Pages keeps for itself).</param>
+    /// <param name="ct">Cancels the request.</param>
+    public async Task OnGetAsync(string? connection, string? state, int? p, CancellationToken ct)
     {
         Connections = await access.VisibleAsync(User, ct);
         // An unknown filter value shows everything rather than an error: these come from links and the filter form.
@@ -59,7 +63,7 @@ public sealed class IndexModel(ConnectionAccess access, WebhookInbox inbox) : Pa
         State = Enum.TryParse<WebhookEventState>(state, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
         Shown = Connection is null ? Connections : [.. Connections.Where(c => c.Name == Connection)];
         var ids = Shown.Select(c => c.Id).ToList();
-        PageNumber = Math.Max(1, page ?? 1);
+        PageNumber = Math.Max(1, p ?? 1);
         Events = await inbox.PageAsync(ids, State, (PageNumber - 1) * PageSize, PageSize, ct);
         if (PageNumber > PageCount)
         {
