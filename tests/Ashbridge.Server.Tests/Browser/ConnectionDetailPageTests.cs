@@ -192,10 +192,19 @@ public sealed class ConnectionDetailPageTests(BrowserFixture browser, EmulatorFi
         // Clicked from the page's script: Playwright's own click would wait for the held-back navigation to finish.
         await Page.EvaluateAsync("document.getElementById('check-key').click()");
         // While the answer is held back, read the button from the page itself (locators wait for the navigation).
-        await Eventually.ValueAsync(
-            () => Page.EvaluateAsync<string>("(() => { const b = document.querySelector('#check-key'); return b.textContent + '|' + b.getAttribute('aria-busy') + '|' + b.disabled; })()"),
-            state => state == "Checking the key…|true|true", TimeSpan.FromSeconds(5), "the busy button");
-        release.SetResult();
+        // The answer is let go whatever happens, so a failure here cannot leave the page waiting on it.
+        using var letGo = Ct.Register(() => release.TrySetResult());
+        try
+        {
+            await Eventually.ValueAsync(
+                () => Page.EvaluateAsync<string>("(() => { const b = document.querySelector('#check-key'); return b.textContent + '|' + b.getAttribute('aria-busy') + '|' + b.disabled; })()"),
+                state => state == "Checking the key…|true|true", TimeSpan.FromSeconds(10), "the busy button");
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
         await Expect(Page.Locator("#flash")).ToContainTextAsync("Pre-flight run again");
     }
 }
