@@ -1,4 +1,5 @@
 using Ashbridge.Ashby;
+using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Ashbridge.Core.Webhooks;
 using Microsoft.Extensions.Logging;
@@ -113,11 +114,17 @@ public sealed partial class ConnectionAdministration(
         return new ConnectionOutcome(changed, report, null);
     }
 
-    /// <summary>Queues a pass behind any running one; the run history shows it once it starts.</summary>
-    public Task SyncNowAsync(Connection connection, SyncMode mode, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues a pass behind any running one; the run history shows it once it starts. What comes back tells which run
+    /// it becomes (<see cref="QueuedPass.FindIn"/>), so a page can follow it even when it ends before the page is drawn.
+    /// </summary>
+    public async Task<QueuedPass> SyncNowAsync(Connection connection, SyncMode mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return schedule.SyncNowAsync(connection.Id, mode, cancellationToken);
+        // Taken before the pass is queued, and to the millisecond as run start times are stored: its run starts at or after it.
+        var queuedAt = time.NowAsStored();
+        await schedule.SyncNowAsync(connection.Id, mode, cancellationToken).ConfigureAwait(false);
+        return new QueuedPass(connection.Id, mode, queuedAt);
     }
 
     /// <summary>Deletes the webhooks Ashbridge made in Ashby, takes the connection off the schedule, then removes it with its mirror and history.</summary>

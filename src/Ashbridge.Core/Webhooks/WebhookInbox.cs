@@ -44,6 +44,40 @@ public sealed class WebhookInbox(AshbridgeDatabase database)
         return [.. rows.Select(r => r.ToEvent())];
     }
 
+    /// <summary>
+    /// One page of the events of <paramref name="connectionIds"/>, optionally in one state, newest first and without their
+    /// bodies, with how many match and how many are in each state. Paged here, in the database, not by the page.
+    /// </summary>
+    /// <param name="connectionIds">The connections whose events are listed (those the person may see).</param>
+    /// <param name="state">Only events in this state; all when null.</param>
+    /// <param name="offset">Events to skip (newest first).</param>
+    /// <param name="limit">Events on the page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<WebhookEventPage> PageAsync(IReadOnlyList<long> connectionIds, WebhookEventState? state, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connectionIds);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var parameters = new DynamicParameters(new { state = state is { } s ? Text(s) : null, offset, limit });
+        var ids = SqlList.In(parameters, "c", connectionIds);
+        var where = $"connection_id IN ({ids})" + (state is null ? "" : " AND state = @state");
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<EventRow>(new CommandDefinition(
+            "SELECT id AS Id, connection_id AS ConnectionId, action AS Action, webhook_action_id AS WebhookActionId, received_ms AS ReceivedMs, '' AS Body, "
+            + $"state AS State, attempts AS Attempts, last_error AS LastError, processed_ms AS ProcessedMs FROM webhook_events WHERE {where} ORDER BY id DESC LIMIT @limit OFFSET @offset",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var counts = await db.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            $"SELECT state, COUNT(*) FROM webhook_events WHERE connection_id IN ({ids}) GROUP BY state", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var byState = Enum.GetValues<WebhookEventState>().ToDictionary(s => s, _ => 0L);
+        foreach (var (text, count) in counts)
+        {
+            if (Enum.TryParse<WebhookEventState>(text, ignoreCase: true, out var known)) byState[known] = count;
+        }
+
+        var total = state is { } only ? byState[only] : byState.Values.Sum();
+        return new WebhookEventPage([.. rows.Select(r => r.ToEvent())], total, byState);
+    }
+
     internal static string Text(WebhookEventState state) => state.ToString().ToLowerInvariant();
 
     internal sealed class EventRow

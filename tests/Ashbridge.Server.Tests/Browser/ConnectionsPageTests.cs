@@ -10,6 +10,7 @@ namespace Ashbridge.Server.Tests.Browser;
 public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture ashby) : HubPageTest(browser), IClassFixture<BrowserFixture>, IClassFixture<EmulatorFixture>
 {
     private static readonly LocatorAssertionsToHaveCountOptions PassTime = new() { Timeout = 60_000 };
+    private static readonly LocatorAssertionsToContainTextOptions PassTimeText = new() { Timeout = 60_000 };
 
     /// <summary>Signs in through the form, as a person does; the cookie lasts for the page's context.</summary>
     internal static async Task SignInAsync(IPage page)
@@ -35,14 +36,14 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
 
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/acme"));
         // The notice says the key passed, or (if the first pass already ended and the page reloaded) that the pass finished.
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("passed the pre-flight|Pass \\d+ finished"));
+        await Expect(Page.Locator("#flash")).ToContainTextAsync("passed the pre-flight");
         var preflight = Page.Locator("#preflight tbody tr");
         // One row per feature, one per mirror stream, and the two visibility flags (the page may reload meanwhile: the assertion waits).
         await Expect(preflight).ToHaveCountAsync(Ashbridge.Core.Connections.FeatureRequirements.All.Count + Ashbridge.Core.Mirror.MirrorStreams.All.Count + 2);
         await Expect(Page.Locator("#preflight")).Not.ToContainTextAsync("missing");
         (await Page.Locator("#preflight").InnerTextAsync()).ShouldNotContain(ashby.ApiKey);
 
-        // The first pass starts on add; when it ends the page reloads with it in the history.
+        // The first pass starts on add; the live progress follows it, and the history shows it when it ends.
         await Expect(Page.Locator("#runs tbody tr")).ToHaveCountAsync(1, PassTime);
         await Expect(Page.Locator("#runs tbody tr").First).ToContainTextAsync("succeeded");
 
@@ -51,9 +52,10 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Expect(Page.Locator("#runs tbody tr")).ToHaveCountAsync(2, PassTime);
         var newest = Page.Locator("#runs tbody tr").First;
         await Expect(newest).ToContainTextAsync("manual");
-        await Expect(newest).ToContainTextAsync("succeeded");
-        await Expect(Page.Locator("#chart-records rect")).ToHaveCountAsync(2);
-        await Expect(Page.Locator("#chart-durations rect")).ToHaveCountAsync(2);
+        await Expect(newest).ToContainTextAsync("succeeded", PassTimeText);
+        await Expect(Page.Locator("#live [data-state]")).ToContainTextAsync("succeeded", PassTimeText);
+        await Expect(Page.Locator("#chart-records canvas")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#chart-durations canvas")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#streams")).ToContainTextAsync("candidates");
     }
 
@@ -68,6 +70,8 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Page.GetByRole(AriaRole.Button, new() { Name = "Check the key and add" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Ashby refused the API key");
+        await Expect(Page.Locator("#Add_ApiKey")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.Locator("#Add_Name")).ToHaveValueAsync("wrongkey");
         await Expect(Page.GetByLabel("Ashby API key")).ToHaveValueAsync("");
         await Expect(Page.Locator("#connections")).Not.ToContainTextAsync("wrongkey");
     }
@@ -95,7 +99,7 @@ public sealed class ConnectionsPageTests(BrowserFixture browser, EmulatorFixture
         await Expect(Page.Locator("#dead-letters tbody tr")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#dead-letters")).ToContainTextAsync("not JSON");
         await Page.Locator("#dead-letters").GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 event queued again.");
+        await Expect(Page.Locator("#flash")).ToContainTextAsync("1 event queued again.");
     }
 
     private static async Task<System.Net.HttpStatusCode> DeliverAsync(HttpClient http, string url, byte[] body, string signature)
