@@ -78,7 +78,7 @@ public class OutboundPageTests(BrowserFixture browser) : HubPageTest(browser), I
         await Expect(row).ToContainTextAsync("The endpoint answered 500");
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" })).ToBeVisibleAsync();
         await AssertPageIsCleanAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Send delivery {adaDelivery} again" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Send again delivery {adaDelivery}" }).ClickAsync();
         await Expect(Page.Locator("#flash")).ToContainTextAsync($"Delivery {adaDelivery} is queued to be sent again.");
         await Expect(Page).ToHaveURLAsync(new Regex("/outbound\\?state=failed$"));
         await Eventually.ValueAsync(() => Task.FromResult(receiver.On("people").Count), n => n == 4, TimeSpan.FromSeconds(30), "the delivery sent again");
