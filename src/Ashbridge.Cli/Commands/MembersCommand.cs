@@ -84,7 +84,7 @@ internal static class MembersCommand
                 return ExitCodes.Usage;
             }
 
-            var members = (await hub.Get<MemberDirectory>().QueryAsync(new MemberQuery(result.GetValue(search), which, PageSize: MemberQuery.MaxPageSize), ct)).Members;
+            var members = (await hub.Get<MemberDirectory>().FindAsync(new MemberQuery(result.GetValue(search), which, PageSize: MemberQuery.MaxPageSize), ct)).Members;
             if (members.Count == 0)
             {
                 console.MarkupLine("[yellow]No members.[/] Add them from the new-hire queue in the hub.");

@@ -27,7 +27,7 @@ public sealed class MemberDirectory(AshbridgeDatabase database)
     }
 
     /// <summary>One page of members: searched, filtered by status, sorted; with how many match in all.</summary>
-    public async Task<MemberPage> QueryAsync(MemberQuery query, CancellationToken cancellationToken = default)
+    public async Task<MemberPage> FindAsync(MemberQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var size = Math.Clamp(query.PageSize, 1, MemberQuery.MaxPageSize);

@@ -95,7 +95,7 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     }
 
     /// <summary>One page of the log, newest first, of one state or all (<see langword="null"/>).</summary>
-    public async Task<OutboundDeliveryPage> QueryAsync(OutboundDeliveryState? state, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    public async Task<OutboundDeliveryPage> LogAsync(OutboundDeliveryState? state, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         var size = Math.Clamp(pageSize, 1, 500);
         var stateText = state?.ToString().ToLowerInvariant();

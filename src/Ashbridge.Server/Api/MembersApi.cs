@@ -86,7 +86,7 @@ public static class MembersApi
         string? q, string? status, string? sort, bool? desc, int? page, int? pageSize, HttpContext http, ClaimsPrincipal principal, MemberDirectory directory, CancellationToken ct)
     {
         if (!TryQuery(q, status, sort, desc, page, pageSize, principal, out var query, out var problem)) return BadRequest(problem!);
-        var found = await directory.QueryAsync(query, ct);
+        var found = await directory.FindAsync(query, ct);
         http.Response.Headers["X-Total-Count"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(Shown(principal, found.Members));
     }

@@ -68,7 +68,7 @@ public static class OutboundApi
         }
 
         if (pageSize is < 1 or > 500) return TypedResults.Problem("pageSize must be between 1 and 500.", statusCode: StatusCodes.Status400BadRequest, title: "The request was not accepted");
-        return TypedResults.Ok(await outbound.QueryAsync(parsed, Math.Max(1, page ?? 1), pageSize ?? 50, ct));
+        return TypedResults.Ok(await outbound.LogAsync(parsed, Math.Max(1, page ?? 1), pageSize ?? 50, ct));
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(long id, ClaimsPrincipal principal, OutboundDeliveries outbound, AuditLog audit, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class MemberDirectoryTests
         await AddAsync(test, "Alan", "Turing", "alan@example.net", "0161 496 0000", null, "Mathematician 100%", null, "Manchester");
         var directory = new MemberDirectory(test.Database);
 
-        async Task<IEnumerable<string>> Found(string search) => (await directory.QueryAsync(new MemberQuery(search), Ct)).Members.Select(m => m.LastName);
+        async Task<IEnumerable<string>> Found(string search) => (await directory.FindAsync(new MemberQuery(search), Ct)).Members.Select(m => m.LastName);
 
         (await Found("ada lovelace")).ShouldBe(["Lovelace"]);       // the whole name
         (await Found("EXAMPLE.ORG")).ShouldBe(["Hopper"]);          // personal email, any case
@@ -38,7 +38,7 @@ public sealed class MemberDirectoryTests
         (await Found("nobody")).ShouldBeEmpty();
         (await Found("a_a")).ShouldBeEmpty();                      // _ matches no other character
         (await directory.ListAsync("arlington", cancellationToken: Ct)).ShouldHaveSingleItem().Id.ShouldBe(grace.Id);
-        (await directory.QueryAsync(new MemberQuery("ada", ConnectionIds: [42]), Ct)).Total.ShouldBe(0); // another connection's token sees none
+        (await directory.FindAsync(new MemberQuery("ada", ConnectionIds: [42]), Ct)).Total.ShouldBe(0); // another connection's token sees none
         ada.Id.ShouldBeGreaterThan(0);
     }
 
@@ -51,15 +51,15 @@ public sealed class MemberDirectoryTests
         await AddAsync(test, "Alan", "Turing", "alan@example.com", null, null, "Mathematician", null, null);
         var directory = new MemberDirectory(test.Database);
 
-        (await directory.QueryAsync(new MemberQuery(Sort: MemberSort.Department), Ct)).Members.Select(m => m.LastName).ShouldBe(["Hopper", "Lovelace", "Turing"]);
-        (await directory.QueryAsync(new MemberQuery(Sort: MemberSort.Department, Descending: true), Ct)).Members.Select(m => m.LastName).ShouldBe(["Lovelace", "Hopper", "Turing"]);
-        (await directory.QueryAsync(new MemberQuery(Sort: MemberSort.JobTitle), Ct)).Members.Select(m => m.LastName).ShouldBe(["Hopper", "Lovelace", "Turing"]);
+        (await directory.FindAsync(new MemberQuery(Sort: MemberSort.Department), Ct)).Members.Select(m => m.LastName).ShouldBe(["Hopper", "Lovelace", "Turing"]);
+        (await directory.FindAsync(new MemberQuery(Sort: MemberSort.Department, Descending: true), Ct)).Members.Select(m => m.LastName).ShouldBe(["Lovelace", "Hopper", "Turing"]);
+        (await directory.FindAsync(new MemberQuery(Sort: MemberSort.JobTitle), Ct)).Members.Select(m => m.LastName).ShouldBe(["Hopper", "Lovelace", "Turing"]);
 
-        var first = await directory.QueryAsync(new MemberQuery(PageSize: 2), Ct);
-        var second = await directory.QueryAsync(new MemberQuery(PageSize: 2, Page: 2), Ct);
+        var first = await directory.FindAsync(new MemberQuery(PageSize: 2), Ct);
+        var second = await directory.FindAsync(new MemberQuery(PageSize: 2, Page: 2), Ct);
         (first.Total, first.Pages, second.Page).ShouldBe((3, 2, 2));
         first.Members.Select(m => m.LastName).Concat(second.Members.Select(m => m.LastName)).ShouldBe(["Hopper", "Lovelace", "Turing"]);
-        (await directory.QueryAsync(new MemberQuery(PageSize: 2, Page: 99), Ct)).Page.ShouldBe(2); // past the end: the last page
+        (await directory.FindAsync(new MemberQuery(PageSize: 2, Page: 99), Ct)).Page.ShouldBe(2); // past the end: the last page
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -102,8 +102,8 @@ public sealed class MemberDirectoryTests
         var gone = await lifecycle.OffboardAsync(alan.Id, "2027-02-28", Admin, cancellationToken: Ct);
         (gone!.Offboarded, gone.OffboardDate, gone.OffboardedBy).ShouldBe((true, "2027-02-28", Admin));
         await Should.ThrowAsync<MemberInvalidException>(() => lifecycle.OffboardAsync(alan.Id, "2027-02-28", Admin, cancellationToken: Ct));
-        (await directory.QueryAsync(new MemberQuery(Status: MemberStatus.Active), Ct)).Members.Select(m => m.Id).ShouldBe([ada.Id]);
-        (await directory.QueryAsync(new MemberQuery(Status: MemberStatus.Offboarded), Ct)).Members.Select(m => m.Id).ShouldBe([alan.Id]);
+        (await directory.FindAsync(new MemberQuery(Status: MemberStatus.Active), Ct)).Members.Select(m => m.Id).ShouldBe([ada.Id]);
+        (await directory.FindAsync(new MemberQuery(Status: MemberStatus.Offboarded), Ct)).Members.Select(m => m.Id).ShouldBe([alan.Id]);
         var alanDeliveries = await outbound.ForMemberAsync(alan.Id, cancellationToken: Ct);
         alanDeliveries.Select(d => d.EventType).ShouldBe(["member.offboarded", "member.added"]);
         alanDeliveries[0].MemberName.ShouldBe("Alan Turing");
@@ -114,8 +114,8 @@ public sealed class MemberDirectoryTests
         (await outbound.ForMemberAsync(alan.Id, cancellationToken: Ct))[0].EventType.ShouldBe("member.reinstated");
         (await audit.ListAsync(20, Ct)).Select(e => e.Action).ShouldContain("member.offboard");
         (await audit.ListAsync(20, Ct)).Select(e => e.Action).ShouldContain("member.reinstate");
-        (await outbound.QueryAsync(OutboundDeliveryState.Pending, 1, 2, Ct)).ShouldSatisfyAllConditions(p => p.Total.ShouldBe(4), p => p.Deliveries.Count.ShouldBe(2), p => p.Pages.ShouldBe(2));
-        (await outbound.QueryAsync(OutboundDeliveryState.Failed, cancellationToken: Ct)).Total.ShouldBe(0);
+        (await outbound.LogAsync(OutboundDeliveryState.Pending, 1, 2, Ct)).ShouldSatisfyAllConditions(p => p.Total.ShouldBe(4), p => p.Deliveries.Count.ShouldBe(2), p => p.Pages.ShouldBe(2));
+        (await outbound.LogAsync(OutboundDeliveryState.Failed, cancellationToken: Ct)).Total.ShouldBe(0);
     }
 
     private static async Task<Member> AddAsync(

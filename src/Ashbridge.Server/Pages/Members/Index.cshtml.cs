@@ -37,8 +37,8 @@ public sealed class IndexModel(MemberDirectory directory) : PageModel
         Descending = desc ?? false;
         SeesCompensation = User.MaySeeCompensation();
         var visible = ConnectionAccess.VisibleIds(User);
-        Found = await directory.QueryAsync(new MemberQuery(Search, Status, Sort, Descending, pageNumber ?? 1, PageSize, visible), ct);
-        AnyMembers = Found.Total > 0 || (await directory.QueryAsync(new MemberQuery(PageSize: 1, ConnectionIds: visible), ct)).Total > 0;
+        Found = await directory.FindAsync(new MemberQuery(Search, Status, Sort, Descending, pageNumber ?? 1, PageSize, visible), ct);
+        AnyMembers = Found.Total > 0 || (await directory.FindAsync(new MemberQuery(PageSize: 1, ConnectionIds: visible), ct)).Total > 0;
         return Page();
     }
 

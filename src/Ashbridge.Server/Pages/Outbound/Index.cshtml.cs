@@ -132,6 +132,6 @@ public sealed class IndexModel(OutboundDeliveries outbound, AuditLog audit) : Pa
         State = state is { Length: > 0 } && MembersApi.TryName<OutboundDeliveryState>(state, out var s) ? s : null;
         Endpoint = await outbound.GetEndpointAsync(ct);
         Counts = await outbound.CountsAsync(ct);
-        Log = await outbound.QueryAsync(State, page ?? 1, PageSize, ct);
+        Log = await outbound.LogAsync(State, page ?? 1, PageSize, ct);
     }
 }
