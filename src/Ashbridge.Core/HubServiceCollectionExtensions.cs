@@ -111,6 +111,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<NewHireReview>();
         services.AddSingleton<NewHireViews>();
         services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<MemberLifecycle>();
         return services;
     }
 

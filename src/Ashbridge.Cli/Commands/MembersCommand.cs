@@ -7,34 +7,95 @@ using Spectre.Console;
 
 namespace Ashbridge.Cli.Commands;
 
-/// <summary><c>ashbridge members list|export</c>: the people added from new hires, searched or exported as CSV or JSON.</summary>
+/// <summary><c>ashbridge members list|export|offboard|reinstate</c>: the people added from new hires, searched, exported as CSV or JSON, offboarded and reinstated.</summary>
 internal static class MembersCommand
 {
     public const int UnknownFormat = ExitCodes.Usage;
 
     public static Command Create(IAnsiConsole console, Option<string?> database) =>
-        new("members", "List or export the people added from new hires.") { List(console, database), Export(console, database) };
+        new("members", "List, export, offboard or reinstate the people added from new hires.")
+        {
+            List(console, database), Export(console, database), Offboard(console, database), Reinstate(console, database),
+        };
 
-    private static Command List(IAnsiConsole console, Option<string?> database)
+    /// <summary>Exit code when there is no member with the id given.</summary>
+    public const int NoSuchMember = ExitCodes.NotFound;
+
+    private static Command Offboard(IAnsiConsole console, Option<string?> database)
     {
-        var search = new Option<string?>("--search") { Description = "Only members whose name, email, job title or department contains this." };
-        var command = new Command("list", "List members, newest first.") { search };
+        var id = new Argument<long>("id") { Description = "The member's id (members list shows it)." };
+        var lastDay = new Option<string>("--last-day") { Description = "The member's last day, yyyy-mm-dd.", Required = true };
+        var command = new Command("offboard", "Offboard a member from their last day; audited, and sent to the outbound endpoint as member.offboarded.") { id, lastDay };
         command.SetAction(async (result, ct) =>
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            var members = await hub.Get<MemberDirectory>().ListAsync(result.GetValue(search), null, 500, ct);
+            return await ChangeAsync(console, result.GetValue(id), () => hub.Get<MemberLifecycle>().OffboardAsync(result.GetValue(id), result.GetValue(lastDay), "cli", null, ct),
+                m => $"Offboarded {m.Name}; their last day is {m.OffboardDate}.");
+        });
+        return command;
+    }
+
+    private static Command Reinstate(IAnsiConsole console, Option<string?> database)
+    {
+        var id = new Argument<long>("id") { Description = "The member's id (members list --status offboarded shows it)." };
+        var command = new Command("reinstate", "Reinstate an offboarded member; audited, and sent to the outbound endpoint as member.reinstated.") { id };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
+            if (hub is null) return HubSession.DatabaseUnavailable;
+            return await ChangeAsync(console, result.GetValue(id), () => hub.Get<MemberLifecycle>().ReinstateAsync(result.GetValue(id), "cli", null, ct), m => $"Reinstated {m.Name}.");
+        });
+        return command;
+    }
+
+    private static async Task<int> ChangeAsync(IAnsiConsole console, long id, Func<Task<Member?>> change, Func<Member, string> done)
+    {
+        try
+        {
+            if (await change() is not { } member)
+            {
+                console.MarkupLineInterpolated($"[red]There is no member {id}.[/] members list shows their ids.");
+                return NoSuchMember;
+            }
+
+            console.MarkupLineInterpolated($"{done(member)}");
+            return 0;
+        }
+        catch (MemberInvalidException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Refused:[/] {ex.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static Command List(IAnsiConsole console, Option<string?> database)
+    {
+        var search = new Option<string?>("--search") { Description = "Only members with this in any column: name, job title, department, place of work, start date, email or phone." };
+        var status = new Option<string>("--status") { Description = "active (the default), offboarded or all.", DefaultValueFactory = _ => "active" };
+        var command = new Command("list", "List members by name.") { search, status };
+        command.SetAction(async (result, ct) =>
+        {
+            await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
+            if (hub is null) return HubSession.DatabaseUnavailable;
+            if (!Enum.TryParse<MemberStatus>(result.GetValue(status), ignoreCase: true, out var which) || !Enum.IsDefined(which))
+            {
+                console.MarkupLineInterpolated($"[red]Unknown status '{result.GetValue(status)}'[/]: use active, offboarded or all.");
+                return ExitCodes.Usage;
+            }
+
+            var members = (await hub.Get<MemberDirectory>().FindAsync(new MemberQuery(result.GetValue(search), which, PageSize: MemberQuery.MaxPageSize), ct)).Members;
             if (members.Count == 0)
             {
                 console.MarkupLine("[yellow]No members.[/] Add them from the new-hire queue in the hub.");
                 return 0;
             }
 
-            var table = new Table().AddColumns("id", "name", "personal email", "job title", "department", "start date", "added");
+            var table = new Table().AddColumns("id", "name", "personal email", "job title", "department", "start date", "added", "status");
             foreach (var m in members)
             {
                 table.AddRow(Cells(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Name, m.PersonalEmail, m.JobTitle, m.Department ?? "",
-                    m.StartDate ?? "", $"{m.CreatedAt:yyyy-MM-dd} by {m.CreatedBy}"));
+                    m.StartDate ?? "", $"{m.CreatedAt:yyyy-MM-dd} by {m.CreatedBy}", m.Offboarded ? $"offboarded, last day {m.OffboardDate}" : "active"));
             }
 
             console.Write(table);

@@ -13,6 +13,24 @@ public sealed record Member(
 {
     public string Name => $"{FirstName} {LastName}";
 
+    /// <summary>When the member was last edited, or <see langword="null"/> when never.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Who last edited the member.</summary>
+    public string? UpdatedBy { get; init; }
+
+    /// <summary>When the member was offboarded, or <see langword="null"/> while they are active.</summary>
+    public DateTimeOffset? OffboardedAt { get; init; }
+
+    /// <summary>The member's last day (yyyy-MM-dd), given when they were offboarded.</summary>
+    public string? OffboardDate { get; init; }
+
+    /// <summary>Who offboarded the member.</summary>
+    public string? OffboardedBy { get; init; }
+
+    /// <summary>Whether the member has been offboarded (and not reinstated).</summary>
+    public bool Offboarded => OffboardedAt is not null;
+
     /// <summary>A copy without salary and compensation, for people who are not admins.</summary>
     public Member WithoutCompensation() => this with
     {

@@ -79,17 +79,83 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
     /// <summary>Tells the dispatcher that deliveries are waiting (call after the queuing transaction commits).</summary>
     internal void Signal() => Wake.Notify();
 
+    private const string DeliveryColumns =
+        "d.id AS Id, d.member_id AS MemberId, d.event_type AS EventType, d.state AS State, d.attempts AS Attempts, d.next_attempt_ms AS NextMs, d.last_status AS Status, "
+        + "d.last_error AS Error, d.created_ms AS CreatedMs, d.delivered_ms AS DeliveredMs, m.first_name AS FirstName, m.last_name AS LastName";
+
+    private const string DeliveryFrom = "outbound_deliveries d LEFT JOIN members m ON m.id = d.member_id";
+
     /// <summary>The latest deliveries, newest first.</summary>
     public async Task<IReadOnlyList<OutboundDelivery>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.QueryAsync<(long Id, long? MemberId, string EventType, string State, int Attempts, long? NextMs, int? Status, string? Error, long CreatedMs, long? DeliveredMs)>(
-            new CommandDefinition(
-                "SELECT id, member_id, event_type, state, attempts, next_attempt_ms, last_status, last_error, created_ms, delivered_ms FROM outbound_deliveries ORDER BY id DESC LIMIT @limit",
-                new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => new OutboundDelivery(r.Id, r.MemberId, r.EventType, Enum.Parse<OutboundDeliveryState>(r.State, true), r.Attempts,
-            r.NextMs is { } n ? DateTimeOffset.FromUnixTimeMilliseconds(n) : null, r.Status, r.Error, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs),
-            r.DeliveredMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null))];
+        var rows = await db.QueryAsync<DeliveryRow>(new CommandDefinition(
+            $"SELECT {DeliveryColumns} FROM {DeliveryFrom} ORDER BY d.id DESC LIMIT @limit", new { limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDelivery())];
+    }
+
+    /// <summary>One page of the log, newest first, of one state or all (<see langword="null"/>).</summary>
+    public async Task<OutboundDeliveryPage> LogAsync(OutboundDeliveryState? state, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        var size = Math.Clamp(pageSize, 1, 500);
+        var stateText = state?.ToString().ToLowerInvariant();
+        var where = stateText is null ? "" : " WHERE d.state = @state";
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var total = (int)await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM outbound_deliveries d{where}", new { state = stateText }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var current = Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+        var rows = await db.QueryAsync<DeliveryRow>(new CommandDefinition(
+            $"SELECT {DeliveryColumns} FROM {DeliveryFrom}{where} ORDER BY d.id DESC LIMIT @limit OFFSET @offset",
+            new { state = stateText, limit = size, offset = (long)(current - 1) * size }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new OutboundDeliveryPage([.. rows.Select(r => r.ToDelivery())], total, current, size);
+    }
+
+    /// <summary>A member's deliveries, newest first (the member's page shows whether and when they were sent).</summary>
+    public async Task<IReadOnlyList<OutboundDelivery>> ForMemberAsync(long memberId, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.QueryAsync<DeliveryRow>(new CommandDefinition(
+            $"SELECT {DeliveryColumns} FROM {DeliveryFrom} WHERE d.member_id = @memberId ORDER BY d.id DESC LIMIT @limit", new { memberId, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToDelivery())];
+    }
+
+    /// <summary>How many deliveries are in each state, and how many active members were never sent.</summary>
+    public async Task<OutboundCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var counts = (await db.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM outbound_deliveries GROUP BY state", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(r => r.State, r => (int)r.Count, StringComparer.Ordinal);
+        var undelivered = await db.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM members m WHERE {Members.MemberDirectory.UndeliveredCondition}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new OutboundCounts(counts.GetValueOrDefault("pending"), counts.GetValueOrDefault("delivered"), counts.GetValueOrDefault("failed"), (int)undelivered);
+    }
+
+    /// <summary>
+    /// Queues <c>member.added</c> for every active member with no delivery at all (added before the endpoint existed, or while
+    /// it was switched off), in one transaction; returns how many were queued (none when no endpoint is set and enabled).
+    /// </summary>
+    public async Task<int> SendUndeliveredAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        int queued = 0;
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var member in await Members.MemberDirectory.UndeliveredAsync(db, transaction, cancellationToken).ConfigureAwait(false))
+            {
+                if (await EnqueueAsync(db, transaction, member.Id, "member.added", member.ToJson(), cancellationToken).ConfigureAwait(false) is null) break;
+                queued++;
+            }
+
+            if (queued > 0)
+            {
+                await Access.AuditLog.WriteAsync(db, transaction, _time.NowAsStored(), actor, "outbound.send-undelivered", "outbound", $"{queued} members queued", cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (queued > 0) Signal();
+        return queued;
     }
 
     /// <summary>Sends a failed delivery again, from a fresh count of attempts; false when there is no failed delivery with that id.</summary>
@@ -103,6 +169,29 @@ public sealed class OutboundDeliveries(AshbridgeDatabase database, SecretProtect
 
         Signal();
         return true;
+    }
+
+    private sealed class DeliveryRow
+    {
+        public long Id { get; set; }
+        public long? MemberId { get; set; }
+        public string EventType { get; set; } = "";
+        public string State { get; set; } = "";
+        public int Attempts { get; set; }
+        public long? NextMs { get; set; }
+        public int? Status { get; set; }
+        public string? Error { get; set; }
+        public long CreatedMs { get; set; }
+        public long? DeliveredMs { get; set; }
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
+
+        public OutboundDelivery ToDelivery() => new(
+            Id, MemberId, EventType, Enum.Parse<OutboundDeliveryState>(State, true), Attempts, NextMs is { } n ? DateTimeOffset.FromUnixTimeMilliseconds(n) : null, Status, Error,
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedMs), DeliveredMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null)
+        {
+            MemberName = FirstName is null ? null : $"{FirstName} {LastName}",
+        };
     }
 
     internal sealed record Due(long Id, string EventType, string Payload, int Attempts);

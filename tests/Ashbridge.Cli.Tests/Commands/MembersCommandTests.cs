@@ -64,5 +64,42 @@ public sealed class MembersCommandTests : IDisposable
         audit.ShouldContain(e => e.Target == "json" && e.Detail!.Contains("without compensation", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_member_is_found_by_any_column_offboarded_with_a_last_day_listed_as_such_and_reinstated_each_audited()
+    {
+        await using (var database = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), Ct))
+        await using (var connection = await database.ConnectAsync(Ct))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO members (first_name, last_name, personal_email, personal_phone, job_title, place_of_work, extra_json, created_ms, created_by)
+                VALUES ('Ada', 'Lovelace', 'ada@example.com', '+44 7700 900123', 'Analyst', 'London', '{}', 1764000000000, 'admin@example.com'),
+                       ('Grace', 'Hopper', 'grace@example.com', NULL, 'Admiral', 'Arlington', '{}', 1764000001000, 'admin@example.com')
+                """);
+        }
+
+        var (found, byPlace) = await Run("members", "list", "--search", "arlington");
+        found.ShouldBe(0, byPlace);
+        byPlace.ShouldContain("Grace Hopper");
+        byPlace.ShouldNotContain("Lovelace");
+        (await Run("members", "list", "--search", "7700 900")).Output.ShouldContain("Ada Lovelace"); // the phone column too
+
+        (await Run("members", "offboard", "2", "--last-day", "soon")).ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(MembersCommand.UnknownFormat), r => r.Output.ShouldContain("'soon' is not a date"));
+        var (offboarded, said) = await Run("members", "offboard", "2", "--last-day", "2027-01-31");
+        offboarded.ShouldBe(0, said);
+        said.ShouldContain("Offboarded Grace Hopper; their last day is 2027-01-31.");
+        (await Run("members", "list")).Output.ShouldNotContain("Grace Hopper"); // active members by default
+        (await Run("members", "list", "--status", "offboarded")).Output.ShouldSatisfyAllConditions(o => o.ShouldContain("Grace Hopper"), o => o.ShouldContain("2027-01-31"));
+        (await Run("members", "offboard", "99", "--last-day", "2027-01-31")).ExitCode.ShouldBe(MembersCommand.NoSuchMember);
+        (await Run("members", "reinstate", "2")).Output.ShouldContain("Reinstated Grace Hopper.");
+        (await Run("members", "list")).Output.ShouldContain("Grace Hopper");
+        (await Run("members", "list", "--status", "gone")).ExitCode.ShouldBe(MembersCommand.UnknownFormat);
+
+        await using var reopened = await AshbridgeDatabase.OpenAsync(DatabaseLocation.SqliteFileAt(Database), Ct);
+        var actions = (await new AuditLog(reopened, TimeProvider.System).ListAsync(10, Ct)).Where(e => e.Actor == "cli").Select(e => e.Action).ToList();
+        actions.ShouldBe(["member.reinstate", "member.offboard"]);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
