@@ -150,13 +150,19 @@
   // and the navigation's counts follow it. The pulse is one small JSON answer polled every few seconds.
   const counts = document.querySelectorAll("[data-count]");
   const regions = () => document.querySelectorAll("[data-live][id]");
-  let version = null;
+  // The version the page was drawn at: a change between drawing and the first beat is redrawn too.
+  let version = document.body.dataset.pulseVersion || null;
   let busy = false;
 
   async function redraw() {
-    const response = await fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
-    if (!response.ok || response.redirected) return;
-    const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    let next;
+    try {
+      const response = await fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+      if (!response.ok || response.redirected) return;
+      next = new DOMParser().parseFromString(await response.text(), "text/html");
+    } catch {
+      return; // the hub away for a moment: the next change redraws
+    }
     for (const region of regions()) {
       const fresh = next.getElementById(region.id);
       if (!fresh || region.contains(document.activeElement) && document.activeElement !== document.body) continue;
@@ -187,6 +193,9 @@
       busy = false;
     }
   }
+
+  // For page scripts that redraw on their own (a pass ending) and localise the times they draw.
+  window.ashbridge = { redraw, localTimes };
 
   if (counts.length > 0 || regions().length > 0) {
     pulse();

@@ -69,30 +69,12 @@
         setTimeout(follow, 1000);
       } else {
         state.replaceChildren("Pass " + run.runId + " (" + run.requestedMode + ") finished: ", badge(run.outcome));
-        // The history and streams are live regions, but ui.js only redraws them when the pulse changes after its first
-        // beat: a pass that ended between the page being drawn and that beat would stay "running" there. Redraw them
-        // here, unless the page was drawn with the pass already over.
-        if (live.dataset.finished !== "true") redrawRegions();
+        // The history and streams are live regions: redraw them now the pass is over (ui.js's redraw), unless the
+        // page was drawn with the pass already over.
+        if (live.dataset.finished !== "true") window.ashbridge.redraw();
       }
     };
     follow();
-  }
-
-  async function redrawRegions() {
-    let next;
-    try {
-      const response = await fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
-      if (!response.ok || response.redirected) return;
-      next = new DOMParser().parseFromString(await response.text(), "text/html");
-    } catch {
-      return; // the pulse redraws them later
-    }
-    for (const region of document.querySelectorAll("[data-live][id]")) {
-      const fresh = next.getElementById(region.id);
-      if (!fresh || region.contains(document.activeElement) && document.activeElement !== document.body) continue;
-      region.replaceWith(fresh);
-    }
-    document.dispatchEvent(new CustomEvent("ashbridge:redrawn"));
   }
 
   // Charts: records written and duration per pass, over time. uPlot draws times in the browser's own time zone, so
