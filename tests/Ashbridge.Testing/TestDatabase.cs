@@ -73,6 +73,28 @@ public sealed class TestDatabase : IAsyncDisposable
         return null!;
     }
 
+    /// <summary>
+    /// Takes a PostgreSQL test database away (refuses new connections and ends the open ones) or gives it back: an
+    /// outage as the hub sees it, with the server itself still up.
+    /// </summary>
+    public static async Task SetConnectionsAllowedAsync(string database, bool allowed, CancellationToken cancellationToken)
+    {
+        await using var admin = new NpgsqlConnection(PostgresServer());
+        await admin.OpenAsync(cancellationToken);
+        await using (var alter = new NpgsqlCommand($"ALTER DATABASE {database} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin))
+        {
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!allowed)
+        {
+            await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()", admin);
+            await kill.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();

@@ -26,7 +26,7 @@ public sealed class OutagePageTests
             using var browser = HubSignIn.CookieClient(hub);
             (await browser.GetAsync(new Uri("/signin", UriKind.Relative), Ct)).EnsureSuccessStatusCode(); // the form's antiforgery cookie, keys loaded
 
-            await SetConnectionsAllowedAsync(name, false);
+            await TestDatabase.SetConnectionsAllowedAsync(name, false, Ct);
             try
             {
                 using var answer = await HubSignIn.PostFormAsync(browser, HubFactory.AdminEmail, HubFactory.AdminPassword, null, Ct);
@@ -43,27 +43,10 @@ public sealed class OutagePageTests
             }
             finally
             {
-                await SetConnectionsAllowedAsync(name, true);
+                await TestDatabase.SetConnectionsAllowedAsync(name, true, Ct);
             }
         }
 
         NpgsqlConnection.ClearAllPools();
-    }
-
-    private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
-    {
-        await using var admin = new NpgsqlConnection(TestDatabase.PostgresServer());
-        await admin.OpenAsync(Ct);
-        await using (var alter = new NpgsqlCommand($"ALTER DATABASE {database} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin))
-        {
-            await alter.ExecuteNonQueryAsync(Ct);
-        }
-
-        if (!allowed)
-        {
-            await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()", admin);
-            await kill.ExecuteNonQueryAsync(Ct);
-            NpgsqlConnection.ClearAllPools();
-        }
     }
 }

@@ -44,7 +44,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
             }.ToJsonString());
 
             using var ashbyHttp = hub.CreateAnonymousClient(); // Ashby signs; it carries no token
-            await SetConnectionsAllowedAsync(name, false);
+            await TestDatabase.SetConnectionsAllowedAsync(name, false, Ct);
             using (var refused = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret)))
             {
                 refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -59,7 +59,7 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
                 (await health.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("failing").EnumerateArray().Select(f => f.GetString()).ShouldContain("database");
             }
 
-            await SetConnectionsAllowedAsync(name, true);
+            await TestDatabase.SetConnectionsAllowedAsync(name, true, Ct);
             using var retried = await PostAsync(ashbyHttp, body, AshbyWebhookSignature.Sign(body, secret));
             retried.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await retried.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString().ShouldBe("stored");
@@ -123,25 +123,6 @@ public sealed class WebhookOutageTests(EmulatorFixture ashby) : IClassFixture<Em
         ["action"] = "applicationUpdate",
         ["data"] = new JsonObject { ["application"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() } },
     }.ToJsonString());
-
-    /// <summary>Closes (or reopens) the database to new connections and ends the open ones: the hub sees its database gone.</summary>
-    private static async Task SetConnectionsAllowedAsync(string database, bool allowed)
-    {
-        await using var admin = new NpgsqlConnection(TestDatabase.PostgresServer());
-        await admin.OpenAsync(Ct);
-        await using (var alter = new NpgsqlCommand($"ALTER DATABASE {database} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin))
-        {
-            await alter.ExecuteNonQueryAsync(Ct);
-        }
-
-        if (!allowed)
-        {
-            await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()", admin);
-            await kill.ExecuteNonQueryAsync(Ct);
-        }
-
-        NpgsqlConnection.ClearAllPools();
-    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body, string signature, string path = "/webhooks/ashby/acme")
     {
