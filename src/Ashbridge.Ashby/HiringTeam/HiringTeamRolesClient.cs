@@ -24,6 +24,6 @@ public class HiringTeamRolesClient : AshbyServiceClient
     [AshbyEndpoint(AshbyEndpoints.HiringTeamRoleList)]
     public virtual Task<IReadOnlyList<HiringTeamRole>> ListAsync(HiringTeamRoleListRequest? request = null, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        return SendListAsync(AshbyEndpoints.HiringTeamRoleList, request, AshbyJsonContext.Default.HiringTeamRoleListRequest, AshbyJsonContext.Default.HiringTeamRole, options, cancellationToken);
+        return SendListAsync(AshbyEndpoints.HiringTeamRoleList, request ?? new HiringTeamRoleListRequest(), AshbyJsonContext.Default.HiringTeamRoleListRequest, AshbyJsonContext.Default.HiringTeamRole, options, cancellationToken);
     }
 }

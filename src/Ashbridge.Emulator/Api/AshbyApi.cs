@@ -25,6 +25,8 @@ internal static class AshbyApi
         OpeningEndpoints.Register(table);
         OrganizationEndpoints.Register(table);
         MetadataEndpoints.Register(table);
+        CustomFieldEndpoints.Register(table);
+        CandidateTagEndpoints.Register(table);
         InterviewEndpoints.Register(table);
         OfferEndpoints.Register(table);
         HiringTeamEndpoints.Register(table);

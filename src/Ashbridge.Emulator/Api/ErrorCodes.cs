@@ -1,7 +1,7 @@
 namespace Ashbridge.Emulator.Api;
 
 /// <summary>The <c>errorInfo.code</c> values the emulator answers with (Ashby's where it documents one).</summary>
-internal static class ErrorCodes
+internal static partial class ErrorCodes
 {
     public const string InvalidInput = "invalid_input";
     public const string MissingEndpointPermission = "missing_endpoint_permission";

@@ -23,7 +23,7 @@ internal static class InterviewEndpoints
     private static void PlanList(AshbyCall call)
     {
         if (!call.OptionalBool("includeArchived", out var includeArchived)) return;
-        Pager.List(call, call.Org.InterviewPlans, (p, incremental) => includeArchived || incremental || !p.IsArchived, JobJson.Plan);
+        Pager.List(call, call.Org.InterviewPlans, (p, incremental) => includeArchived || incremental || !p.IsArchived, InterviewPlanJson.Plan);
     }
 
     private static void StageList(AshbyCall call)
@@ -38,7 +38,7 @@ internal static class InterviewEndpoints
         call.Success(w =>
         {
             w.WriteStartArray();
-            foreach (var s in plan.Stages) JobJson.Stage(w, s);
+            foreach (var s in plan.Stages) InterviewPlanJson.Stage(w, s);
             w.WriteEndArray();
         });
     }

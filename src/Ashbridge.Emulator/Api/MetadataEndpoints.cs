@@ -5,15 +5,12 @@ using Ashbridge.Emulator.Sync;
 
 namespace Ashbridge.Emulator.Api;
 
-/// <summary>Sources, archive reasons, custom field definitions and candidate tags.</summary>
+/// <summary>Sources and archive reasons.</summary>
 internal static class MetadataEndpoints
 {
     public static void Register(EndpointTable table) => table
         .Read("source.list", Permissions.HiringProcessMetadataRead, SourceList)
-        .Read("archiveReason.list", Permissions.HiringProcessMetadataRead, ArchiveReasonList)
-        .Read("customField.list", Permissions.HiringProcessMetadataRead, CustomFieldList)
-        .Read("customField.info", Permissions.HiringProcessMetadataRead, CustomFieldInfo)
-        .Read("candidateTag.list", Permissions.HiringProcessMetadataRead, TagList);
+        .Read("archiveReason.list", Permissions.HiringProcessMetadataRead, ArchiveReasonList);
 
     /// <summary>Not paginated; the response still says <c>moreDataAvailable: false</c> as Ashby's schema has it.</summary>
     private static void SourceList(AshbyCall call)
@@ -44,25 +41,6 @@ internal static class MetadataEndpoints
 
             w.WriteEndArray();
         });
-    }
-
-    private static void CustomFieldList(AshbyCall call)
-    {
-        if (!call.OptionalBool("includeArchived", out var includeArchived)) return;
-        Pager.List(call, call.Org.CustomFields, (f, incremental) => call.CanSee(f) && (includeArchived || incremental || !f.IsArchived), MetadataJson.Definition);
-    }
-
-    private static void CustomFieldInfo(AshbyCall call)
-    {
-        if (!call.RequiredGuid("customFieldId", out var id)) return;
-        if (call.Org.FindCustomField(id) is not { } f || !call.CanSee(f)) call.Fail(ErrorCodes.InvalidInput, $"Custom field {id} was not found.");
-        else call.Success(w => MetadataJson.Definition(w, f));
-    }
-
-    private static void TagList(AshbyCall call)
-    {
-        if (!call.OptionalBool("includeArchived", out var includeArchived)) return;
-        Pager.List(call, call.Org.Tags, (t, incremental) => includeArchived || incremental || !t.IsArchived, MetadataJson.Tag);
     }
 
     public static void WriteEmptyArray(Utf8JsonWriter w)

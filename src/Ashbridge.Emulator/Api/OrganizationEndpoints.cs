@@ -72,9 +72,10 @@ internal static class OrganizationEndpoints
         });
     }
 
+    /// <summary><c>namesOnly</c> defaults to true (role titles only), as Ashby documents; objects only with <c>false</c>.</summary>
     private static void HiringTeamRoleList(AshbyCall call)
     {
-        if (!call.OptionalBool("namesOnly", out var namesOnly)) return;
+        if (!call.OptionalBool("namesOnly", out var namesOnly, defaultValue: true)) return;
         call.Success(w =>
         {
             w.WriteStartArray();

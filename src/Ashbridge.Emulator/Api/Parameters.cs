@@ -47,9 +47,9 @@ internal static class Parameters
         return true;
     }
 
-    public static bool OptionalBool(this AshbyCall call, string name, out bool flag)
+    public static bool OptionalBool(this AshbyCall call, string name, out bool flag, bool defaultValue = false)
     {
-        flag = false;
+        flag = defaultValue;
         if (!call.Present(name, out var value)) return true;
         if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) return call.FailParameter(name, $"{name} must be a boolean");
         flag = value.GetBoolean();

@@ -4,7 +4,7 @@ namespace Ashbridge.Emulator.Data;
 /// The whole emulated organisation, in memory. Lists keep creation order (the stable order lists are served in);
 /// dictionaries find rows by id. Readers take <see cref="Gate"/> for reading, writers for writing.
 /// </summary>
-internal sealed class Organization
+internal sealed partial class Organization
 {
     public ReaderWriterLockSlim Gate { get; } = new(LockRecursionPolicy.NoRecursion);
 

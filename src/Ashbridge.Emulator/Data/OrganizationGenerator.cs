@@ -53,6 +53,14 @@ internal sealed class OrganizationGenerator
         Metadata();
         Jobs();
         Candidates();
+
+        // Objects of the wider API, each from its own seeded generator so the core organisation above never changes.
+        CandidateRecordsGenerator.Generate(_org, _size);
+        ApplicationRecordsGenerator.Generate(_org, _size);
+        InterviewRecordsGenerator.Generate(_org, _size);
+        JobRecordsGenerator.Generate(_org, _size);
+        OrganizationRecordsGenerator.Generate(_org, _size);
+        OfferRecordsGenerator.Generate(_org, _size);
     }
 
     private long PastMs(long maxAgeMs) => BaseMs - 1 - _rng.NextLong(maxAgeMs);

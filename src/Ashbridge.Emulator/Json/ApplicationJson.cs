@@ -16,7 +16,7 @@ internal static class ApplicationJson
         MetadataJson.Values(w, a.CustomFields, viewer);
         CandidateJson.Summary(w, a.Candidate);
         w.WritePropertyName("currentInterviewStage");
-        JobJson.Stage(w, a.Stage);
+        InterviewPlanJson.Stage(w, a.Stage);
         MetadataJson.SourceOrNull(w, a.Source);
         w.WritePropertyName("archiveReason");
         if (a.ArchiveReason is { } r) MetadataJson.ArchiveReason(w, r);

@@ -3,7 +3,7 @@ using Ashbridge.Emulator.Data;
 
 namespace Ashbridge.Emulator.Json;
 
-/// <summary>Jobs, interview plans and stages, openings.</summary>
+/// <summary>Jobs and openings.</summary>
 internal static class JobJson
 {
     public static void Job(Utf8JsonWriter w, Job j, Viewer viewer, bool includeUnpublishedPostingIds = false, bool expandLocation = false, bool expandOpenings = false)
@@ -53,27 +53,6 @@ internal static class JobJson
             w.WriteEndArray();
         }
 
-        w.WriteEndObject();
-    }
-
-    public static void Plan(Utf8JsonWriter w, InterviewPlan p)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", p.Id);
-        w.WriteString("title", p.Title);
-        w.WriteBoolean("isArchived", p.IsArchived);
-        w.WriteEndObject();
-    }
-
-    public static void Stage(Utf8JsonWriter w, InterviewStage s)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", s.Id);
-        w.WriteString("title", s.Title);
-        w.WriteString("type", Enums.StageTypes[(int)s.Type]);
-        w.WriteNumber("orderInInterviewPlan", s.Order);
-        w.WriteNull("interviewStageGroupId");
-        w.WriteString("interviewPlanId", s.Plan.Id);
         w.WriteEndObject();
     }
 

@@ -37,6 +37,7 @@ public class MetadataClientTests
         server.Requests.Select(r => r.Path).ShouldBe(["/source.list", "/archiveReason.list", "/interviewStage.list", "/hiringTeamRole.list"]);
         server.Requests[0].Body.ShouldBe("""{"includeArchived":true}""");
         server.Requests[2].Body.ShouldBe("""{"interviewPlanId":"p1"}""");
+        server.Requests[3].Body.ShouldBe("""{"namesOnly":false}""");
     }
 
     [Fact]

@@ -209,11 +209,19 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         HasFields(sources.Results[0]!.AsObject(), "id", "title", "isArchived", "sourceType");
         var reasons = await emulator.CallAsync("archiveReason.list");
         foreach (var r in reasons.Results) HasFields(r!.AsObject(), "id", "text", "reasonType", "isArchived");
-        var roles = await emulator.CallAsync("hiringTeamRole.list");
+        var roles = await emulator.CallAsync("hiringTeamRole.list", """{"namesOnly":false}""");
         roles.Results.Select(r => r!["title"]!.GetValue<string>()).ShouldContain("Recruiter");
         (await emulator.CallAsync("hiringTeamRole.list", """{"namesOnly":true}""")).Results.Select(r => r!.GetValue<string>()).ShouldContain("Hiring Manager");
         var tags = await All("candidateTag.list");
         foreach (var t in tags) HasFields(t, "id", "title", "isArchived");
+    }
+
+    [Fact]
+    public async Task Hiring_team_roles_are_titles_only_unless_namesOnly_is_false()
+    {
+        (await emulator.CallAsync("hiringTeamRole.list")).Results.Select(r => r!.GetValueKind()).Distinct().ShouldBe([System.Text.Json.JsonValueKind.String]);
+        (await emulator.CallAsync("hiringTeamRole.list", """{"namesOnly":null}""")).Results[0]!.GetValueKind().ShouldBe(System.Text.Json.JsonValueKind.String);
+        (await emulator.CallAsync("hiringTeamRole.list", """{"namesOnly":false}""")).Results[0]!.AsObject().Select(p => p.Key).ShouldBe(["id", "title"]);
     }
 
     [Fact]

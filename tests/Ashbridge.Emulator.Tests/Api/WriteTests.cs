@@ -100,7 +100,7 @@ public class WriteTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         var app = (await emulator.ReadAllAsync("application.list", "\"status\":\"Active\"")).Rows[0];
         var users = (await emulator.ReadAllAsync("user.list")).Rows;
         var user = users[^1];
-        var role = (await emulator.CallAsync("hiringTeamRole.list")).Results.Single(r => r!["title"]!.GetValue<string>() == "Sourcer")!["id"]!.GetValue<string>();
+        var role = (await emulator.CallAsync("hiringTeamRole.list", """{"namesOnly":false}""")).Results.Single(r => r!["title"]!.GetValue<string>() == "Sourcer")!["id"]!.GetValue<string>();
         var added = await emulator.CallAsync("hiringTeam.addMember", $$"""{"applicationId":"{{app["id"]}}","teamMemberId":"{{user["id"]}}","roleId":"{{role}}"}""");
         added.Result["userId"]!.GetValue<string>().ShouldBe(user["id"]!.GetValue<string>());
         added.Result["role"]!.GetValue<string>().ShouldBe("Sourcer");
