@@ -79,6 +79,33 @@ public class OrganizationDirectoryTests(EmulatorFixture emulator) : IClassFixtur
     }
 
     [Fact]
+    public async Task Users_added_and_edited_through_the_control_api_reach_list_search_info_and_an_incremental_sync()
+    {
+        var (users, token) = await emulator.ReadAllAsync("user.list");
+        var manager = Id(users[0]);
+        var created = await emulator.ControlAsync("users", $$"""{"firstName":"Ada","lastName":"Quill","email":"ada.quill@northwind-labs.com","globalRole":"Elevated Access","managerId":"{{manager}}"}""");
+        created.Status.ShouldBe(200, created.Body.ToJsonString());
+        var id = Id(created.Body);
+        created.Body["managerId"]!.GetValue<string>().ShouldBe(manager);
+        created.Body["globalRole"]!.GetValue<string>().ShouldBe("Elevated Access");
+
+        (await emulator.CallAsync("user.search", """{"email":"Ada.Quill@northwind-labs.com"}""")).Results.Select(Id).ShouldBe([id]);
+        (await emulator.ReadAllAsync("user.list")).Rows.Select(Id).ShouldContain(id);
+        var (changed, next) = await emulator.ReadAllAsync("user.list", $"\"syncToken\":\"{token}\"");
+        changed.Select(Id).ShouldBe([id]);
+
+        (await emulator.ControlAsync("users", $$"""{"firstName":"Dup","lastName":"Licate","email":"ADA.QUILL@northwind-labs.com"}""")).Status.ShouldBe(409);
+        (await emulator.ControlAsync($"users/{id}/edit", $$"""{"managerId":"{{id}}"}""")).Status.ShouldBe(400);
+        var edited = await emulator.ControlAsync($"users/{id}/edit", """{"email":"ada@northwind-labs.com","managerId":null}""");
+        edited.Status.ShouldBe(200, edited.Body.ToJsonString());
+        edited.Body.AsObject().ContainsKey("managerId").ShouldBeFalse();
+        (await emulator.CallAsync("user.search", """{"email":"ada.quill@northwind-labs.com"}""")).Results.ShouldBeEmpty();
+        (await emulator.CallAsync("user.search", """{"email":"ada@northwind-labs.com"}""")).Results.Select(Id).ShouldBe([id]);
+        (await emulator.CallAsync("user.info", $$"""{"userId":"{{id}}"}""")).Result["email"]!.GetValue<string>().ShouldBe("ada@northwind-labs.com");
+        (await emulator.ReadAllAsync("user.list", $"\"syncToken\":\"{next}\"")).Rows.Select(Id).ShouldBe([id]);
+    }
+
+    [Fact]
     public async Task User_search_matches_the_whole_address_case_insensitively_deactivated_users_included()
     {
         var users = (await emulator.ReadAllAsync("user.list", "\"includeDeactivated\":true")).Rows;
