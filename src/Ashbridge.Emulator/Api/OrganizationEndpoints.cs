@@ -7,15 +7,20 @@ namespace Ashbridge.Emulator.Api;
 /// <summary>Departments, locations, users and hiring team roles.</summary>
 internal static class OrganizationEndpoints
 {
-    public static void Register(EndpointTable table) => table
-        .Read("department.list", Permissions.OrganizationRead, DepartmentList)
-        .Read("department.info", Permissions.OrganizationRead, DepartmentInfo)
-        .Read("location.list", Permissions.OrganizationRead, LocationList)
-        .Read("location.info", Permissions.OrganizationRead, LocationInfo)
-        .Read("user.list", Permissions.OrganizationRead, UserList)
-        .Read("user.info", Permissions.OrganizationRead, UserInfo)
-        .Read("user.search", Permissions.OrganizationRead, UserSearch)
-        .Read("hiringTeamRole.list", Permissions.OrganizationRead, HiringTeamRoleList);
+    public static void Register(EndpointTable table)
+    {
+        table
+            .Read("department.list", Permissions.OrganizationRead, DepartmentList)
+            .Read("department.info", Permissions.OrganizationRead, DepartmentInfo)
+            .Read("location.list", Permissions.OrganizationRead, LocationList)
+            .Read("location.info", Permissions.OrganizationRead, LocationInfo)
+            .Read("user.list", Permissions.OrganizationRead, UserList)
+            .Read("user.info", Permissions.OrganizationRead, UserInfo)
+            .Read("user.search", Permissions.OrganizationRead, UserSearch)
+            .Read("hiringTeamRole.list", Permissions.OrganizationRead, HiringTeamRoleList);
+        DepartmentEndpoints.Register(table);
+        LocationEndpoints.Register(table);
+    }
 
     private static void DepartmentList(AshbyCall call)
     {
@@ -56,18 +61,18 @@ internal static class OrganizationEndpoints
         else call.Success(w => OrganizationJson.User(w, u));
     }
 
-    /// <summary>Exact, case-insensitive email match; an empty array when nobody matches.</summary>
+    /// <summary>
+    /// Exact, case-insensitive match of the whole address (surrounding spaces ignored); deactivated users are found too
+    /// (their <c>isEnabled</c> says so). An empty array when nobody matches; never paginated.
+    /// </summary>
     private static void UserSearch(AshbyCall call)
     {
         if (!call.RequiredString("email", out var email)) return;
+        var user = call.Org.FindUserByEmail(email.Trim());
         call.Success(w =>
         {
             w.WriteStartArray();
-            foreach (var u in call.Org.Users)
-            {
-                if (string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)) OrganizationJson.User(w, u);
-            }
-
+            if (user is not null) OrganizationJson.User(w, user);
             w.WriteEndArray();
         });
     }

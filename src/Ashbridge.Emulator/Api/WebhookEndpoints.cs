@@ -43,6 +43,7 @@ internal static class WebhookEndpoints
         }
 
         if (enabled is null && url is null && secret is null) { call.Fail(ErrorCodes.InvalidInput, "Give at least one of enabled, requestUrl or secretToken"); return; }
+        if (secret is { Length: 0 }) { call.Fail(ErrorCodes.InvalidInput, "secretToken must not be empty"); return; }
         if (url is not null && !IsHttpUrl(url)) { call.Fail(ErrorCodes.InvalidInput, "requestUrl must be an absolute http(s) URL"); return; }
         if (Registry(call) is not { } registry) return;
         if (await registry.UpdateAsync(id.ToString(), enabled, url, secret, ct) is not { } setting) { call.NotFound(ErrorCodes.WebhookNotFound, "Webhook", id); return; }
@@ -87,7 +88,8 @@ internal static class WebhookEndpoints
         w.WriteString("id", s.Id);
         w.WriteBoolean("enabled", s.Enabled);
         w.WriteString("requestUrl", s.RequestUrl);
-        if (withSecret) w.WriteString("secretToken", s.SecretToken);
+        // A setting made without a secret (only the control plane can) has none to show rather than a null.
+        if (withSecret && s.SecretToken is { } secret) w.WriteString("secretToken", secret);
         w.WriteString("webhookType", s.WebhookType);
         w.WriteEndObject();
     }

@@ -7,10 +7,24 @@ internal sealed class Department : Row
     public string? ExternalName;
     public Department? Parent;
     public bool IsArchived;
+
+    /// <summary>The caller's own key/value pairs (<c>extraData</c>); null until a write sets some.</summary>
+    public Dictionary<string, string>? ExtraData;
+
+    /// <summary>Whether <paramref name="other"/> is this department or one below it (a move under it would make a cycle).</summary>
+    public bool IsOrIsAbove(Department other)
+    {
+        for (Department? d = other; d is not null; d = d.Parent)
+        {
+            if (ReferenceEquals(d, this)) return true;
+        }
+
+        return false;
+    }
 }
 
-/// <summary>A postal address as Ashby nests it under <c>address.postalAddress</c>.</summary>
-internal sealed record PostalAddress(string Country, string Region, string Locality, string PostalCode, string Street);
+/// <summary>A postal address as Ashby nests it under <c>address.postalAddress</c> (generated ones have every part; written ones may not).</summary>
+internal sealed record PostalAddress(string? Country, string? Region, string? Locality, string? PostalCode, string? Street);
 
 /// <summary>An office (<c>Location</c>) or a region grouping offices (<c>LocationHierarchy</c>).</summary>
 internal sealed class Location : Row
@@ -22,6 +36,20 @@ internal sealed class Location : Row
     public bool IsHierarchy;
     public byte WorkplaceType;
     public PostalAddress? Address;
+
+    /// <summary>The caller's own key/value pairs (<c>extraData</c>); null until a write sets some.</summary>
+    public Dictionary<string, string>? ExtraData;
+
+    /// <summary>Whether <paramref name="other"/> is this location or one below it (a move under it would make a cycle).</summary>
+    public bool IsOrIsAbove(Location other)
+    {
+        for (Location? l = other; l is not null; l = l.Parent)
+        {
+            if (ReferenceEquals(l, this)) return true;
+        }
+
+        return false;
+    }
 }
 
 /// <summary>An Ashby user (recruiter, hiring manager, interviewer…).</summary>
@@ -76,4 +104,34 @@ internal sealed class Tag : Row
 {
     public required string Title;
     public bool IsArchived;
+}
+
+/// <summary>A reusable message (email, LinkedIn InMail or connection note), such as the archive email <c>application.changeStage</c> sends.</summary>
+internal sealed class CommunicationTemplate
+{
+    /// <summary>Ashby's <c>intendedTypes</c> values, in bit order.</summary>
+    public static readonly string[] TypeNames = ["email", "inMail", "linkedInConnection"];
+
+    public const int Email = 0;
+
+    public Guid Id;
+    public required string Title;
+
+    /// <summary>Bits over <see cref="TypeNames"/>.</summary>
+    public byte IntendedTypes;
+
+    /// <summary>Disabled templates are not listed by <c>communicationTemplate.list</c> ("all enabled communication templates").</summary>
+    public bool IsEnabled = true;
+    public long CreatedMs;
+    public long UpdatedMs;
+
+    public bool IsIntendedFor(int type) => (IntendedTypes & (1 << type)) != 0;
+}
+
+/// <summary>A custom tracking link (<c>?utm_source=code</c> on the job board) that credits applications to a source.</summary>
+internal sealed class SourceTrackingLink : Row
+{
+    public required string Code;
+    public required Source Source;
+    public bool Enabled = true;
 }

@@ -89,4 +89,23 @@ internal static class ReferenceData
         [StageType.Lead, StageType.PreInterviewScreen, StageType.Active, StageType.Active, StageType.Active, StageType.Offer, StageType.Hired, StageType.Archived];
 
     public static readonly string[] Currencies = ["USD", "USD", "USD", "EUR", "GBP", "CAD"];
+
+    /// <summary>Communication templates: title, intended types (bits over CommunicationTemplate.TypeNames), enabled.</summary>
+    public static readonly (string Title, byte Types, bool Enabled)[] CommunicationTemplates =
+    [
+        ("Rejection + Consideration for Future Positions", 1, true), ("Rejection after Application Review", 1, true),
+        ("Rejection after Interviews", 1, true), ("Position Filled", 1, true), ("Thanks for Your Interest", 1, true),
+        ("Withdrawal Confirmation", 1, true), ("Schedule a Recruiter Screen", 1, true), ("Onsite Logistics", 1, true),
+        ("Offer Follow-up", 1, true), ("Reaching Out about a Role", 3, true), ("LinkedIn Outreach: Engineering", 2, true),
+        ("Connection Request", 4, true), ("Referral Thank You", 1, true), ("Old Rejection (2023)", 1, false),
+        ("Holiday Outreach", 3, false),
+    ];
+
+    /// <summary>Tracking link campaigns: code prefix and the source they credit; a trailing '*' marks a disabled link.</summary>
+    public static readonly (string Code, string Source)[] TrackingLinks =
+    [
+        ("spring-fair", "Career Fair"), ("devconf", "Conference"), ("linkedin-post", "LinkedIn Jobs"), ("newsletter", "Company Website"),
+        ("github-readme", "GitHub Sourcing"), ("podcast", "Company Website"), ("meetup-berlin", "Conference"), ("winter-fair*", "Career Fair"),
+        ("indeed-boost*", "Indeed"), ("referral-week", "Employee Referral"),
+    ];
 }

@@ -150,12 +150,12 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
     public async Task Departments_locations_and_users_have_their_fields_and_hierarchies()
     {
         var departments = await All("department.list");
-        foreach (var d in departments) HasFields(d, "id", "name", "externalName", "isArchived", "parentId", "createdAt", "updatedAt", "extraData");
+        foreach (var d in departments) HasFields(d, "id", "name", "isArchived", "createdAt", "updatedAt", "extraData");
         departments.ShouldContain(d => d["parentId"] != null);
         var locations = await All("location.list", "\"includeLocationHierarchy\":true");
         foreach (var l in locations)
         {
-            HasFields(l, "id", "name", "externalName", "isArchived", "address", "isRemote", "workplaceType", "parentLocationId", "type");
+            HasFields(l, "id", "name", "isArchived", "isRemote", "type");
             OneOf(l["type"], "Location", "LocationHierarchy");
         }
 

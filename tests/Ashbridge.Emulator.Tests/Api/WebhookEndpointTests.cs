@@ -35,5 +35,9 @@ public class WebhookEndpointTests(EmulatorFixture emulator) : IClassFixture<Emul
         (await emulator.CallAsync("webhook.create", $$"""{"webhookType":"jobCreate","requestUrl":"{{ReceiverUrl}}"}""")).Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("secretToken");
         (await emulator.CallAsync("webhook.create", $$"""{"webhookType":"jobCreate","requestUrl":"{{ReceiverUrl}}","secretToken":"x"}""", EmulatorFixture.NoFlagsKey)).ErrorCode.ShouldBe("missing_endpoint_permission");
         (await emulator.CallAsync("webhook.update", """{"webhookId":"00000000-0000-4000-8000-000000000000","enabled":true}""")).ErrorCode.ShouldBe("webhook_not_found");
+
+        // An empty secret would leave the setting without one, and the answer with a null the document does not allow.
+        var created = await emulator.CallAsync("webhook.create", $$"""{"webhookType":"surveySubmit","requestUrl":"{{ReceiverUrl}}","secretToken":"x"}""");
+        (await emulator.CallAsync("webhook.update", $$"""{"webhookId":"{{created.Result["id"]}}","secretToken":""}""")).ErrorCode.ShouldBe("invalid_input");
     }
 }
