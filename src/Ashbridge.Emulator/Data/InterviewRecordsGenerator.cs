@@ -72,11 +72,13 @@ internal static class InterviewRecordsGenerator
 
         org.DefaultInterview = org.Interviews[0];
 
-        // A work sample local to about one job in ten (capped), scheduled only for that job's applications.
+        // A work sample local to the first non-draft job and about one job in ten after it (capped), scheduled only for
+        // that job's applications.
         var local = 0;
         foreach (var job in org.Jobs)
         {
-            if (job.Status == JobStatus.Draft || !rng.Chance(0.1) || local++ >= 200) continue;
+            if (job.Status == JobStatus.Draft || (local > 0 && !rng.Chance(0.1)) || local >= 200) continue;
+            local++;
             Add(org, rng, job.Title + " Work Sample", 90, false, false, job, job.CreatedMs + rng.NextLong(5 * Day));
         }
     }
