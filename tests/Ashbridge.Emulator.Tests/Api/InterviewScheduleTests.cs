@@ -138,11 +138,16 @@ public class InterviewScheduleTests(EmulatorFixture emulator) : IClassFixture<Em
         added.Success.ShouldBeTrue(added.Body.ToJsonString());
         added.Result["interviewEvents"]!.AsArray().Count.ShouldBe(2);
 
+        var (_, eventsToken) = await emulator.ReadAllAsync("interviewEvent.list", $$"""
+            "interviewScheduleId":"{{scheduleId}}"
+            """);
         var moveBody = Event(other, "2026-12-03T09:00:00Z", "2026-12-03T10:00:00Z").TrimEnd('}') + $$""","interviewEventId":"{{firstEvent}}"}""";
         var moved = await emulator.CallAsync("interviewSchedule.update", $$"""{"interviewScheduleId":"{{scheduleId}}","interviewEvent":{{moveBody}}}""");
         var movedEvent = moved.Result["interviewEvents"]!.AsArray().Single(e => Id(e) == firstEvent)!;
         movedEvent["startTime"]!.GetValue<string>().ShouldBe("2026-12-03T09:00:00.000Z");
         movedEvent["interviewerUserIds"]![0]!.GetValue<string>().ShouldBe(otherId);
+        var changedEvents = await emulator.CallAsync("interviewEvent.list", $$"""{"interviewScheduleId":"{{scheduleId}}","syncToken":"{{eventsToken}}"}""");
+        changedEvents.Results.Select(e => Id(e)).ShouldBe([firstEvent]);
 
         var cancelled = await emulator.CallAsync("interviewSchedule.update", $$"""{"interviewScheduleId":"{{scheduleId}}","interviewEventIdToCancel":"{{firstEvent}}"}""");
         cancelled.Result["interviewEvents"]!.AsArray().Select(e => Id(e)).ShouldNotContain(firstEvent);
