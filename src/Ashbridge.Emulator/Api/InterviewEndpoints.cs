@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ashbridge.Emulator.Auth;
 using Ashbridge.Emulator.Changes;
@@ -239,7 +238,7 @@ internal static class InterviewEndpoints
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            if (ReadEvent(call, item, $"interviewEvents[{index++}]", a, allowId: false) is not { } e) return;
+            if (InterviewEventRequests.Read(call, item, $"interviewEvents[{index++}]", a, allowId: false) is not { } e) return;
             events.Add(e);
         }
 
@@ -276,7 +275,7 @@ internal static class InterviewEndpoints
         {
             if (eventValue.ValueKind == JsonValueKind.Object)
             {
-                if (ReadEvent(call, eventValue, "interviewEvent", s.Application, allowId: true) is not { } e) return;
+                if (InterviewEventRequests.Read(call, eventValue, "interviewEvent", s.Application, allowId: true) is not { } e) return;
                 upserts.Add(e);
             }
             else if (eventValue.ValueKind == JsonValueKind.Array)
@@ -284,7 +283,7 @@ internal static class InterviewEndpoints
                 var index = 0;
                 foreach (var item in eventValue.EnumerateArray())
                 {
-                    if (ReadEvent(call, item, $"interviewEvent[{index++}]", s.Application, allowId: true) is not { } e) return;
+                    if (InterviewEventRequests.Read(call, item, $"interviewEvent[{index++}]", s.Application, allowId: true) is not { } e) return;
                     upserts.Add(e);
                 }
             }
@@ -307,7 +306,7 @@ internal static class InterviewEndpoints
         var cancels = new List<InterviewEvent>();
         if (hasCancels)
         {
-            if (!ReadIds(call, cancelValue, "interviewEventIdToCancel", out var ids)) return;
+            if (!InterviewEventRequests.ReadIds(call, cancelValue, "interviewEventIdToCancel", out var ids)) return;
             foreach (var eventId in ids)
             {
                 if (s.Events.Find(e => e.Id == eventId && !e.Deleted) is not { } e)
@@ -341,104 +340,6 @@ internal static class InterviewEndpoints
 
         if (s.Status != "Cancelled") call.Publish(InterviewChanges.Cancel(call.Org, call.NowMs, s));
         call.Success(w => InterviewJson.Schedule(w, s));
-    }
-
-    /// <summary>Reads one event of a write: times, interviewers by email (enabled users), the interview (default when absent), extraData.</summary>
-    private static EventRequest? ReadEvent(AshbyCall call, JsonElement item, string name, Application a, bool allowId)
-    {
-        if (item.ValueKind != JsonValueKind.Object) { call.FailParameter(name, $"{name} must be an object"); return null; }
-        Guid? eventId = null;
-        if (allowId && item.TryGetProperty("interviewEventId", out var idValue) && idValue.ValueKind != JsonValueKind.Null)
-        {
-            if (idValue.ValueKind != JsonValueKind.String) { call.FailParameter(name + ".interviewEventId", "interviewEventId must be a string (a UUID)"); return null; }
-            if (!Guid.TryParseExact(idValue.GetString(), "D", out var parsed)) { call.Fail(ErrorCodes.InvalidInput, $"{name}.interviewEventId must be a UUID"); return null; }
-            eventId = parsed;
-        }
-
-        if (!ReadTime(call, item, name, "startTime", out var start) || !ReadTime(call, item, name, "endTime", out var end)) return null;
-        if (end <= start) { call.Fail(ErrorCodes.InvalidInput, $"{name}.endTime must be after startTime"); return null; }
-        if (!item.TryGetProperty("interviewers", out var people) || people.ValueKind == JsonValueKind.Null) { call.Fail(ErrorCodes.InvalidInput, $"Missing required parameter: {name}.interviewers"); return null; }
-        if (people.ValueKind != JsonValueKind.Array) { call.FailParameter(name + ".interviewers", "interviewers must be an array"); return null; }
-        if (people.GetArrayLength() == 0) { call.Fail(ErrorCodes.InvalidInput, $"{name}.interviewers must name at least one interviewer"); return null; }
-        var interviewers = new List<EventInterviewer>();
-        foreach (var p in people.EnumerateArray())
-        {
-            if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("email", out var email) || email.ValueKind != JsonValueKind.String)
-            {
-                call.FailParameter(name + ".interviewers", "each interviewer must be an object with an email string");
-                return null;
-            }
-
-            var feedback = true;
-            if (p.TryGetProperty("feedbackRequired", out var f) && f.ValueKind != JsonValueKind.Null)
-            {
-                if (f.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) { call.FailParameter(name + ".interviewers.feedbackRequired", "feedbackRequired must be a boolean"); return null; }
-                feedback = f.GetBoolean();
-            }
-
-            var address = email.GetString()!;
-            var user = call.Org.Users.Find(u => u.IsEnabled && string.Equals(u.Email, address, StringComparison.OrdinalIgnoreCase));
-            if (user is null) { call.Fail(ErrorCodes.InvalidInput, $"No enabled user in the organisation has the email {address}"); return null; }
-            if (interviewers.Exists(x => x.User == user)) continue;
-
-            // A trainee of an active pool interviews in their training role, as Ashby's interviewer training assigns it.
-            var training = call.Org.InterviewerPools.Where(x => !x.IsArchived && x.TrainingEnabled).SelectMany(x => x.Trainees.Where(t => t.User == user).Select(t => (t, x))).FirstOrDefault();
-            interviewers.Add(training.t is { } t ? new EventInterviewer(user, feedback, t.Stage.Role, training.x) : new EventInterviewer(user, feedback));
-        }
-
-        var interview = call.Org.DefaultInterview;
-        if (item.TryGetProperty("interviewId", out var iv) && iv.ValueKind != JsonValueKind.Null)
-        {
-            if (iv.ValueKind != JsonValueKind.String) { call.FailParameter(name + ".interviewId", "interviewId must be a string (a UUID)"); return null; }
-            if (!Guid.TryParseExact(iv.GetString(), "D", out var interviewId)) { call.Fail(ErrorCodes.InvalidInput, $"{name}.interviewId must be a UUID"); return null; }
-            interview = call.Org.FindInterview(interviewId);
-            if (interview is null || (interview.Job is { } j && !call.CanSee(j))) { call.NotFound(ErrorCodes.InterviewNotFound, "Interview", interviewId); return null; }
-            if (interview.Job is { } job && job != a.Job) { call.Fail(ErrorCodes.InvalidInput, $"Interview {interviewId} belongs to another job and can only be scheduled for its applications"); return null; }
-        }
-
-        if (interview is null) { call.Fail(ErrorCodes.InvalidInput, "The organisation has no default interview: pass interviewId"); return null; }
-        Dictionary<string, string>? extra = null;
-        if (item.TryGetProperty("extraData", out var x) && x.ValueKind != JsonValueKind.Null)
-        {
-            if (x.ValueKind != JsonValueKind.Object) { call.FailParameter(name + ".extraData", "extraData must be an object of strings"); return null; }
-            extra = [];
-            foreach (var prop in x.EnumerateObject())
-            {
-                if (prop.Value.ValueKind != JsonValueKind.String) { call.FailParameter(name + ".extraData", "extraData values must be strings"); return null; }
-                var value = prop.Value.GetString()!;
-                if (prop.Name.Length > 100 || value.Length > 512) { call.Fail(ErrorCodes.InvalidInput, $"{name}.extraData keys must be at most 100 characters and values at most 512"); return null; }
-                extra[prop.Name] = value;
-            }
-
-            if (x.GetRawText().Length >= 1024) { call.Fail(ErrorCodes.InvalidInput, $"{name}.extraData must be less than 1kb"); return null; }
-        }
-
-        return new EventRequest(eventId, start, end, interviewers, interview, extra);
-    }
-
-    private static bool ReadTime(AshbyCall call, JsonElement item, string name, string field, out long ms)
-    {
-        ms = 0;
-        if (!item.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return call.Fail(ErrorCodes.InvalidInput, $"Missing required parameter: {name}.{field}");
-        if (v.ValueKind != JsonValueKind.String) return call.FailParameter($"{name}.{field}", $"{field} must be an ISO 8601 date-time string");
-        if (!DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return call.Fail(ErrorCodes.InvalidInput, $"{name}.{field} must be an ISO 8601 date-time");
-        ms = t.ToUnixTimeMilliseconds();
-        return true;
-    }
-
-    /// <summary>One UUID or an array of them.</summary>
-    private static bool ReadIds(AshbyCall call, JsonElement value, string name, out List<Guid> ids)
-    {
-        ids = [];
-        JsonElement[] items = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [value];
-        foreach (var item in items)
-        {
-            if (item.ValueKind != JsonValueKind.String) return call.FailParameter(name, $"{name} must be a UUID or an array of UUIDs");
-            if (!Guid.TryParseExact(item.GetString(), "D", out var id)) return call.Fail(ErrorCodes.InvalidInput, $"{name} must contain UUIDs");
-            ids.Add(id);
-        }
-
-        return ids.Count > 0 || call.Fail(ErrorCodes.InvalidInput, $"{name} must name at least one interview event");
     }
 
     private static void EmptyList(AshbyCall call) => Pager.List(call, Nothing, (_, _) => true, (_, _) => { });

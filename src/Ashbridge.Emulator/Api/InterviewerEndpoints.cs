@@ -26,7 +26,10 @@ internal static class InterviewerEndpoints
         .Write("user.deleteInterviewerPause", Permissions.OrganizationWrite, DeletePause)
         .Read("notetakerTranscript.info", Permissions.NotetakerRead, Transcript);
 
-    /// <summary>Archived pools only with <c>includeArchivedPools</c> (an incremental pass returns them); archived training stages only with <c>includeArchivedTrainingStages</c>.</summary>
+    /// <summary>
+    /// Archived pools only with <c>includeArchivedPools</c> (an incremental pass returns them); archived training stages
+    /// only with <c>includeArchivedTrainingStages</c>.
+    /// </summary>
     private static void PoolList(AshbyCall call)
     {
         if (!call.OptionalBool("includeArchivedPools", out var archived) || !call.OptionalBool("includeArchivedTrainingStages", out var archivedStages)) return;
@@ -235,7 +238,11 @@ internal static class InterviewerEndpoints
     {
         ms = null;
         if (!call.OptionalString(name, out var text) || text is null) return !call.Failed;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)) return call.Fail(ErrorCodes.InvalidInput, $"{name} must be an ISO 8601 date-time");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+        {
+            return call.Fail(ErrorCodes.InvalidInput, $"{name} must be an ISO 8601 date-time");
+        }
+
         ms = t.ToUnixTimeMilliseconds();
         return true;
     }

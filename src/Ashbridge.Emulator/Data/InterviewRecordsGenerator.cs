@@ -1,7 +1,8 @@
 namespace Ashbridge.Emulator.Data;
 
 /// <summary>
-/// Generates the interview stage groups, interviews, schedules and events, interviewer pools and settings, after the core organisation. It draws from its own seeded generator, so adding to it never
+/// Generates the interview stage groups, interviews, schedules and events, interviewer pools, settings and pauses, and
+/// notetaker transcripts, after the core organisation. It draws from its own seeded generator, so adding to it never
 /// changes what the other generators produce.
 /// </summary>
 /// <remarks>
@@ -101,13 +102,19 @@ internal static class InterviewRecordsGenerator
         for (var p = 0; p < PoolTitles.Length; p++)
         {
             var created = org.BaseMs - (2 * 365 * Day) + rng.NextLong(365 * Day);
-            var pool = new InterviewerPool { Id = rng.NextGuid(), Title = PoolTitles[p], IsArchived = p == PoolTitles.Length - 1, CreatedMs = created, UpdatedMs = created + rng.NextLong(100 * Day) };
+            var pool = new InterviewerPool
+            {
+                Id = rng.NextGuid(), Title = PoolTitles[p], IsArchived = p == PoolTitles.Length - 1, CreatedMs = created, UpdatedMs = created + rng.NextLong(100 * Day),
+            };
             if (p % 2 == 0)
             {
                 pool.TrainingPathId = rng.NextGuid();
                 pool.TrainingEnabled = true;
                 pool.TrainingStages.Add(new TrainingStage { Id = rng.NextGuid(), Role = TrainingRole.Shadow, InterviewsRequired = 2 });
-                pool.TrainingStages.Add(new TrainingStage { Id = rng.NextGuid(), Role = TrainingRole.ReverseShadow, InterviewsRequired = 1, ApprovalRequired = true, Approvers = [rng.Pick(interviewers)] });
+                pool.TrainingStages.Add(new TrainingStage
+                {
+                    Id = rng.NextGuid(), Role = TrainingRole.ReverseShadow, InterviewsRequired = 1, ApprovalRequired = true, Approvers = [rng.Pick(interviewers)],
+                });
             }
 
             var members = 3 + rng.Next(6);
@@ -141,7 +148,10 @@ internal static class InterviewRecordsGenerator
         {
             if (u.IsEnabled && rng.Chance(0.3))
             {
-                org.InterviewerSettingsByUser[u.Id] = new InterviewerSettings { DailyLimit = rng.Chance(0.8) ? rng.Next(1, 5) : null, WeeklyLimit = rng.Chance(0.7) ? rng.Next(5, 16) : null };
+                org.InterviewerSettingsByUser[u.Id] = new InterviewerSettings
+                {
+                    DailyLimit = rng.Chance(0.8) ? rng.Next(1, 5) : null, WeeklyLimit = rng.Chance(0.7) ? rng.Next(5, 16) : null,
+                };
             }
 
             if (u.IsEnabled && rng.Chance(0.03))
