@@ -18,6 +18,9 @@ internal sealed class InterviewStage
     public StageType Type;
     public int Order;
     public required InterviewPlan Plan;
+
+    /// <summary>The organisation's stage group this stage belongs to (see <see cref="Organization.StageGroupOf"/>).</summary>
+    public InterviewStageGroup? Group;
 }
 
 /// <summary>A job (the hiring process for a role).</summary>

@@ -236,8 +236,6 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
     }
 
     [Theory]
-    [InlineData("interviewSchedule.list")]
-    [InlineData("interview.list")]
     [InlineData("applicationFeedback.list")]
     public async Task Unmodelled_interview_lists_answer_an_empty_well_formed_page(string endpoint)
     {
