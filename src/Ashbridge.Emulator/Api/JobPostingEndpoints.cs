@@ -42,18 +42,25 @@ internal static class JobPostingEndpoints
         });
     }
 
+    /// <summary>
+    /// A posting the key may see; an unpublished one only with <c>includeUnpublishedJobPostings</c> (Ashby's changelog,
+    /// 2026-05-26 and 2026-06-11: without it, info and update answer not found for unpublished postings).
+    /// </summary>
+    private static JobPosting? Find(AshbyCall call, Guid id, bool includeUnpublished) =>
+        call.Org.FindPosting(id) is { } p && call.CanSee(p.Job) && (p.IsPublished || includeUnpublished) ? p : null;
+
     private static void Info(AshbyCall call)
     {
         if (!call.RequiredGuid("jobPostingId", out var id) || !call.ExpandIncludes(["job"], out var expand)) return;
-        if (!call.OptionalGuid("jobBoardId", out _) || !call.OptionalBool("includeUnpublishedJobPostings", out _)) return;
-        if (call.Org.FindPosting(id) is not { } p || !call.CanSee(p.Job)) call.NotFound(ErrorCodes.JobPostingNotFound, "Job posting", id);
+        if (!call.OptionalGuid("jobBoardId", out _) || !call.OptionalBool("includeUnpublishedJobPostings", out var unpublished)) return;
+        if (Find(call, id, unpublished) is not { } p) call.NotFound(ErrorCodes.JobPostingNotFound, "Job posting", id);
         else call.Success(w => JobPostingJson.Info(w, p, expand.Contains("job"), call.Viewer, call.Org.FormFieldIds));
     }
 
     /// <summary>
     /// <c>jobPosting.update</c>: <c>title</c>, <c>workplaceType</c>, <c>suppressDescriptionOpening</c>/<c>Closing</c> and
     /// <c>description</c> <c>{ type: "text/html", content }</c> (replaces the body, <c>descriptionParts.descriptionBody</c>);
-    /// answers the <c>jobPosting.info</c> shape; <c>jobPostingUpdate</c>.
+    /// answers the <c>jobPosting.info</c> shape; <c>jobPostingUpdate</c>. Unpublished postings need <c>includeUnpublishedJobPostings</c>.
     /// </summary>
     private static void Update(AshbyCall call)
     {
@@ -70,7 +77,8 @@ internal static class JobPostingEndpoints
         }
 
         if (title is { Length: 0 }) { call.Fail(ErrorCodes.InvalidInput, "title must not be empty"); return; }
-        if (call.Org.FindPosting(id) is not { } p || !call.CanSee(p.Job)) { call.NotFound(ErrorCodes.JobPostingNotFound, "Job posting", id); return; }
+        if (!call.OptionalBool("includeUnpublishedJobPostings", out var unpublished)) return;
+        if (Find(call, id, unpublished) is not { } p) { call.NotFound(ErrorCodes.JobPostingNotFound, "Job posting", id); return; }
         var body = call.Body;
         bool? opening = body.TryGetProperty("suppressDescriptionOpening", out var o) && o.ValueKind != JsonValueKind.Null ? suppressOpening : null;
         bool? closing = body.TryGetProperty("suppressDescriptionClosing", out var c) && c.ValueKind != JsonValueKind.Null ? suppressClosing : null;

@@ -94,6 +94,8 @@ internal static class OpeningChanges
     /// </summary>
     public static Opening? FillOnHire(Organization org, long now, Application a)
     {
+        // A move from Hired to Hired (the stage before the one just entered) is no new hire.
+        if (a.History is { Count: >= 2 } history && history[^2].Stage.Type == StageType.Hired) return null;
         var offered = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a && o.AcceptanceStatus == "Accepted" && o.Versions.Count > 0)?.Latest.Opening;
         var opening = offered is { Deleted: false, State: Open } ? offered : a.Job.Openings.Find(o => !o.Deleted && o.State == Open);
         if (opening is null) return null;

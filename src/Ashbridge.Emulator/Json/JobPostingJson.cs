@@ -139,7 +139,9 @@ internal static class JobPostingJson
         w.WriteString("workplaceType", Enums.WorkplaceTypes[p.WorkplaceType]);
         w.WriteString("employmentType", Enums.EmploymentTypes[job.EmploymentType]);
         w.WriteBoolean("isListed", p.IsListed);
-        w.WriteString("publishedDate", Date(p.PublishedMs));
+        // Ashby's changelog (2026-05-26): publishedDate is null for unpublished postings (the document still types it a string).
+        if (p.IsPublished) w.WriteString("publishedDate", Date(p.PublishedMs));
+        else w.WriteNull("publishedDate");
         w.WriteStringIfAny("applicationDeadline", p.ApplicationDeadline);
         w.WriteString("externalLink", BoardUrl + p.Id.ToString());
         w.WriteString("applyLink", BoardUrl + p.Id.ToString() + "/application");

@@ -132,6 +132,23 @@ public class JobAreaTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task Unpublished_postings_need_includeUnpublishedJobPostings_and_have_no_published_date()
+    {
+        var job = (await emulator.ControlAsync("jobs", """{"title":"Unpublished Soon"}""")).Body;
+        var posting = job["jobPostingIds"]![0]!.GetValue<string>();
+        (await emulator.ControlAsync($"job-postings/{posting}/unpublish")).Status.ShouldBe(200);
+        (await emulator.CallAsync("jobPosting.info", $$"""{"jobPostingId":"{{posting}}"}""")).ErrorCode.ShouldBe("job_posting_not_found");
+        (await emulator.CallAsync("jobPosting.update", $$"""{"jobPostingId":"{{posting}}","title":"x"}""")).ErrorCode.ShouldBe("job_posting_not_found");
+        var info = await emulator.CallAsync("jobPosting.info", $$"""{"jobPostingId":"{{posting}}","includeUnpublishedJobPostings":true}""");
+        info.Result.ContainsKey("publishedDate").ShouldBeTrue();
+        info.Result["publishedDate"].ShouldBeNull();
+        (await emulator.CallAsync("jobPosting.update", $$"""{"jobPostingId":"{{posting}}","title":"Still Drafting","includeUnpublishedJobPostings":true}""")).Result["title"]!.GetValue<string>().ShouldBe("Still Drafting");
+        (await emulator.CallAsync("jobPosting.list")).Results.Select(Id).ShouldNotContain(posting);
+        var listed = (await emulator.CallAsync("jobPosting.list", """{"includeUnpublishedJobPostings":true}""")).Results.Single(p => Id(p) == posting)!;
+        listed["publishedDate"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Posting_application_form_fields_carry_id_human_readable_path_and_isNullable()
     {
         var posting = (await emulator.CallAsync("jobPosting.list")).Results[0];

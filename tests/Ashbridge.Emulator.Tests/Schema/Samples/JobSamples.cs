@@ -45,7 +45,7 @@ public sealed class JobSamples : ISchemaSamples
             new("jobPosting.info", $$"""{"jobPostingId":"{{posting}}","expand":["job"]}"""),
             new("jobPosting.info", $$"""{"jobPostingId":"{{Unknown}}"}""", ExpectSuccess: false),
             new("jobPosting.list", "{}"),
-            new("jobPosting.list", """{"listedOnly":true,"includeUnpublishedJobPostings":true}"""),
+            new("jobPosting.list", """{"listedOnly":true}"""),
             new("jobPosting.update", $$$"""{"jobPostingId":"{{{ownPosting}}}","title":"Schema Sample Posting","workplaceType":"Remote","suppressDescriptionOpening":true,"description":{"type":"text/html","content":"<p>Build <b>schemas</b>.</p>"}}"""),
             new("jobPosting.update", $$"""{"jobPostingId":"{{ownPosting}}","workplaceType":"Moon"}""", ExpectSuccess: false),
             new("jobTemplate.list", """{"expand":["location"]}"""),
