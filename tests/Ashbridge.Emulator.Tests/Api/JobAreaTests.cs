@@ -25,6 +25,43 @@ public class JobAreaTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixt
 
     private static string Id(JsonNode? node) => node!["id"]!.GetValue<string>();
 
+    /// <summary>
+    /// What in an answer does not match the document, apart from what other areas' shapes and the document itself decide:
+    /// the author's <c>managerId: null</c> and an expanded location's <c>externalName: null</c> (organisation area), and
+    /// custom field values (the document's <c>oneOf</c> for a value has several string branches, so any string value
+    /// matches more than one and fails it). The check still fails as a whole on those, so only the listed errors are read.
+    /// </summary>
+    private static IEnumerable<string> OwnSchemaErrors(AshbyResponse r, string endpoint) =>
+        AshbySchema.ResponseErrors(endpoint, r.Status, r.Body).Where(e =>
+            !e.Contains("/customFields/", StringComparison.Ordinal) && !e.Contains("/author/managerId", StringComparison.Ordinal)
+            && !e.Contains("/location/externalName", StringComparison.Ordinal) && !e.StartsWith(" (required at /$ref/oneOf/1/", StringComparison.Ordinal)
+            && e.Split("/oneOf/").Length <= 2); // a failed branch of a nested oneOf (number | null) is listed even when another branch matched
+
+    [Fact]
+    public async Task Every_job_and_opening_answer_matches_the_document_in_what_this_area_decides()
+    {
+        var jobs = (await emulator.ReadAllAsync("job.list", "\"status\":[\"Draft\",\"Open\",\"Closed\",\"Archived\"]")).Rows;
+        foreach (var j in jobs)
+        {
+            var info = await emulator.CallAsync("job.info", $$"""{"id":"{{Id(j)}}","expand":["location","openings"]}""");
+            OwnSchemaErrors(info, "job.info").ShouldBeEmpty(info.Body.ToJsonString());
+        }
+
+        foreach (var o in (await emulator.ReadAllAsync("opening.list")).Rows)
+        {
+            var info = await emulator.CallAsync("opening.info", $$"""{"openingId":"{{Id(o)}}"}""");
+            OwnSchemaErrors(info, "opening.info").ShouldBeEmpty(info.Body.ToJsonString());
+        }
+
+        var created = await CreateJob("Schema Minded");
+        var updated = await emulator.CallAsync("job.update", $$"""{"jobId":"{{Id(created)}}","customRequisitionId":"REQ-77"}""");
+        OwnSchemaErrors(updated, "job.update").ShouldBeEmpty(updated.Body.ToJsonString());
+        var comp = await emulator.CallAsync("job.updateCompensation", $$"""{"jobId":"{{Id(created)}}","compensationTiers":[{"components":[{"compensationType":"Bonus","interval":"1 YEAR","minValue":null,"maxValue":null}]}]}""");
+        OwnSchemaErrors(comp, "job.updateCompensation").ShouldBeEmpty(comp.Body.ToJsonString());
+        var templates = await emulator.CallAsync("jobTemplate.list", """{"expand":["location"]}""");
+        OwnSchemaErrors(templates, "jobTemplate.list").ShouldBeEmpty(templates.Body.ToJsonString());
+    }
+
     [Fact]
     public async Task Job_create_validates_its_parameters_and_needs_jobsWrite()
     {
