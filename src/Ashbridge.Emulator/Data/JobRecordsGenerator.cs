@@ -2,7 +2,7 @@ namespace Ashbridge.Emulator.Data;
 
 /// <summary>
 /// Generates the brands, close reasons, job boards and job templates, after the core organisation, gives every job a
-/// brand and every Closed opening a close reason. It draws from its own seeded generator, so adding to it never
+/// brand, every Closed opening a close reason and about half the open jobs a posted salary range. It draws from its own seeded generator, so adding to it never
 /// changes what the other generators produce.
 /// </summary>
 internal static class JobRecordsGenerator
@@ -29,6 +29,20 @@ internal static class JobRecordsGenerator
 
         // About one job in five is published under the second brand.
         foreach (var job in org.Jobs) job.Brand = rng.Chance(0.8) ? org.Brands[0] : org.Brands[1];
+
+        // About half the open jobs post a salary range (in the office's currency), shown on their postings.
+        foreach (var job in org.Jobs.Where(j => j.Status == JobStatus.Open))
+        {
+            if (!rng.Chance(0.5)) continue;
+            var min = 80_000 + (rng.Next(40) * 2_500);
+            var currency = job.Location.Address?.Country switch { "United Kingdom" => "GBP", "Germany" or "Ireland" or "Netherlands" => "EUR", "Canada" => "CAD", _ => "USD" };
+            var tier = new CompensationTier { Id = rng.NextGuid() };
+            tier.Components.Add(new CompensationComponent
+            {
+                Id = rng.NextGuid(), CompensationType = "Salary", Interval = "1 YEAR", CurrencyCode = currency, MinValue = min, MaxValue = min + 30_000 + (rng.Next(20) * 2_500),
+            });
+            job.CompensationTiers.Add(tier);
+        }
 
         var active = org.CloseReasons.Where(r => !r.IsArchived).ToArray();
         foreach (var opening in org.Openings)

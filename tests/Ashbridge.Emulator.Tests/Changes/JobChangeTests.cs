@@ -100,6 +100,9 @@ public class JobChangeTests
         again.Jobs.Select(j => j.Brand!.Id).ShouldBe(_org.Jobs.Select(j => j.Brand!.Id));
         again.Openings.Select(o => o.CloseReason?.Id).ShouldBe(_org.Openings.Select(o => o.CloseReason?.Id));
         again.FormFieldIds.ShouldBe(_org.FormFieldIds);
+        again.Jobs.Select(j => j.CompensationTiers.Sum(t => t.Components.Sum(c => c.MinValue ?? 0))).ShouldBe(_org.Jobs.Select(j => j.CompensationTiers.Sum(t => t.Components.Sum(c => c.MinValue ?? 0))));
+        _org.Jobs.ShouldContain(j => j.CompensationTiers.Count > 0);
+        _org.Jobs.Where(j => j.Status != JobStatus.Open).ShouldAllBe(j => j.CompensationTiers.Count == 0);
         var other = OrganizationGenerator.Generate(12, OrganizationSize.Parse("small"));
         other.Brands[0].Id.ShouldNotBe(_org.Brands[0].Id);
         _org.Openings.Where(o => o.State == OpeningChanges.Closed).ShouldAllBe(o => o.CloseReason != null && !o.CloseReason.IsArchived);
