@@ -50,6 +50,7 @@ internal static class ApplicationChanges
         org.Touch(a, now);
         if (stage.Type == StageType.Hired)
         {
+            OpeningChanges.FillOnHire(org, now, a);
             var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a && o.AcceptanceStatus == "Accepted");
             return
             [

@@ -41,6 +41,8 @@ internal sealed class Job : Row
     public required User Author;
     public long? OpenedMs;
     public long? ClosedMs;
+    public Brand? Brand;
+    public List<CompensationTier> CompensationTiers = [];
 }
 
 /// <summary>A job posting on the external job board.</summary>
@@ -53,6 +55,11 @@ internal sealed class JobPosting : Row
     public byte WorkplaceType;
     public long PublishedMs;
     public string? ApplicationDeadline;
+
+    /// <summary>The description body set through <c>jobPosting.update</c> (HTML); null keeps the generated one.</summary>
+    public string? DescriptionBodyHtml;
+    public bool SuppressDescriptionOpening;
+    public bool SuppressDescriptionClosing;
 }
 
 /// <summary>An opening (approved headcount) with its single latest version flattened in.</summary>
@@ -61,7 +68,7 @@ internal sealed class Opening : Row
     public Guid VersionId;
     public required string Identifier;
     public string? Description;
-    public required Department Team;
+    public Department? Team;
     public List<Job> Jobs = [];
     public List<Location> Locations = [];
     public byte State;
@@ -76,6 +83,10 @@ internal sealed class Opening : Row
     public User? Author;
     public List<TeamMember> HiringTeam = [];
     public CustomFieldValue[] CustomFields = [];
+    public CloseReason? CloseReason;
+
+    /// <summary>When the latest version was made (0 = the opening's creation).</summary>
+    public long VersionCreatedMs;
 
     public bool IsConfidential => Jobs.Exists(j => j.Confidential);
 }

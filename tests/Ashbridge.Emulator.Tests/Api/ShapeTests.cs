@@ -83,7 +83,7 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         foreach (var j in rows)
         {
             HasFields(j, "id", "title", "confidential", "status", "employmentType", "locationId", "departmentId", "defaultInterviewPlanId", "interviewPlanIds", "customFields",
-                "jobPostingIds", "customRequisitionId", "hiringTeam", "author", "createdAt", "updatedAt", "openedAt", "closedAt");
+                "jobPostingIds", "brandId", "hiringTeam", "author", "createdAt", "updatedAt");
             OneOf(j["employmentType"], "FullTime", "PartTime", "Intern", "Contract", "Temporary");
         }
 
@@ -98,11 +98,11 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         list.Results.Count.ShouldBeGreaterThan(0);
         var p = list.Results[0]!.AsObject();
         HasFields(p, "id", "title", "jobId", "departmentName", "teamName", "locationName", "locationIds", "workplaceType", "employmentType", "isListed", "publishedDate",
-            "applicationDeadline", "externalLink", "applyLink", "shouldDisplayCompensationOnJobBoard", "updatedAt");
+            "externalLink", "applyLink", "shouldDisplayCompensationOnJobBoard", "updatedAt");
         OneOf(p["workplaceType"], "OnSite", "Hybrid", "Remote");
         p["applyLink"]!.GetValue<string>().ShouldStartWith("https://");
         var info = await emulator.CallAsync("jobPosting.info", $$"""{"jobPostingId":"{{p["id"]}}"}""");
-        HasFields(info.Result, "descriptionPlain", "descriptionHtml", "descriptionParts", "linkedData", "applicationFormDefinition", "compensation", "isRemote", "address");
+        HasFields(info.Result, "descriptionPlain", "descriptionHtml", "descriptionParts", "linkedData", "applicationFormDefinition", "compensation", "isRemote");
         info.Result["descriptionHtml"]!.GetValue<string>().ShouldContain("<p>");
         info.Result["descriptionPlain"]!.GetValue<string>().ShouldNotContain("<p>");
     }
@@ -113,7 +113,7 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         var rows = await All("opening.list");
         foreach (var o in rows)
         {
-            HasFields(o, "id", "openedAt", "closedAt", "isArchived", "archivedAt", "openingState", "latestVersion");
+            HasFields(o, "id", "isArchived", "openingState", "latestVersion");
             OneOf(o["openingState"], "Approved", "Closed", "Draft", "Filled", "Open");
             HasFields(o["latestVersion"]!.AsObject(), "id", "identifier", "jobIds", "locationIds", "employmentType", "targetHireDate", "customFields");
         }
