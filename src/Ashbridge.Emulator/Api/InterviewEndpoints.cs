@@ -17,8 +17,7 @@ internal static class InterviewEndpoints
         .Read("interviewPlan.list", Permissions.InterviewsRead, PlanList)
         .Read("interviewStage.list", Permissions.InterviewsRead, StageList)
         .Read("interviewSchedule.list", Permissions.InterviewsRead, EmptyList)
-        .Read("interview.list", Permissions.InterviewsRead, EmptyList)
-        .Read("applicationFeedback.list", Permissions.CandidatesRead, EmptyList);
+        .Read("interview.list", Permissions.InterviewsRead, EmptyList);
 
     private static void PlanList(AshbyCall call)
     {
