@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Ashbridge.Emulator.Changes;
 using Ashbridge.Emulator.Data;
+using Ashbridge.Emulator.Tests.Schema;
+using Ashbridge.Emulator.Webhooks;
 
 namespace Ashbridge.Emulator.Tests.Data;
 
@@ -61,5 +64,26 @@ public class ApplicationRecordsTests
         var (application, _, events) = FeedbackChanges.SubmitApplication(org, Now, posting, "Dorothy Vaughan", "dorothy@example.test", null, [], "{}"u8.ToArray());
         events.Select(e => e.Action).ShouldBe(["applicationSubmit"]);
         application.AppliedViaPosting.ShouldBe(posting);
+    }
+
+    /// <summary>
+    /// Applications without custom fields: the document's custom field <c>value</c> is a <c>oneOf</c> with four string
+    /// branches, so no string-valued custom field can pass it (see docs/concepts/emulator.md).
+    /// </summary>
+    [Fact]
+    public void The_application_area_webhook_payloads_match_the_documented_webhook_schemas()
+    {
+        var org = Small(5);
+        var archived = org.Applications.First(x => x.Status == ApplicationStatus.Archived && x.CustomFields.Length == 0 && x.Source is not null);
+        var active = org.Applications.First(x => x.Status == ApplicationStatus.Active && x.CustomFields.Length == 0);
+        var posting = org.JobPostings.First(p => p.IsPublished);
+        List<WebhookEvent> events =
+        [
+            .. ApplicationChanges.Update(org, Now, archived, null, org.Users[1], null),
+            .. ApplicationChanges.ReplaceHistory(org, Now, active, [new(null, active.Stage.Plan.FirstOf(StageType.Offer), Now - 1000, null)]),
+            .. FeedbackChanges.SubmitApplication(org, Now, posting, "Mae Jemison", "mae@example.test", null, [], "{}"u8.ToArray()).Events,
+        ];
+        events.Select(e => e.Action).ShouldBe(["applicationUpdate", "candidateStageChange", "applicationUpdate", "applicationSubmit"]);
+        foreach (var e in events) AshbySchema.ShouldMatchTheWebhookSchema(new JsonObject { ["action"] = e.Action, ["data"] = e.Data.DeepClone() });
     }
 }
