@@ -95,7 +95,7 @@ internal static class ApplicationEndpoints
     /// <summary>Cursor-paginated in Ashby; histories are short, so the emulator answers in one page.</summary>
     private static void ListHistory(AshbyCall call)
     {
-        if (!call.RequiredGuid("applicationId", out var id) || !Pager.ReadLimit(call, out _) || !call.OptionalString("cursor", out _)) return;
+        if (!call.RequiredGuid("applicationId", out var id) || !Pager.ReadLimit(call, out _) || !NoCursor(call)) return;
         if (Find(call, id) is not { } a) return;
         var w = call.BeginSuccess();
         w.WriteStartArray();
@@ -105,7 +105,10 @@ internal static class ApplicationEndpoints
         call.EndSuccess();
     }
 
-    /// <summary>The stage defaults to the plan's first Lead stage; <c>"FirstPreInterviewScreen"</c> names the first screen stage.</summary>
+    /// <summary>
+    /// The stage defaults to the plan's first Lead stage; <c>"FirstPreInterviewScreen"</c> names the first screen stage.
+    /// An <c>applicationHistory</c> (entries as in updateHistory, without ids) becomes the history, its last entry the stage.
+    /// </summary>
     private static void Create(AshbyCall call)
     {
         if (!call.RequiredGuid("candidateId", out var candidateId) || !call.RequiredGuid("jobId", out var jobId)) return;
@@ -126,11 +129,20 @@ internal static class ApplicationEndpoints
         User? user = null;
         if (sourceId is { } s && (source = org.FindSource(s)) is null) { call.NotFound(ErrorCodes.SourceNotFound, "Source", s); return; }
         if (userId is { } u && (user = org.FindUser(u)) is null) { call.NotFound(ErrorCodes.UserNotFound, "User", u); return; }
+        List<ApplicationChanges.HistoryUpdate>? history = null;
+        if (call.Present("applicationHistory", out var list) && (history = ReadHistory(call, list, job.Plan, null, null)) is null) return;
         var a = ApplicationChanges.Create(org, call.NowMs, candidate, job, stage, source, user, createdMs);
+
+        // A given history replaces the single entry and sets the stage; create sends no webhook, so its events are dropped.
+        if (history is not null) _ = ApplicationChanges.ReplaceHistory(org, call.NowMs, a, history);
         call.Success(w => ApplicationJson.Application(w, a, call.Viewer));
     }
 
-    /// <summary>A target stage of type Archived needs <c>archiveReasonId</c> (<c>invalid_input</c> otherwise, per Ashby).</summary>
+    /// <summary>
+    /// A target stage of type Archived needs <c>archiveReasonId</c>, and any other stage refuses it and <c>archiveEmail</c>
+    /// (<c>invalid_input</c> both ways, per Ashby's error table). <c>archiveEmail</c> on an archived stage is accepted and
+    /// sends nothing (no communication templates are modelled here).
+    /// </summary>
     private static void ChangeStage(AshbyCall call)
     {
         if (!call.RequiredGuid("applicationId", out var id) || !call.RequiredGuid("interviewStageId", out var stageId)) return;
@@ -138,6 +150,12 @@ internal static class ApplicationEndpoints
         if (Find(call, id) is not { } a) return;
         if (a.Stage.Plan.Stages.Find(s => s.Id == stageId) is not { } stage) { call.NotFound(ErrorCodes.InterviewStageNotFound, "Interview stage of this application's plan", stageId); return; }
         ArchiveReason? reason = null;
+        if (stage.Type != StageType.Archived && (reasonId is not null || call.Present("archiveEmail", out _)))
+        {
+            call.Fail(ErrorCodes.InvalidInput, "archiveReasonId and archiveEmail are only allowed when moving to an archived stage");
+            return;
+        }
+
         if (stage.Type == StageType.Archived)
         {
             if (reasonId is not { } r) { call.Fail(ErrorCodes.InvalidInput, "archiveReasonId is required when moving to an archived stage"); return; }
@@ -181,12 +199,25 @@ internal static class ApplicationEndpoints
         call.Success(w => ApplicationJson.Application(w, a, call.Viewer));
     }
 
+    /// <summary><c>sourceId</c> is required, but <c>null</c> unsets the application's source (as Ashby documents).</summary>
     private static void ChangeSource(AshbyCall call)
     {
-        if (!call.RequiredGuid("applicationId", out var id) || !call.RequiredGuid("sourceId", out var sourceId)) return;
+        if (!call.RequiredGuid("applicationId", out var id)) return;
+        if (!call.Body.TryGetProperty("sourceId", out _)) { call.Fail(ErrorCodes.InvalidInput, "Missing required parameter: sourceId (null unsets the source)"); return; }
+        if (!call.OptionalGuid("sourceId", out var sourceId)) return;
         if (Find(call, id) is not { } a) return;
-        if (call.Org.FindSource(sourceId) is not { } source) { call.NotFound(ErrorCodes.SourceNotFound, "Source", sourceId); return; }
-        call.Publish(ApplicationChanges.Update(call.Org, call.NowMs, a, source, null, null));
+        Source? source = null;
+        if (sourceId is { } sid && (source = call.Org.FindSource(sid)) is null) { call.NotFound(ErrorCodes.SourceNotFound, "Source", sid); return; }
+        if (source is null)
+        {
+            a.Source = null;
+            call.Publish(ApplicationChanges.Update(call.Org, call.NowMs, a, null, null, null));
+        }
+        else
+        {
+            call.Publish(ApplicationChanges.Update(call.Org, call.NowMs, a, source, null, null));
+        }
+
         call.Success(w => ApplicationJson.Application(w, a, call.Viewer));
     }
 
@@ -225,73 +256,84 @@ internal static class ApplicationEndpoints
     {
         if (!call.RequiredGuid("applicationId", out var id)) return;
         if (!call.Present("applicationHistory", out var list)) { call.Fail(ErrorCodes.InvalidInput, "Missing required parameter: applicationHistory"); return; }
-        if (list.ValueKind != System.Text.Json.JsonValueKind.Array) { call.FailParameter("applicationHistory", "applicationHistory must be an array"); return; }
-        if (list.GetArrayLength() == 0) { call.Fail(ErrorCodes.InvalidInput, "applicationHistory must not be empty"); return; }
         if (Find(call, id) is not { } a) return;
-        var stages = a.Stage.Plan.Stages;
         var known = ApplicationHistory.Of(a).Select(h => h.Id).ToHashSet();
+        if (ReadHistory(call, list, a.Stage.Plan, known, a.ArchiveReason) is not { } entries) return;
+        call.Publish(ApplicationChanges.ReplaceHistory(call.Org, call.NowMs, a, entries));
+        call.Success(w => ApplicationJson.Application(w, a, call.Viewer));
+    }
+
+    /// <summary>
+    /// Reads an <c>applicationHistory</c> array (updateHistory, create): each entry's stage must be in the plan and its
+    /// <c>stageNumber</c> the stage's order; <c>applicationHistoryId</c> (only when <paramref name="known"/> is given) must
+    /// name an existing entry; an Archived last entry needs an archive reason. Null after writing the failure.
+    /// </summary>
+    private static List<ApplicationChanges.HistoryUpdate>? ReadHistory(AshbyCall call, System.Text.Json.JsonElement list, InterviewPlan plan, HashSet<Guid>? known, ArchiveReason? existingReason)
+    {
+        if (list.ValueKind != System.Text.Json.JsonValueKind.Array) { call.FailParameter("applicationHistory", "applicationHistory must be an array"); return null; }
+        if (list.GetArrayLength() == 0) { call.Fail(ErrorCodes.InvalidInput, "applicationHistory must not be empty"); return null; }
+        var stages = plan.Stages;
         var entries = new List<ApplicationChanges.HistoryUpdate>();
         var i = 0;
         foreach (var item in list.EnumerateArray())
         {
             var at = $"applicationHistory[{i++}]";
-            if (item.ValueKind != System.Text.Json.JsonValueKind.Object) { call.FailParameter(at, $"{at} must be an object"); return; }
+            if (item.ValueKind != System.Text.Json.JsonValueKind.Object) { call.FailParameter(at, $"{at} must be an object"); return null; }
             if (!item.TryGetProperty("stageId", out var stageValue) || stageValue.ValueKind != System.Text.Json.JsonValueKind.String || !Guid.TryParseExact(stageValue.GetString(), "D", out var stageId))
             {
                 call.Fail(ErrorCodes.InvalidInput, $"{at}.stageId is required and must be a UUID");
-                return;
+                return null;
             }
 
-            if (stages.Find(s => s.Id == stageId) is not { } stage) { call.NotFound(ErrorCodes.InterviewStageNotFound, "Interview stage of this application's plan", stageId); return; }
+            if (stages.Find(s => s.Id == stageId) is not { } stage) { call.NotFound(ErrorCodes.InterviewStageNotFound, "Interview stage of this application's plan", stageId); return null; }
             if (!item.TryGetProperty("stageNumber", out var number) || number.ValueKind != System.Text.Json.JsonValueKind.Number || !number.TryGetInt32(out var stageNumber))
             {
                 call.Fail(ErrorCodes.InvalidInput, $"{at}.stageNumber is required and must be an integer");
-                return;
+                return null;
             }
 
-            if (stageNumber != stage.Order) { call.Fail(ErrorCodes.InvalidInput, $"{at}.stageNumber is {stageNumber} but stage {stageId} is number {stage.Order} of the plan"); return; }
+            if (stageNumber != stage.Order) { call.Fail(ErrorCodes.InvalidInput, $"{at}.stageNumber is {stageNumber} but stage {stageId} is number {stage.Order} of the plan"); return null; }
             if (!item.TryGetProperty("enteredStageAt", out var entered) || entered.ValueKind != System.Text.Json.JsonValueKind.String
                 || !CandidateEndpoints.ParseTime(call, $"{at}.enteredStageAt", entered.GetString(), out var enteredMs))
             {
                 if (!call.Failed) call.Fail(ErrorCodes.InvalidInput, $"{at}.enteredStageAt is required and must be an ISO-8601 date-time");
-                return;
+                return null;
             }
 
             Guid? historyId = null;
-            if (item.TryGetProperty("applicationHistoryId", out var hid) && hid.ValueKind != System.Text.Json.JsonValueKind.Null)
+            if (known is not null && item.TryGetProperty("applicationHistoryId", out var hid) && hid.ValueKind != System.Text.Json.JsonValueKind.Null)
             {
-                if (hid.ValueKind != System.Text.Json.JsonValueKind.String || !Guid.TryParseExact(hid.GetString(), "D", out var parsed)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.applicationHistoryId must be a UUID"); return; }
-                if (!known.Contains(parsed)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.applicationHistoryId {parsed} is not an entry of this application's history"); return; }
+                if (hid.ValueKind != System.Text.Json.JsonValueKind.String || !Guid.TryParseExact(hid.GetString(), "D", out var parsed)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.applicationHistoryId must be a UUID"); return null; }
+                if (!known.Contains(parsed)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.applicationHistoryId {parsed} is not an entry of this application's history"); return null; }
                 historyId = parsed;
             }
 
             ArchiveReason? reason = null;
             if (item.TryGetProperty("archiveReasonId", out var rid) && rid.ValueKind != System.Text.Json.JsonValueKind.Null)
             {
-                if (rid.ValueKind != System.Text.Json.JsonValueKind.String || !Guid.TryParseExact(rid.GetString(), "D", out var r)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.archiveReasonId must be a UUID"); return; }
-                if ((reason = call.Org.FindArchiveReason(r)) is null || reason.IsArchived) { call.NotFound(ErrorCodes.ArchiveReasonNotFound, "Archive reason", r); return; }
+                if (rid.ValueKind != System.Text.Json.JsonValueKind.String || !Guid.TryParseExact(rid.GetString(), "D", out var r)) { call.Fail(ErrorCodes.InvalidInput, $"{at}.archiveReasonId must be a UUID"); return null; }
+                if ((reason = call.Org.FindArchiveReason(r)) is null || reason.IsArchived) { call.NotFound(ErrorCodes.ArchiveReasonNotFound, "Archive reason", r); return null; }
             }
 
             entries.Add(new ApplicationChanges.HistoryUpdate(historyId, stage, enteredMs!.Value, reason));
         }
 
-        if (entries.Select(e => e.Id).Where(e => e is not null).GroupBy(e => e).Any(g => g.Count() > 1)) { call.Fail(ErrorCodes.InvalidInput, "An applicationHistoryId appears twice"); return; }
+        if (entries.Select(e => e.Id).Where(e => e is not null).GroupBy(e => e).Any(g => g.Count() > 1)) { call.Fail(ErrorCodes.InvalidInput, "An applicationHistoryId appears twice"); return null; }
         var last = entries.MaxBy(e => e.EnteredMs)!;
-        if (last.Stage.Type == StageType.Archived && last.Reason is null && a.ArchiveReason is null)
+        if (last.Stage.Type == StageType.Archived && last.Reason is null && existingReason is null)
         {
             call.Fail(ErrorCodes.InvalidInput, "archiveReasonId is required on the last entry when it is an archived stage");
-            return;
+            return null;
         }
 
-        if (entries.Any(e => e.EnteredMs > call.NowMs)) { call.Fail(ErrorCodes.InvalidInput, "enteredStageAt must not be in the future"); return; }
-        call.Publish(ApplicationChanges.ReplaceHistory(call.Org, call.NowMs, a, entries));
-        call.Success(w => ApplicationJson.Application(w, a, call.Viewer));
+        if (entries.Any(e => e.EnteredMs > call.NowMs)) { call.Fail(ErrorCodes.InvalidInput, "enteredStageAt must not be in the future"); return null; }
+        return entries;
     }
 
     /// <summary>AI review evaluations of the application against its job's criteria; a handful at most, so one page.</summary>
     private static void ListCriteriaEvaluations(AshbyCall call)
     {
-        if (!call.RequiredGuid("applicationId", out var id) || !Pager.ReadLimit(call, out _) || !call.OptionalString("cursor", out _)) return;
+        if (!call.RequiredGuid("applicationId", out var id) || !Pager.ReadLimit(call, out _) || !NoCursor(call)) return;
         if (Find(call, id) is not { } a) return;
         var w = call.BeginSuccess();
         w.WriteStartArray();
@@ -315,6 +357,13 @@ internal static class ApplicationEndpoints
 
         w.WriteEndArray();
     });
+
+    /// <summary>These one-page answers never issue a <c>nextCursor</c>, so any cursor sent is one this endpoint did not issue.</summary>
+    private static bool NoCursor(AshbyCall call)
+    {
+        if (!call.OptionalString("cursor", out var cursor)) return false;
+        return cursor is null || call.Fail(ErrorCodes.InvalidNextCursor, "The cursor is not one this endpoint issued (it answers in one page). Restart without a cursor.");
+    }
 
     internal static Application? Find(AshbyCall call, Guid id)
     {

@@ -57,6 +57,8 @@ public class ApplicationAreaTests(EmulatorFixture emulator) : IClassFixture<Emul
         missing.ErrorCode.ShouldBe("invalid_input");
         missing.Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("applicationId");
         (await emulator.CallAsync("application.listCriteriaEvaluations", """{"applicationId":"nope"}""")).ErrorCode.ShouldBe("invalid_input");
+        (await emulator.CallAsync("application.listCriteriaEvaluations", $$"""{"applicationId":"{{s.EvaluatedApplicationId}}","cursor":"abc"}""")).ErrorCode.ShouldBe("invalid_next_cursor");
+        (await emulator.CallAsync("application.listHistory", $$"""{"applicationId":"{{s.EvaluatedApplicationId}}","cursor":"abc"}""")).ErrorCode.ShouldBe("invalid_next_cursor");
     }
 
     [Fact]
@@ -77,6 +79,9 @@ public class ApplicationAreaTests(EmulatorFixture emulator) : IClassFixture<Emul
         var incremental = await emulator.ReadAllAsync("application.list", $"\"syncToken\":\"{token}\"");
         incremental.Rows.ShouldContain(a => a["id"]!.GetValue<string>() == s.Apps[1]);
 
+        var unset = await emulator.CallAsync("application.changeSource", $$"""{"applicationId":"{{s.Apps[1]}}","sourceId":null}""");
+        unset.Success.ShouldBeTrue(unset.Body.ToJsonString());
+        unset.Result.ContainsKey("source").ShouldBeFalse();
         (await emulator.CallAsync("application.changeSource", $$"""{"applicationId":"{{s.Apps[1]}}","sourceId":"{{Missing}}"}""")).ErrorCode.ShouldBe("source_not_found");
         (await emulator.CallAsync("application.changeSource", $$"""{"applicationId":"{{s.Apps[1]}}"}""")).Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("sourceId");
         (await emulator.CallAsync("application.update", $$"""{"applicationId":"{{Missing}}"}""")).ErrorCode.ShouldBe("application_not_found");
@@ -233,6 +238,28 @@ public class ApplicationAreaTests(EmulatorFixture emulator) : IClassFixture<Emul
         (await emulator.CallAsync("assessment.addCompletedToCandidate", Body("numeric_score", "\"high\""))).ErrorCode.ShouldBe("invalid_input");
         (await emulator.CallAsync("assessment.addCompletedToCandidate", Body("grade", "1"))).ErrorCode.ShouldBe("invalid_input");
         (await emulator.CallAsync("assessment.addCompletedToCandidate", Body("numeric_score", "1").Replace(s.CandidateId, Missing, StringComparison.Ordinal))).ErrorCode.ShouldBe("candidate_not_found");
+    }
+
+    [Fact]
+    public async Task Create_takes_an_application_history_whose_last_entry_is_the_stage()
+    {
+        var s = await Setup();
+        var created = await emulator.CallAsync("application.create", $$"""{"candidateId":"{{s.CandidateId}}","jobId":"{{s.OtherJobId}}","applicationHistory":[{"stageId":"{{s.OtherActiveStageId}}","stageNumber":2,"enteredStageAt":"2026-11-03T09:00:00Z"}]}""");
+        created.Success.ShouldBeTrue(created.Body.ToJsonString());
+        created.Result["currentInterviewStage"]!["id"]!.GetValue<string>().ShouldBe(s.OtherActiveStageId);
+        var history = (await emulator.CallAsync("application.listHistory", $$"""{"applicationId":"{{created.Result["id"]}}"}""")).Results;
+        history.Single()!["enteredStageAt"]!.GetValue<string>().ShouldBe("2026-11-03T09:00:00.000Z");
+        (await emulator.CallAsync("application.create", $$"""{"candidateId":"{{s.CandidateId}}","jobId":"{{s.OtherJobId}}","applicationHistory":[{"stageId":"{{s.ActiveStageId}}","stageNumber":2,"enteredStageAt":"2026-11-03T09:00:00Z"}]}""")).ErrorCode.ShouldBe("interview_stage_not_found");
+    }
+
+    [Fact]
+    public async Task Change_stage_refuses_archive_fields_for_a_stage_that_is_not_archived()
+    {
+        var s = await Setup();
+        var r = await emulator.CallAsync("application.changeStage", $$"""{"applicationId":"{{s.Apps[0]}}","interviewStageId":"{{s.ActiveStageId}}","archiveReasonId":"{{s.ArchiveReasonId}}"}""");
+        r.ErrorCode.ShouldBe("invalid_input");
+        r.Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("archiveReasonId");
+        (await emulator.CallAsync("application.changeStage", $$$"""{"applicationId":"{{{s.Apps[0]}}}","interviewStageId":"{{{s.ActiveStageId}}}","archiveEmail":{"communicationTemplateId":"{{{Missing}}}"}}""")).ErrorCode.ShouldBe("invalid_input");
     }
 
     [Fact]
