@@ -253,6 +253,27 @@ public class ApplicationAreaTests(EmulatorFixture emulator) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Feedback_and_criteria_of_confidential_jobs_are_hidden_from_a_key_without_the_confidential_flag()
+    {
+        var all = (await emulator.ReadAllAsync("applicationFeedback.list")).Rows;
+        var visible = (await emulator.ReadAllAsync("applicationFeedback.list", key: EmulatorFixture.NoFlagsKey)).Rows;
+        var hidden = all.Where(f => !visible.Any(v => v["id"]!.GetValue<string>() == f["id"]!.GetValue<string>())).ToList();
+        hidden.ShouldNotBeEmpty();
+        var confidentialApps = (await emulator.ReadAllAsync("application.list")).Rows
+            .Where(a => !visible.Any(v => v["applicationId"]!.GetValue<string>() == a["id"]!.GetValue<string>()))
+            .Select(a => a["id"]!.GetValue<string>()).ToHashSet();
+        foreach (var f in hidden)
+        {
+            var id = f["applicationId"]!.GetValue<string>();
+            confidentialApps.ShouldContain(id);
+            (await emulator.CallAsync("application.info", $$"""{"applicationId":"{{id}}"}""", EmulatorFixture.NoFlagsKey)).ErrorCode.ShouldBe("application_not_found");
+            (await emulator.CallAsync("application.listCriteriaEvaluations", $$"""{"applicationId":"{{id}}"}""", EmulatorFixture.NoFlagsKey)).ErrorCode.ShouldBe("application_not_found");
+        }
+
+        foreach (var f in visible.Take(20)) (await emulator.CallAsync("application.info", $$"""{"applicationId":"{{f["applicationId"]}}"}""", EmulatorFixture.NoFlagsKey)).Success.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Change_stage_refuses_archive_fields_for_a_stage_that_is_not_archived()
     {
         var s = await Setup();
