@@ -13,8 +13,6 @@ namespace Ashbridge.Emulator.Api;
 /// </summary>
 internal static class InterviewEndpoints
 {
-    private static readonly Note[] Nothing = [];
-
     public static void Register(EndpointTable table)
     {
         table
@@ -29,8 +27,7 @@ internal static class InterviewEndpoints
             .Read("interviewEvent.list", Permissions.InterviewsRead, EventList)
             .Write("interviewSchedule.create", Permissions.InterviewsWrite, ScheduleCreate)
             .Write("interviewSchedule.update", Permissions.InterviewsWrite, ScheduleUpdate)
-            .Write("interviewSchedule.cancel", Permissions.InterviewsWrite, ScheduleCancel)
-            .Read("applicationFeedback.list", Permissions.CandidatesRead, EmptyList);
+            .Write("interviewSchedule.cancel", Permissions.InterviewsWrite, ScheduleCancel);
         InterviewerEndpoints.Register(table);
     }
 
@@ -342,5 +339,4 @@ internal static class InterviewEndpoints
         call.Success(w => InterviewJson.Schedule(w, s));
     }
 
-    private static void EmptyList(AshbyCall call) => Pager.List(call, Nothing, (_, _) => true, (_, _) => { });
 }

@@ -72,4 +72,79 @@ internal static class ApplicationChanges
         org.Touch(a, now);
         return [WebhookPayloads.Application("applicationUpdate", a)];
     }
+    /// <summary>Removes a member (user and role) from the application's own hiring team; no-op if not there.</summary>
+    public static IReadOnlyList<WebhookEvent> RemoveTeamMember(Organization org, long now, Application a, TeamMember member)
+    {
+        if (!a.EffectiveHiringTeam.Contains(member)) return [];
+        var team = a.HiringTeam ??= [.. a.Job.HiringTeam];
+        team.Remove(member);
+        org.Touch(a, now);
+        return [WebhookPayloads.Application("applicationUpdate", a)];
+    }
+
+    /// <summary>application.update / changeSource: only the fields given change; <c>applicationUpdate</c> follows.</summary>
+    public static IReadOnlyList<WebhookEvent> Update(Organization org, long now, Application a, Source? source, User? creditedTo, long? createdMs)
+    {
+        if (source is not null) a.Source = source;
+        if (creditedTo is not null) a.CreditedTo = creditedTo;
+        if (createdMs is { } created) a.CreatedMs = created;
+        org.Touch(a, now);
+        return [WebhookPayloads.Application("applicationUpdate", a)];
+    }
+
+    /// <summary>
+    /// Moves the application to another job, onto a stage of that job's plan. Ashby lists job transfers under
+    /// <c>applicationUpdate</c>; the history gains an entry for the new stage.
+    /// </summary>
+    public static IReadOnlyList<WebhookEvent> Transfer(Organization org, long now, Application a, Job job, InterviewStage stage)
+    {
+        var history = ApplicationHistory.Materialise(a);
+        if (history.Count > 0 && history[^1].LeftMs is null) history[^1] = history[^1] with { LeftMs = now };
+        history.Add(new HistoryEntry(org.NewId(), stage, now, null));
+        a.Job = job;
+        a.Stage = stage;
+        a.ArchiveReason = null;
+        a.ArchivedMs = null;
+        org.Touch(a, now);
+        return [WebhookPayloads.Application("applicationUpdate", a)];
+    }
+
+    /// <summary>One entry of an application.updateHistory request.</summary>
+    public sealed record HistoryUpdate(Guid? Id, InterviewStage Stage, long EnteredMs, ArchiveReason? Reason);
+
+    /// <summary>
+    /// Replaces the application's history with the entries given (in entered-at order): entries naming an
+    /// <c>applicationHistoryId</c> keep their id, others get a new one, entries left out are deleted. The last entry is
+    /// the current stage (with its archive reason when it is an Archived stage).
+    /// </summary>
+    public static IReadOnlyList<WebhookEvent> ReplaceHistory(Organization org, long now, Application a, IReadOnlyList<HistoryUpdate> entries)
+    {
+        var ordered = entries.OrderBy(e => e.EnteredMs).ToList();
+        var history = new List<HistoryEntry>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            long? left = i + 1 < ordered.Count ? ordered[i + 1].EnteredMs : null;
+            history.Add(new HistoryEntry(ordered[i].Id ?? org.NewId(), ordered[i].Stage, ordered[i].EnteredMs, left));
+        }
+
+        var last = ordered[^1];
+        var stageChanged = a.Stage != last.Stage;
+        a.History = history;
+        a.Stage = last.Stage;
+        if (last.Stage.Type == StageType.Archived)
+        {
+            a.ArchiveReason = last.Reason ?? a.ArchiveReason;
+            a.ArchivedMs = last.EnteredMs;
+        }
+        else
+        {
+            a.ArchiveReason = null;
+            a.ArchivedMs = null;
+        }
+
+        org.Touch(a, now);
+        return stageChanged
+            ? [WebhookPayloads.Application("candidateStageChange", a), WebhookPayloads.Application("applicationUpdate", a)]
+            : [WebhookPayloads.Application("applicationUpdate", a)];
+    }
 }

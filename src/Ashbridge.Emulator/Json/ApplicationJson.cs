@@ -3,10 +3,15 @@ using Ashbridge.Emulator.Data;
 
 namespace Ashbridge.Emulator.Json;
 
-/// <summary>Applications (list/info/webhook shape) and their stage history.</summary>
+/// <summary>
+/// Applications (list/info/webhook shape) and their stage history. Optional fields the document types as non-null
+/// (<c>source</c>, <c>archiveReason</c>, <c>archivedAt</c>, <c>creditedToUser</c>, <c>appliedViaJobPostingId</c>,
+/// <c>submitterClientIp</c>, <c>submitterUserAgent</c>, <c>leftStageAt</c>, <c>actorId</c>…) are left out when there is
+/// no value rather than sent as <c>null</c> (evidence in docs/concepts/emulator.md).
+/// </summary>
 internal static class ApplicationJson
 {
-    public static void Application(Utf8JsonWriter w, Application a, Viewer viewer, bool withHistory = false, bool expandOpenings = false)
+    public static void Application(Utf8JsonWriter w, Application a, Viewer viewer, bool withHistory = false, bool expandOpenings = false, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);
@@ -14,25 +19,36 @@ internal static class ApplicationJson
         w.WriteTime("updatedAt", a.UpdatedMs);
         w.WriteString("status", Enums.ApplicationStatuses[(int)a.Status]);
         MetadataJson.Values(w, a.CustomFields, viewer);
-        CandidateJson.Summary(w, a.Candidate);
+        CandidateSummary(w, a.Candidate);
         w.WritePropertyName("currentInterviewStage");
-        InterviewPlanJson.Stage(w, a.Stage);
-        MetadataJson.SourceOrNull(w, a.Source);
-        w.WritePropertyName("archiveReason");
-        if (a.ArchiveReason is { } r) MetadataJson.ArchiveReason(w, r);
-        else w.WriteNullValue();
-        w.WriteTime("archivedAt", a.ArchivedMs);
+        Stage(w, a.Stage);
+        if (a.Source is { } source)
+        {
+            w.WritePropertyName("source");
+            MetadataJson.Source(w, source);
+        }
+
+        if (a.ArchiveReason is { } r)
+        {
+            w.WritePropertyName("archiveReason");
+            ArchiveReason(w, r);
+        }
+
+        if (a.ArchivedMs is { } archived) w.WriteTime("archivedAt", archived);
         w.WriteStartObject("job");
         w.WriteString("id", a.Job.Id);
         w.WriteString("title", a.Job.Title);
         w.WriteString("locationId", a.Job.Location.Id);
         w.WriteString("departmentId", a.Job.Department.Id);
         w.WriteEndObject();
-        OrganizationJson.UserOrNull(w, "creditedToUser", a.CreditedTo);
+        if (a.CreditedTo is { } credited)
+        {
+            w.WritePropertyName("creditedToUser");
+            User(w, credited);
+        }
+
         OrganizationJson.HiringTeam(w, a.EffectiveHiringTeam);
-        w.WriteIdOrNull("appliedViaJobPostingId", a.AppliedViaPosting?.Id);
-        w.WriteNull("submitterClientIp");
-        w.WriteNull("submitterUserAgent");
+        if (a.AppliedViaPosting is { } posting) w.WriteString("appliedViaJobPostingId", posting.Id);
         if (expandOpenings)
         {
             w.WriteStartArray("openings");
@@ -49,9 +65,9 @@ internal static class ApplicationJson
             w.WriteStartArray("applicationHistory");
             foreach (var h in ApplicationHistory.Of(a)) HistoryEntry(w, h);
             w.WriteEndArray();
-            w.WriteNull("resumeFileHandle");
         }
 
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 
@@ -62,12 +78,73 @@ internal static class ApplicationJson
         w.WriteString("stageId", h.Stage.Id);
         w.WriteString("title", h.Stage.Title);
         w.WriteTime("enteredStageAt", h.EnteredMs);
-        w.WriteTime("leftStageAt", h.LeftMs);
+        if (h.LeftMs is { } left) w.WriteTime("leftStageAt", left);
         w.WriteNumber("stageNumber", h.Stage.Order);
         w.WriteStartArray("allowedActions");
         w.WriteStringValue("none");
         w.WriteEndArray();
-        w.WriteNull("actorId");
+        w.WriteEndObject();
+    }
+
+    /// <summary>An application's archive reason: the archiveReason.list fields plus <c>customFields</c>, which Ashby requires here.</summary>
+    public static void ArchiveReason(Utf8JsonWriter w, ArchiveReason r)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", r.Id);
+        w.WriteString("text", r.Text);
+        w.WriteString("reasonType", Enums.ReasonTypes[r.ReasonType]);
+        w.WriteBoolean("isArchived", r.IsArchived);
+
+        // Archive reasons carry no custom fields in the emulated organisation.
+        w.WriteStartArray("customFields");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A user as applications and feedback embed it; <c>managerId</c> only when the user has a manager.</summary>
+    public static void User(Utf8JsonWriter w, User u)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", u.Id);
+        w.WriteString("firstName", u.FirstName);
+        w.WriteString("lastName", u.LastName);
+        w.WriteString("email", u.Email);
+        w.WriteString("globalRole", Enums.GlobalRoles[u.GlobalRole]);
+        w.WriteBoolean("isEnabled", u.IsEnabled);
+        w.WriteTime("updatedAt", u.UpdatedMs);
+        if (u.Manager is { } manager) w.WriteString("managerId", manager.Id);
+        w.WriteEndObject();
+    }
+
+    private static void CandidateSummary(Utf8JsonWriter w, Candidate c)
+    {
+        w.WriteStartObject("candidate");
+        w.WriteString("id", c.Id);
+        w.WriteString("name", c.Name);
+        Contact(w, "primaryEmailAddress", c.PrimaryEmail);
+        Contact(w, "primaryPhoneNumber", c.PrimaryPhone);
+        w.WriteEndObject();
+    }
+
+    private static void Contact(Utf8JsonWriter w, string name, ContactPoint? point)
+    {
+        if (point is not { } p) return;
+        w.WriteStartObject(name);
+        w.WriteString("value", p.Value);
+        w.WriteString("type", Enums.ContactTypes[(int)p.Type]);
+        w.WriteBoolean("isPrimary", p.IsPrimary);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The current stage; the emulator has no stage groups, so <c>interviewStageGroupId</c> is left out.</summary>
+    private static void Stage(Utf8JsonWriter w, InterviewStage s)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        w.WriteString("title", s.Title);
+        w.WriteString("type", Enums.StageTypes[(int)s.Type]);
+        w.WriteNumber("orderInInterviewPlan", s.Order);
+        w.WriteString("interviewPlanId", s.Plan.Id);
         w.WriteEndObject();
     }
 }

@@ -48,9 +48,12 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         var rows = await All("application.list");
         foreach (var a in rows)
         {
-            HasFields(a, "id", "createdAt", "updatedAt", "status", "customFields", "candidate", "currentInterviewStage", "source", "archiveReason", "archivedAt", "job", "creditedToUser", "hiringTeam", "appliedViaJobPostingId");
+            HasFields(a, "id", "createdAt", "updatedAt", "status", "customFields", "candidate", "currentInterviewStage", "job", "hiringTeam");
+
+            // Optional fields without a value are left out, not null (see docs/concepts/emulator.md).
+            a.Where(p => p.Value is null).Select(p => p.Key).ShouldBeEmpty(a.ToJsonString());
             a.ContainsKey("hiredAt").ShouldBeFalse();
-            a["candidate"]!.AsObject().Select(p => p.Key).ShouldBe(["id", "name", "primaryEmailAddress", "primaryPhoneNumber"]);
+            a["candidate"]!.AsObject().Select(p => p.Key).ShouldBeSubsetOf(["id", "name", "primaryEmailAddress", "primaryPhoneNumber"]);
             a["job"]!.AsObject().Select(p => p.Key).ShouldBe(["id", "title", "locationId", "departmentId"]);
             var stage = a["currentInterviewStage"]!.AsObject();
             HasFields(stage, "id", "title", "type", "orderInInterviewPlan", "interviewPlanId");
@@ -233,16 +236,6 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         stages.Results.Select(s => s!["orderInInterviewPlan"]!.GetValue<int>()).ShouldBeInOrder();
         stages.Results.Select(s => s!["type"]!.GetValue<string>()).Distinct().ShouldBe(["Lead", "PreInterviewScreen", "Active", "Offer", "Hired", "Archived"]);
         stages.Results.ShouldAllBe(s => s!["interviewPlanId"]!.GetValue<string>() == plans[0]["id"]!.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData("applicationFeedback.list")]
-    public async Task Unmodelled_interview_lists_answer_an_empty_well_formed_page(string endpoint)
-    {
-        var r = await emulator.CallAsync(endpoint);
-        r.Results.Count.ShouldBe(0);
-        r.Body["moreDataAvailable"]!.GetValue<bool>().ShouldBeFalse();
-        r.Body["syncToken"]!.GetValue<string>().ShouldNotBeEmpty();
     }
 
     [Fact]
