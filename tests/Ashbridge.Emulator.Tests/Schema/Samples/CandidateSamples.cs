@@ -57,7 +57,7 @@ public sealed class CandidateSamples : ISchemaSamples
             new("candidate.info", $$"""{"id":"{{writer}}"}"""),
             new("candidate.info", $$"""{"id":"{{Missing}}"}""", ExpectSuccess: false),
             new("candidate.list", $$"""{"limit":25,"createdAfter":{{created}}}"""),
-            new("candidate.list", """{"limit":0}""", ExpectSuccess: false),
+            new("candidate.list", """{"cursor":"not-a-cursor"}""", ExpectSuccess: false),
             new("candidate.listClientInfo", $$"""{"candidateId":"{{Id(candidates.First(c => c["applicationIds"]!.AsArray().Count > 0))}}"}"""),
             new("candidate.listFraudChecks", $$"""{"candidateId":"{{Id(fraud)}}"}"""),
             new("candidate.listFraudChecks", "{}", ExpectSuccess: false),
