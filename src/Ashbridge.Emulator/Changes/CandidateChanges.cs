@@ -143,6 +143,33 @@ internal static class CandidateChanges
         org.Touch(c, now);
     }
 
+    /// <summary>A merge keeps the merged-away candidate's files (its resume among them, unless the survivor has none) and projects.</summary>
+    private static void MoveFilesAndProjects(Organization org, Candidate from, Candidate into)
+    {
+        var files = new List<StoredFile>(from.Files ?? []);
+        var resume = from.Resume ?? (from.HasResume ? RegisterGeneratedResume(org, from) : null);
+        if (resume is not null && into.Resume is null && !into.HasResume) into.Resume = resume;
+        else if (resume is not null) files.Insert(0, resume);
+        foreach (var f in files.Append(resume))
+        {
+            if (f is not null) f.Candidate = into;
+        }
+
+        if (files.Count > 0) into.Files = [.. into.Files ?? [], .. files];
+        from.Files = null;
+        from.Resume = null;
+        if (!org.CandidateProjects.Remove(from, out var projects)) return;
+        foreach (var p in projects)
+        {
+            var members = org.ProjectMembers[p];
+            members.Remove(from);
+            if (members.Contains(into)) continue;
+            members.Add(into);
+            if (!org.CandidateProjects.TryGetValue(into, out var list)) org.CandidateProjects[into] = list = [];
+            list.Add(p);
+        }
+    }
+
     private static StoredFile RegisterGeneratedResume(Organization org, Candidate c)
     {
         var file = Organization.GeneratedResume(c);
@@ -185,7 +212,7 @@ internal static class CandidateChanges
     }
 
     /// <summary>
-    /// Merges <paramref name="from"/> into <paramref name="into"/>: its applications, extra emails, phones and tags move over,
+    /// Merges <paramref name="from"/> into <paramref name="into"/>: its applications, extra emails, phones, tags, files and projects move over,
     /// then it is deleted (candidate.info on its id answers candidate_not_found). Fires <c>candidateMerge</c>.
     /// </summary>
     public static IReadOnlyList<WebhookEvent> Merge(Organization org, long now, Candidate from, Candidate into)
@@ -200,6 +227,7 @@ internal static class CandidateChanges
         into.Emails = [.. into.Emails, .. from.Emails.Where(e => !into.Emails.Any(x => string.Equals(x.Value, e.Value, StringComparison.OrdinalIgnoreCase))).Select(e => e with { IsPrimary = false })];
         into.Phones = [.. into.Phones, .. from.Phones.Where(p => !into.Phones.Any(x => x.Value == p.Value)).Select(p => p with { IsPrimary = false })];
         into.Tags = [.. into.Tags.Union(from.Tags)];
+        MoveFilesAndProjects(org, from, into);
         from.Applications = [];
         from.Deleted = true;
         org.Touch(from, now);

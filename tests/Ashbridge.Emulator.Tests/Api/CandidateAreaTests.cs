@@ -107,6 +107,21 @@ public class CandidateAreaTests(EmulatorFixture emulator) : IClassFixture<Emulat
     }
 
     [Fact]
+    public async Task A_merged_away_candidates_files_and_projects_move_to_the_survivor_and_keep_resolving()
+    {
+        var from = (await Candidates()).First(c => c["resumeFileHandle"] is not null);
+        var handle = from["resumeFileHandle"]!["handle"]!.GetValue<string>();
+        var into = await NewCandidate("Merge Survivor");
+        var project = (await emulator.ReadAllAsync("project.list")).Rows.First(p => !p["confidential"]!.GetValue<bool>())["id"]!.GetValue<string>();
+        (await emulator.CallAsync("candidate.addProject", $$"""{"candidateId":"{{from["id"]}}","projectId":"{{project}}"}""")).Success.ShouldBeTrue();
+        (await emulator.ControlAsync($"candidates/{from["id"]}/merge", $$"""{"intoCandidateId":"{{into}}"}""")).Status.ShouldBe(200);
+        var survivor = await Info(into);
+        survivor["resumeFileHandle"]!["handle"]!.GetValue<string>().ShouldBe(handle);
+        (await emulator.CallAsync("file.info", $$"""{"fileHandle":"{{handle}}"}""")).Success.ShouldBeTrue();
+        (await emulator.CallAsync("candidate.listProjects", $$"""{"candidateId":"{{into}}"}""")).Results.Select(p => p!["id"]!.GetValue<string>()).ShouldContain(project);
+    }
+
+    [Fact]
     public async Task RemoveTag_takes_the_tag_off_bumps_the_candidate_and_shows_in_an_incremental_sync()
     {
         var id = await NewCandidate("Tag Person");
