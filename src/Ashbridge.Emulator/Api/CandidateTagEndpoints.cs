@@ -26,7 +26,7 @@ internal static class CandidateTagEndpoints
         title = title.Trim();
         if (title.Length == 0) { call.Fail(ErrorCodes.InvalidInput, "title must not be blank"); return; }
         var tag = call.Org.Tags.Find(t => !t.IsArchived && string.Equals(t.Title, title, StringComparison.OrdinalIgnoreCase))
-            ?? CustomFieldChanges.CreateTag(call.Org, call.NowMs, title);
+            ?? TagChanges.CreateTag(call.Org, call.NowMs, title);
         call.Success(w => MetadataJson.Tag(w, tag));
     }
 
@@ -34,7 +34,7 @@ internal static class CandidateTagEndpoints
     {
         if (!call.RequiredGuid("tagId", out var id)) return;
         if (call.Org.FindTag(id) is not { } tag) { call.NotFound(ErrorCodes.TagNotFound, "Tag", id); return; }
-        CustomFieldChanges.ArchiveTag(call.Org, call.NowMs, tag);
+        TagChanges.ArchiveTag(call.Org, call.NowMs, tag);
         call.Success(w => MetadataJson.Tag(w, tag));
     }
 }

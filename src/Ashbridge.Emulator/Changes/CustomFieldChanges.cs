@@ -3,7 +3,7 @@ using Ashbridge.Emulator.Webhooks;
 
 namespace Ashbridge.Emulator.Changes;
 
-/// <summary>What customField.setValue(s), customField.create, customField.updateSelectableValues and candidateTag.create/archive do.</summary>
+/// <summary>What customField.setValue(s), customField.create and customField.updateSelectableValues do.</summary>
 internal static class CustomFieldChanges
 {
     /// <summary>A value to store, or a removal (<paramref name="Clear"/>: the API was sent <c>null</c>).</summary>
@@ -62,21 +62,6 @@ internal static class CustomFieldChanges
 
         f.Options = [.. options];
         org.Touch(f, now);
-    }
-
-    public static Tag CreateTag(Organization org, long now, string title)
-    {
-        var tag = new Tag { Id = org.NewId(), Title = title, CreatedMs = now, UpdatedMs = now };
-        org.Tags.Add(tag);
-        org.Touch(tag, now);
-        return tag;
-    }
-
-    public static void ArchiveTag(Organization org, long now, Tag tag)
-    {
-        if (tag.IsArchived) return;
-        tag.IsArchived = true;
-        org.Touch(tag, now);
     }
 
     private static CustomFieldValue[] Apply(CustomFieldValue[] values, IReadOnlyList<Update> updates)
