@@ -12,15 +12,20 @@ internal static class CandidateEndpoints
 {
     private const int SearchCap = 100;
 
-    public static void Register(EndpointTable table) => table
-        .Read("candidate.list", Permissions.CandidatesRead, List)
-        .Read("candidate.info", Permissions.CandidatesRead, Info)
-        .Read("candidate.search", Permissions.CandidatesRead, Search)
-        .Read("candidate.listNotes", Permissions.CandidatesRead, ListNotes)
-        .Write("candidate.create", Permissions.CandidatesWrite, Create)
-        .Write("candidate.update", Permissions.CandidatesWrite, Update)
-        .Write("candidate.createNote", Permissions.CandidatesWrite, CreateNote)
-        .Write("candidate.addTag", Permissions.CandidatesWrite, AddTag);
+    public static void Register(EndpointTable table)
+    {
+        table
+            .Read("candidate.list", Permissions.CandidatesRead, List)
+            .Read("candidate.info", Permissions.CandidatesRead, Info)
+            .Read("candidate.search", Permissions.CandidatesRead, Search)
+            .Read("candidate.listNotes", Permissions.CandidatesRead, ListNotes)
+            .Write("candidate.create", Permissions.CandidatesWrite, Create)
+            .Write("candidate.update", Permissions.CandidatesWrite, Update)
+            .Write("candidate.createNote", Permissions.CandidatesWrite, CreateNote)
+            .Write("candidate.addTag", Permissions.CandidatesWrite, AddTag)
+            .Write("candidate.removeTag", Permissions.CandidatesWrite, RemoveTag);
+        CandidateRecordEndpoints.Register(table);
+    }
 
     /// <summary><c>createdAfter</c>/<c>createdBefore</c> compare with the candidate's added-at time, the list's order.</summary>
     private static void List(AshbyCall call)
@@ -116,6 +121,16 @@ internal static class CandidateEndpoints
         if (Find(call, id) is not { } c) return;
         if (call.Org.FindTag(tagId) is not { } tag) { call.NotFound(ErrorCodes.TagNotFound, "Tag", tagId); return; }
         CandidateChanges.AddTag(call.Org, call.NowMs, c, tag);
+        call.Success(w => CandidateJson.Candidate(w, c, call.Viewer));
+    }
+
+    /// <summary>Removing a tag the candidate does not carry answers the candidate unchanged.</summary>
+    private static void RemoveTag(AshbyCall call)
+    {
+        if (!call.RequiredGuid("candidateId", out var id) || !call.RequiredGuid("tagId", out var tagId)) return;
+        if (Find(call, id) is not { } c) return;
+        if (call.Org.FindTag(tagId) is not { } tag) { call.NotFound(ErrorCodes.TagNotFound, "Tag", tagId); return; }
+        CandidateChanges.RemoveTag(call.Org, call.NowMs, c, tag);
         call.Success(w => CandidateJson.Candidate(w, c, call.Viewer));
     }
 

@@ -338,5 +338,4 @@ internal static class InterviewEndpoints
         if (s.Status != "Cancelled") call.Publish(InterviewChanges.Cancel(call.Org, call.NowMs, s));
         call.Success(w => InterviewJson.Schedule(w, s));
     }
-
 }

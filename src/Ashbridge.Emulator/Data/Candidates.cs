@@ -33,6 +33,15 @@ internal sealed class Candidate : Row
     public string? School;
     public Application[] Applications = [];
     public bool HasResume;
+
+    /// <summary>An uploaded resume; replaces the generated one (<see cref="HasResume"/>) when set.</summary>
+    public StoredFile? Resume;
+
+    /// <summary>Files other than the resume (generated extras and uploads), or null when there are none.</summary>
+    public List<StoredFile>? Files;
+
+    /// <summary>Email messages logged with candidate.addEmailMessage.</summary>
+    public List<EmailMessage>? EmailMessages;
     public CustomFieldValue[] CustomFields = [];
     public Source? Source;
     public User? CreditedTo;

@@ -25,6 +25,9 @@ internal sealed class CustomFieldDefinition : Row
 /// </summary>
 internal readonly struct CustomFieldValue(CustomFieldDefinition field, double number = 0, double number2 = 0, long bits = 0, string? text = null)
 {
+    /// <summary>Compensation intervals as Ashby spells them; a CompensationRange value keeps the index in <see cref="Bits"/> (0 = yearly).</summary>
+    public static readonly string[] Intervals = ["1 YEAR", "NONE", "1 TIME", "1 HOUR", "1 DAY", "1 WEEK", "2 WEEK", "1 MONTH", "2 MONTH", "6 MONTH", "0.5 MONTH", "3 MONTH"];
+
     public CustomFieldDefinition Field { get; } = field;
 
     /// <summary>Number, Currency amount, range minimum.</summary>
@@ -33,9 +36,9 @@ internal readonly struct CustomFieldValue(CustomFieldDefinition field, double nu
     /// <summary>Range maximum.</summary>
     public double Number2 { get; } = number2;
 
-    /// <summary>Boolean (0/1), Date (ms), ValueSelect option index, MultiValueSelect option bit mask.</summary>
+    /// <summary>Boolean (0/1), Date (ms), ValueSelect option index, MultiValueSelect option bit mask, CompensationRange interval index.</summary>
     public long Bits { get; } = bits;
 
-    /// <summary>String and LongText values.</summary>
+    /// <summary>String, LongText, Url and UUID values; the currency code of a Currency or CompensationRange value set through the API (null: the field's).</summary>
     public string? Text { get; } = text;
 }

@@ -113,7 +113,7 @@ internal static class MetadataJson
             case "Currency":
                 w.WriteStartObject("value");
                 w.WriteNumber("value", v.Number);
-                w.WriteString("currencyCode", f.CurrencyCode);
+                w.WriteString("currencyCode", v.Text ?? f.CurrencyCode);
                 w.WriteEndObject();
                 break;
             case "NumberRange":
@@ -128,8 +128,8 @@ internal static class MetadataJson
                 w.WriteString("type", "compensation-range");
                 w.WriteNumber("minValue", v.Number);
                 w.WriteNumber("maxValue", v.Number2);
-                w.WriteString("currencyCode", f.CurrencyCode);
-                w.WriteString("interval", "1 YEAR");
+                w.WriteString("currencyCode", v.Text ?? f.CurrencyCode);
+                w.WriteString("interval", CustomFieldValue.Intervals[(int)v.Bits]);
                 w.WriteEndObject();
                 break;
             case "ValueSelect":
