@@ -59,12 +59,12 @@ public class OfferTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
     public async Task Offer_create_validates_the_form_and_a_form_is_used_once()
     {
         var (process, form) = await StartForm(await NewApplication("Offer Validation"));
-        string Create(string submissions) => $$"""{"offerProcessId":"{{process}}","offerFormId":"{{form["id"]}}","offerForm":{"fieldSubmissions":{{submissions}}}}""";
+        string Create(string submissions) => $$$"""{"offerProcessId":"{{{process}}}","offerFormId":"{{{form["id"]}}}","offerForm":{"fieldSubmissions":{{{submissions}}}}}""";
         (await emulator.CallAsync("offer.create", $$"""{"offerProcessId":"{{process}}","offerFormId":"{{form["id"]}}"}""")).Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("offerForm");
         (await emulator.CallAsync("offer.create", Create("[]"))).Body["errorInfo"]!["message"]!.GetValue<string>().ShouldContain("Start Date");
         (await emulator.CallAsync("offer.create", Create("""[{"path":"nope","value":"x"}]"""))).ErrorCode.ShouldBe("invalid_input");
         (await emulator.CallAsync("offer.create", """{"offerProcessId":"not-a-uuid","offerFormId":"x","offerForm":{}}""")).ErrorCode.ShouldBe("invalid_input");
-        (await emulator.CallAsync("offer.create", $$"""{"offerProcessId":"00000000-0000-4000-8000-000000000000","offerFormId":"{{form["id"]}}","offerForm":{"fieldSubmissions":[]}}""")).ErrorCode.ShouldBe("offer_process_not_found");
+        (await emulator.CallAsync("offer.create", $$$"""{"offerProcessId":"00000000-0000-4000-8000-000000000000","offerFormId":"{{{form["id"]}}}","offerForm":{"fieldSubmissions":[]}}""")).ErrorCode.ShouldBe("offer_process_not_found");
         (await emulator.CallAsync("offer.create", $$"""{"offerProcessId":"{{process}}","offerFormId":"{{form["id"]}}","offerForm":"x"}""")).Body["errors"]![0]!["parameter"]!.GetValue<string>().ShouldBe("offerForm");
         (await emulator.CallAsync("offer.create", Create(OfferSamples.Submission(form, 100_000)[20..^1]))).Success.ShouldBeTrue();
         (await emulator.CallAsync("offer.create", Create(OfferSamples.Submission(form, 100_000)[20..^1]))).ErrorCode.ShouldBe("invalid_input");
@@ -80,7 +80,7 @@ public class OfferTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
 
         // The first offer took the job's first free opening; with none free every opening is held (or closed or filled).
         var openingId = held ?? opening["selectableValues"]![0]!["value"]!.GetValue<string>();
-        var taken = await emulator.CallAsync("offer.create", $$"""{"offerProcessId":"{{process}}","offerFormId":"{{form["id"]}}","offerForm":{"fieldSubmissions":[{"path":"{{opening["path"]}}","value":"{{openingId}}"},{{OfferSamples.Submission(form, 1)[21..^2]}}]}}""");
+        var taken = await emulator.CallAsync("offer.create", $$$"""{"offerProcessId":"{{{process}}}","offerFormId":"{{{form["id"]}}}","offerForm":{"fieldSubmissions":[{"path":"{{{opening["path"]}}}","value":"{{{openingId}}}"},{{{OfferSamples.Submission(form, 1)[21..^2]}}}]}}""");
         if (held is not null) taken.ErrorCode.ShouldBe("opening_in_use");
         else taken.ErrorCode.ShouldBeOneOf("opening_in_use", "opening_state_invalid");
     }
@@ -91,12 +91,12 @@ public class OfferTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         var offer = await CreateOffer(await NewApplication("Offer Update"));
         var form = offer["formDefinition"]!["sections"]![0]!["fields"]!.AsArray().Select(f => f!["field"]!).ToArray();
         var salaryPath = form.First(f => f["title"]!.GetValue<string>() == "Salary")["path"]!.GetValue<string>();
-        var updated = await emulator.CallAsync("offer.update", $$"""{"offerId":"{{offer["id"]}}","offerForm":{"fieldSubmissions":[{"path":"{{salaryPath}}","value":{"currencyCode":"EUR","value":140000}}]}}""");
+        var updated = await emulator.CallAsync("offer.update", $$$"""{"offerId":"{{{offer["id"]}}}","offerForm":{"fieldSubmissions":[{"path":"{{{salaryPath}}}","value":{"currencyCode":"EUR","value":140000}}]}}""");
         updated.Result["versions"]!.AsArray().Count.ShouldBe(2);
         updated.Result["latestVersion"]!["salary"]!["currencyCode"]!.GetValue<string>().ShouldBe("EUR");
         updated.Result["latestVersion"]!["startDate"]!.GetValue<string>().ShouldBe("2027-03-01T00:00:00.000Z");
         updated.Result["offerStatus"]!.GetValue<string>().ShouldBe("WaitingOnApprovalStart");
-        var denied = await emulator.CallAsync("offer.update", $$"""{"offerId":"{{offer["id"]}}","offerForm":{"fieldSubmissions":[]}}""", EmulatorFixture.NoFlagsKey);
+        var denied = await emulator.CallAsync("offer.update", $$$"""{"offerId":"{{{offer["id"]}}}","offerForm":{"fieldSubmissions":[]}}""", EmulatorFixture.NoFlagsKey);
         denied.Status.ShouldBe(403);
         denied.ErrorCode.ShouldBe("missing_endpoint_permission");
         (await emulator.CallAsync("offer.update", """{"offerId":"00000000-0000-4000-8000-000000000000","offerForm":{"fieldSubmissions":[]}}""")).ErrorCode.ShouldBe("offer_not_found");
@@ -155,7 +155,7 @@ public class OfferTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         }
 
         var offer = await CreateOffer(await NewApplication("Offer Webhooks"));
-        await emulator.CallAsync("offer.update", $$"""{"offerId":"{{offer["id"]}}","offerForm":{"fieldSubmissions":[]}}""");
+        await emulator.CallAsync("offer.update", $$$"""{"offerId":"{{{offer["id"]}}}","offerForm":{"fieldSubmissions":[]}}""");
         (await emulator.ControlAsync("webhooks/flush")).Status.ShouldBe(200);
 
         var created = receiver.Deliveries("offerCreate").Single().Json;

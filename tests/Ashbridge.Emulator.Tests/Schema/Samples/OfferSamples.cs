@@ -72,8 +72,8 @@ public sealed class OfferSamples : ISchemaSamples
             new("offer.start", $$"""{"offerProcessId":"{{Missing}}"}""", ExpectSuccess: false),
             new("offer.startApprovalProcess", $$"""{"offerVersionId":"{{offerC["latestVersion"]!["id"]}}","note":"Please approve"}"""),
             new("offer.startApprovalProcess", $$"""{"offerVersionId":"{{offerC["latestVersion"]!["id"]}}"}""", ExpectSuccess: false),
-            new("offer.update", $$"""{"offerId":"{{offerA["id"]}}","offerForm":{"fieldSubmissions":[]}}"""),
-            new("offer.update", $$"""{"offerId":"{{offerA["id"]}}","offerForm":{"fieldSubmissions":[{"path":"nope","value":"1"}]}}""", ExpectSuccess: false),
+            new("offer.update", $$$"""{"offerId":"{{{offerA["id"]}}}","offerForm":{"fieldSubmissions":[]}}"""),
+            new("offer.update", $$$"""{"offerId":"{{{offerA["id"]}}}","offerForm":{"fieldSubmissions":[{"path":"nope","value":"1"}]}}""", ExpectSuccess: false),
             new("offerProcess.start", $$"""{"applicationId":"{{a.Application}}"}"""),
             new("offerProcess.start", $$"""{"applicationId":"{{Missing}}"}""", ExpectSuccess: false),
             new("report.generate", $$"""{"reportId":"{{report}}","includeHeadersInData":false}"""),
@@ -89,8 +89,8 @@ public sealed class OfferSamples : ISchemaSamples
             new("surveyRequest.create", $$"""{"candidateId":"{{a.Candidate}}","applicationId":"{{b.Application}}","surveyFormDefinitionId":"{{forms[0]["id"]}}"}""", ExpectSuccess: false),
             new("surveyRequest.list", """{"surveyType":"CandidateExperience"}"""),
             new("surveyRequest.list", "{}", ExpectSuccess: false),
-            new("surveySubmission.create", $$"""{"candidateId":"{{a.Candidate}}","applicationId":"{{a.Application}}","surveyFormDefinitionId":"{{questionnaire["id"]}}","submittedValues":{"{{paths[0]}}":true,"{{paths[1]}}":"2 weeks"}}"""),
-            new("surveySubmission.create", $$"""{"candidateId":"{{a.Candidate}}","applicationId":"{{a.Application}}","surveyFormDefinitionId":"{{Missing}}","submittedValues":{}}""", ExpectSuccess: false),
+            new("surveySubmission.create", $$$"""{"candidateId":"{{{a.Candidate}}}","applicationId":"{{{a.Application}}}","surveyFormDefinitionId":"{{{questionnaire["id"]}}}","submittedValues":{"{{{paths[0]}}}":true,"{{{paths[1]}}}":"2 weeks"}}"""),
+            new("surveySubmission.create", $$$"""{"candidateId":"{{{a.Candidate}}}","applicationId":"{{{a.Application}}}","surveyFormDefinitionId":"{{{Missing}}}","submittedValues":{}}""", ExpectSuccess: false),
             new("surveySubmission.list", """{"surveyType":"Questionnaire"}"""),
             new("surveySubmission.list", """{"surveyType":"Diversity"}""", ExpectSuccess: false),
         ];
@@ -101,6 +101,6 @@ public sealed class OfferSamples : ISchemaSamples
     {
         var fields = started["formDefinition"]!["sections"]![0]!["fields"]!.AsArray().Select(f => f!["field"]!).ToArray();
         string Path(string title) => fields.First(f => f["title"]!.GetValue<string>() == title)["path"]!.GetValue<string>();
-        return $$"""{"fieldSubmissions":[{"path":"{{Path("Start Date")}}","value":"2027-03-01"},{"path":"{{Path("Salary")}}","value":{"currencyCode":"USD","value":{{salary}}}},{"path":"{{Path("Relocation Package")}}","value":true}]}""";
+        return $$$"""{"fieldSubmissions":[{"path":"{{{Path("Start Date")}}}","value":"2027-03-01"},{"path":"{{{Path("Salary")}}}","value":{"currencyCode":"USD","value":{{{salary}}}}},{"path":"{{{Path("Relocation Package")}}}","value":true}]}""";
     }
 }
