@@ -41,13 +41,17 @@ internal static class OfferChanges
             org.OffersById[offer.Id] = offer;
         }
 
+        // An offer already made keeps its opening, author and custom fields (the given fields replace theirs).
+        var prior = created ? null : offer.Latest;
+        var fields = prior?.CustomFields.Where(v => offerFields is null || !Array.Exists(offerFields, f => f.Field == v.Field)) ?? [];
         offer.AcceptanceStatus = "Accepted";
         offer.OfferStatus = "CandidateAccepted";
         offer.DecidedMs = now;
         offer.Versions.Add(new OfferVersion
         {
             Id = org.NewId(), CreatedMs = now, StartMs = startMs, Salary = salary, Currency = currency, ApprovalStatus = "Approved",
-            Opening = a.Job.Openings.FirstOrDefault(o => !o.Deleted), Author = a.Job.HiringTeam.FirstOrDefault()?.User, CustomFields = offerFields ?? [],
+            Opening = prior is null ? a.Job.Openings.FirstOrDefault(o => !o.Deleted) : prior.Opening, Author = prior?.Author ?? a.Job.HiringTeam.FirstOrDefault()?.User,
+            CustomFields = [.. fields, .. offerFields ?? []],
         });
         org.Touch(offer, now);
         return WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);

@@ -189,6 +189,24 @@ public class OfferTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
     private static bool NullStrings(string error) => error.Contains("decidedAt", StringComparison.Ordinal) || error.Contains("openingId", StringComparison.Ordinal);
 
     [Fact]
+    public async Task A_hire_accepts_the_offer_made_through_the_api_and_keeps_its_custom_fields()
+    {
+        var applicationId = await NewApplication("Offer Then Hire");
+        var offer = await CreateOffer(applicationId, 99_000);
+        (await emulator.ControlAsync($"applications/{applicationId}/hire", """{"startDate":"2027-04-01","salary":101000}""")).Status.ShouldBe(200);
+        var hired = await emulator.CallAsync("offer.info", $$"""{"offerId":"{{offer["id"]}}"}""");
+        hired.Result["acceptanceStatus"]!.GetValue<string>().ShouldBe("Accepted");
+        hired.Result["offerStatus"]!.GetValue<string>().ShouldBe("CandidateAccepted");
+        hired.Result["decidedAt"].ShouldNotBeNull();
+        hired.Result["versions"]!.AsArray().Count.ShouldBe(2);
+        hired.Result["latestVersion"]!["salary"]!["value"]!.GetValue<double>().ShouldBe(101_000);
+        hired.Result["latestVersion"]!["customFields"]!.AsArray().ShouldContain(f => f!["title"]!.GetValue<string>() == "Relocation Package" && f["value"]!.GetValue<bool>());
+        (hired.Result["latestVersion"]!["openingId"]?.GetValue<string>()).ShouldBe(offer["latestVersion"]!["openingId"]?.GetValue<string>());
+        (await emulator.CallAsync("offer.list", $$"""{"applicationId":"{{applicationId}}"}""")).Results.Count.ShouldBe(1);
+        (await emulator.CallAsync("offerProcess.start", $$"""{"applicationId":"{{applicationId}}"}""")).Result["status"]!.GetValue<string>().ShouldBe("WaitingOnOfferCreation");
+    }
+
+    [Fact]
     public void The_generated_approvals_surveys_and_reports_are_deterministic_and_leave_the_rest_alone()
     {
         var a = OrganizationGenerator.Generate(5, OrganizationSize.Parse("small"));
