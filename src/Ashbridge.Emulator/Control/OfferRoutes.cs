@@ -11,6 +11,8 @@ namespace Ashbridge.Emulator.Control;
 /// application, which stays where it is (for a hire whose offer comes later); answers the offer.
 /// <c>POST /_emulator/offers/{id}/revise</c> <c>{ startDate?, salary?, currencyCode? }</c>: a new latest version of the
 /// offer with those values changed (the rest kept), sent as <c>offerUpdate</c>. Answers the offer.
+/// <c>GET /_emulator/reports</c>: the saved reports <c>[{ id, title }]</c> (Ashby has no endpoint listing them; their ids
+/// come from the app's report URLs), for <c>report.generate</c> and <c>report.synchronous</c>.
 /// </summary>
 internal static class OfferRoutes
 {
@@ -28,6 +30,31 @@ internal static class OfferRoutes
             });
         }).WithName("EmulatorAcceptOffer");
         MapRevise(group);
+        group.MapGet("/reports", (EmulatorServices services) =>
+        {
+            var org = services.Org;
+            org.Gate.EnterReadLock();
+            try
+            {
+                return ControlApi.Json(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var r in org.Reports)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("id", r.Id);
+                        w.WriteString("title", r.Title);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                });
+            }
+            finally
+            {
+                org.Gate.ExitReadLock();
+            }
+        }).WithName("EmulatorReports");
     }
 
     private static IResult? StartDate(System.Text.Json.JsonElement body, out long? start)

@@ -134,7 +134,8 @@ public class ShapeTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtur
         var applications = (await All("application.list")).ToDictionary(a => a["id"]!.GetValue<string>());
         foreach (var o in offers)
         {
-            HasFields(o, "id", "decidedAt", "applicationId", "acceptanceStatus", "offerStatus", "latestVersion");
+            HasFields(o, "id", "applicationId", "acceptanceStatus", "offerStatus", "latestVersion");
+            o.ContainsKey("decidedAt").ShouldBe(o["acceptanceStatus"]!.GetValue<string>() is "Accepted" or "Declined");
             OneOf(o["acceptanceStatus"], "Accepted", "Declined", "Pending", "Created", "Cancelled", "WaitingOnResponse");
             OneOf(o["offerStatus"], "WaitingOnApprovalStart", "WaitingOnOfferApproval", "WaitingOnApprovalDefinition", "WaitingOnCandidateResponse", "CandidateRejected", "CandidateAccepted", "OfferCancelled");
             var v = o["latestVersion"]!.AsObject();
