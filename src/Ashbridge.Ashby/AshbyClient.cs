@@ -31,6 +31,7 @@ public class AshbyClient : IDisposable
     private InterviewStagesClient? _interviewStages;
     private HiringTeamRolesClient? _hiringTeamRoles;
     private HiringTeamClient? _hiringTeam;
+    private ApplicationHiringTeamRolesClient? _applicationHiringTeamRoles;
     private WebhooksClient? _webhooks;
     private ApiKeyClient? _apiKey;
 
@@ -137,6 +138,9 @@ public class AshbyClient : IDisposable
 
     /// <summary>Hiring teams (<c>hiringTeam.*</c>).</summary>
     public virtual HiringTeamClient HiringTeam => LazyInitializer.EnsureInitialized(ref _hiringTeam, () => new HiringTeamClient(Transport));
+
+    /// <summary>Application hiring team roles (<c>applicationHiringTeamRole.*</c>).</summary>
+    public virtual ApplicationHiringTeamRolesClient ApplicationHiringTeamRoles => LazyInitializer.EnsureInitialized(ref _applicationHiringTeamRoles, () => new ApplicationHiringTeamRolesClient(Transport));
 
     /// <summary>Webhook settings (<c>webhook.*</c>).</summary>
     public virtual WebhooksClient Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));

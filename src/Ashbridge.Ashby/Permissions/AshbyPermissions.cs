@@ -74,6 +74,7 @@ public static class AshbyPermissions
         // The spec says "candidateWrite" (typo) for these two; candidatesWrite is meant.
         ["application.addHiringTeamMember"] = CandidatesWrite,
         ["application.removeHiringTeamMember"] = CandidatesWrite,
+        ["applicationHiringTeamRole.list"] = CandidatesRead,
         ["job.list"] = JobsRead,
         ["job.info"] = JobsRead,
         ["job.search"] = JobsRead,

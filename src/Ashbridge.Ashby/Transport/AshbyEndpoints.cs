@@ -25,6 +25,14 @@ public static class AshbyEndpoints
     public const string ApplicationChangeStage = "application.changeStage";
     /// <summary><c>application.addHiringTeamMember</c>.</summary>
     public const string ApplicationAddHiringTeamMember = "application.addHiringTeamMember";
+    /// <summary><c>application.removeHiringTeamMember</c>.</summary>
+    public const string ApplicationRemoveHiringTeamMember = "application.removeHiringTeamMember";
+    /// <summary><c>application.changeSource</c>.</summary>
+    public const string ApplicationChangeSource = "application.changeSource";
+    /// <summary><c>application.update</c>.</summary>
+    public const string ApplicationUpdate = "application.update";
+    /// <summary><c>applicationHiringTeamRole.list</c>.</summary>
+    public const string ApplicationHiringTeamRoleList = "applicationHiringTeamRole.list";
     /// <summary><c>job.list</c>.</summary>
     public const string JobList = "job.list";
     /// <summary><c>job.info</c>.</summary>
@@ -61,6 +69,8 @@ public static class AshbyEndpoints
     public const string HiringTeamRoleList = "hiringTeamRole.list";
     /// <summary><c>hiringTeam.addMember</c>.</summary>
     public const string HiringTeamAddMember = "hiringTeam.addMember";
+    /// <summary><c>hiringTeam.removeMember</c>.</summary>
+    public const string HiringTeamRemoveMember = "hiringTeam.removeMember";
     /// <summary><c>webhook.create</c>.</summary>
     public const string WebhookCreate = "webhook.create";
     /// <summary><c>webhook.info</c>.</summary>
