@@ -32,6 +32,7 @@ public class AshbyClient : IDisposable
     private HiringTeamRolesClient? _hiringTeamRoles;
     private HiringTeamClient? _hiringTeam;
     private ApplicationHiringTeamRolesClient? _applicationHiringTeamRoles;
+    private CandidateTagsClient? _candidateTags;
     private WebhooksClient? _webhooks;
     private ApiKeyClient? _apiKey;
 
@@ -141,6 +142,9 @@ public class AshbyClient : IDisposable
 
     /// <summary>Application hiring team roles (<c>applicationHiringTeamRole.*</c>).</summary>
     public virtual ApplicationHiringTeamRolesClient ApplicationHiringTeamRoles => LazyInitializer.EnsureInitialized(ref _applicationHiringTeamRoles, () => new ApplicationHiringTeamRolesClient(Transport));
+
+    /// <summary>Candidate tags (<c>candidateTag.*</c>).</summary>
+    public virtual CandidateTagsClient CandidateTags => LazyInitializer.EnsureInitialized(ref _candidateTags, () => new CandidateTagsClient(Transport));
 
     /// <summary>Webhook settings (<c>webhook.*</c>).</summary>
     public virtual WebhooksClient Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));

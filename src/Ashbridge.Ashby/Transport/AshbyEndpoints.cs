@@ -15,6 +15,14 @@ public static class AshbyEndpoints
     public const string CandidateCreate = "candidate.create";
     /// <summary><c>candidate.update</c>.</summary>
     public const string CandidateUpdate = "candidate.update";
+    /// <summary><c>candidate.addTag</c>.</summary>
+    public const string CandidateAddTag = "candidate.addTag";
+    /// <summary><c>candidate.removeTag</c>.</summary>
+    public const string CandidateRemoveTag = "candidate.removeTag";
+    /// <summary><c>candidate.createNote</c>.</summary>
+    public const string CandidateCreateNote = "candidate.createNote";
+    /// <summary><c>candidateTag.list</c>.</summary>
+    public const string CandidateTagList = "candidateTag.list";
     /// <summary><c>application.list</c>.</summary>
     public const string ApplicationList = "application.list";
     /// <summary><c>application.info</c>.</summary>
