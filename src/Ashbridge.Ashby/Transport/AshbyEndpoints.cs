@@ -45,12 +45,18 @@ public static class AshbyEndpoints
     public const string JobList = "job.list";
     /// <summary><c>job.info</c>.</summary>
     public const string JobInfo = "job.info";
+    /// <summary><c>job.search</c>.</summary>
+    public const string JobSearch = "job.search";
     /// <summary><c>jobPosting.list</c>.</summary>
     public const string JobPostingList = "jobPosting.list";
     /// <summary><c>jobPosting.info</c>.</summary>
     public const string JobPostingInfo = "jobPosting.info";
     /// <summary><c>opening.list</c>.</summary>
     public const string OpeningList = "opening.list";
+    /// <summary><c>opening.info</c>.</summary>
+    public const string OpeningInfo = "opening.info";
+    /// <summary><c>opening.search</c>.</summary>
+    public const string OpeningSearch = "opening.search";
     /// <summary><c>department.list</c>.</summary>
     public const string DepartmentList = "department.list";
     /// <summary><c>location.list</c>.</summary>
