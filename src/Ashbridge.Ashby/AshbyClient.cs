@@ -33,6 +33,7 @@ public class AshbyClient : IDisposable
     private HiringTeamClient? _hiringTeam;
     private ApplicationHiringTeamRolesClient? _applicationHiringTeamRoles;
     private CandidateTagsClient? _candidateTags;
+    private FilesClient? _files;
     private WebhooksClient? _webhooks;
     private ApiKeyClient? _apiKey;
 
@@ -145,6 +146,9 @@ public class AshbyClient : IDisposable
 
     /// <summary>Candidate tags (<c>candidateTag.*</c>).</summary>
     public virtual CandidateTagsClient CandidateTags => LazyInitializer.EnsureInitialized(ref _candidateTags, () => new CandidateTagsClient(Transport));
+
+    /// <summary>Files (<c>file.*</c>): download URLs for file handles.</summary>
+    public virtual FilesClient Files => LazyInitializer.EnsureInitialized(ref _files, () => new FilesClient(Transport));
 
     /// <summary>Webhook settings (<c>webhook.*</c>).</summary>
     public virtual WebhooksClient Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));

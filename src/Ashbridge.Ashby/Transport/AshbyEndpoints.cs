@@ -67,6 +67,12 @@ public static class AshbyEndpoints
     public const string OfferInfo = "offer.info";
     /// <summary><c>customField.list</c>.</summary>
     public const string CustomFieldList = "customField.list";
+    /// <summary><c>customField.info</c>.</summary>
+    public const string CustomFieldInfo = "customField.info";
+    /// <summary><c>customField.setValue</c>.</summary>
+    public const string CustomFieldSetValue = "customField.setValue";
+    /// <summary><c>customField.setValues</c>.</summary>
+    public const string CustomFieldSetValues = "customField.setValues";
     /// <summary><c>user.list</c>.</summary>
     public const string UserList = "user.list";
     /// <summary><c>user.info</c>.</summary>
@@ -85,6 +91,8 @@ public static class AshbyEndpoints
     public const string HiringTeamAddMember = "hiringTeam.addMember";
     /// <summary><c>hiringTeam.removeMember</c>.</summary>
     public const string HiringTeamRemoveMember = "hiringTeam.removeMember";
+    /// <summary><c>file.info</c>.</summary>
+    public const string FileInfo = "file.info";
     /// <summary><c>webhook.create</c>.</summary>
     public const string WebhookCreate = "webhook.create";
     /// <summary><c>webhook.info</c>.</summary>

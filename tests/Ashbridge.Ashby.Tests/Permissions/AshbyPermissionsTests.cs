@@ -20,6 +20,8 @@ public class AshbyPermissionsTests
     [InlineData("webhook.create", "apiKeysWrite", "apiKeys:write", "API Keys", true)]
     [InlineData("candidate.removeTag", "candidatesWrite", "candidates:write", "Candidates", true)]
     [InlineData("applicationHiringTeamRole.list", "candidatesRead", "candidates:read", "Candidates", false)]
+    [InlineData("customField.setValues", "candidatesWrite", "candidates:write", "Candidates", true)]
+    [InlineData("file.info", "candidatesRead", "candidates:read", "Candidates", false)]
     [InlineData("hiringTeam.removeMember", "organizationWrite", "organization:write", "Organization", true)]
     [InlineData("opening.search", "jobsRead", "jobs:read", "Jobs", false)]
     public void The_table_maps_endpoints_to_permission_scope_and_module(string endpoint, string permission, string scope, string module, bool isWrite)
