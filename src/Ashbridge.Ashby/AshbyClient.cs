@@ -31,6 +31,9 @@ public class AshbyClient : IDisposable
     private InterviewStagesClient? _interviewStages;
     private HiringTeamRolesClient? _hiringTeamRoles;
     private HiringTeamClient? _hiringTeam;
+    private ApplicationHiringTeamRolesClient? _applicationHiringTeamRoles;
+    private CandidateTagsClient? _candidateTags;
+    private FilesClient? _files;
     private WebhooksClient? _webhooks;
     private ApiKeyClient? _apiKey;
 
@@ -137,6 +140,15 @@ public class AshbyClient : IDisposable
 
     /// <summary>Hiring teams (<c>hiringTeam.*</c>).</summary>
     public virtual HiringTeamClient HiringTeam => LazyInitializer.EnsureInitialized(ref _hiringTeam, () => new HiringTeamClient(Transport));
+
+    /// <summary>Application hiring team roles (<c>applicationHiringTeamRole.*</c>).</summary>
+    public virtual ApplicationHiringTeamRolesClient ApplicationHiringTeamRoles => LazyInitializer.EnsureInitialized(ref _applicationHiringTeamRoles, () => new ApplicationHiringTeamRolesClient(Transport));
+
+    /// <summary>Candidate tags (<c>candidateTag.*</c>).</summary>
+    public virtual CandidateTagsClient CandidateTags => LazyInitializer.EnsureInitialized(ref _candidateTags, () => new CandidateTagsClient(Transport));
+
+    /// <summary>Files (<c>file.*</c>): download URLs for file handles.</summary>
+    public virtual FilesClient Files => LazyInitializer.EnsureInitialized(ref _files, () => new FilesClient(Transport));
 
     /// <summary>Webhook settings (<c>webhook.*</c>).</summary>
     public virtual WebhooksClient Webhooks => LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));

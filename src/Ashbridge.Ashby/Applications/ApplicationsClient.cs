@@ -73,4 +73,46 @@ public class ApplicationsClient : AshbyListClient<ApplicationListRequest, Applic
         ArgumentNullException.ThrowIfNull(request);
         return SendAsync(AshbyEndpoints.ApplicationAddHiringTeamMember, request, AshbyJsonContext.Default.ApplicationAddHiringTeamMemberRequest, AshbyJsonContext.Default.HiringTeamMember, options, cancellationToken);
     }
+
+    /// <summary>Removes a user from an application's hiring team; answers the member removed. A write: retried only on HTTP 429. Calls <c>application.removeHiringTeamMember</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The application, user or role does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.ApplicationRemoveHiringTeamMember)]
+    public virtual Task<HiringTeamMember> RemoveHiringTeamMemberAsync(ApplicationRemoveHiringTeamMemberRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.ApplicationRemoveHiringTeamMember, request, AshbyJsonContext.Default.ApplicationRemoveHiringTeamMemberRequest, AshbyJsonContext.Default.HiringTeamMember, options, cancellationToken);
+    }
+
+    /// <summary>Sets or unsets an application's source. A write: retried only on HTTP 429. Calls <c>application.changeSource</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The application or source does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.ApplicationChangeSource)]
+    public virtual Task<Application> ChangeSourceAsync(ApplicationChangeSourceRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.ApplicationChangeSource, request, AshbyJsonContext.Default.ApplicationChangeSourceRequest, AshbyJsonContext.Default.Application, options, cancellationToken);
+    }
+
+    /// <summary>Updates an application's source, credited user or creation time. A write: retried only on HTTP 429. Calls <c>application.update</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The application does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.ApplicationUpdate)]
+    public virtual Task<Application> UpdateAsync(ApplicationUpdateRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.ApplicationUpdate, request, AshbyJsonContext.Default.ApplicationUpdateRequest, AshbyJsonContext.Default.Application, options, cancellationToken);
+    }
 }

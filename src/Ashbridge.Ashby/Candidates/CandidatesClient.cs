@@ -73,4 +73,46 @@ public class CandidatesClient : AshbyListClient<CandidateListRequest, Candidate>
         ArgumentNullException.ThrowIfNull(request);
         return SendAsync(AshbyEndpoints.CandidateUpdate, request, AshbyJsonContext.Default.CandidateUpdateRequest, AshbyJsonContext.Default.Candidate, options, cancellationToken);
     }
+
+    /// <summary>Tags a candidate; answers the candidate with its tags. A write: retried only on HTTP 429. Calls <c>candidate.addTag</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The candidate or tag does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.CandidateAddTag)]
+    public virtual Task<Candidate> AddTagAsync(CandidateAddTagRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.CandidateAddTag, request, AshbyJsonContext.Default.CandidateAddTagRequest, AshbyJsonContext.Default.Candidate, options, cancellationToken);
+    }
+
+    /// <summary>Removes a tag from a candidate; answers the candidate with its remaining tags. A write: retried only on HTTP 429. Calls <c>candidate.removeTag</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The candidate or tag does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.CandidateRemoveTag)]
+    public virtual Task<Candidate> RemoveTagAsync(CandidateRemoveTagRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.CandidateRemoveTag, request, AshbyJsonContext.Default.CandidateRemoveTagRequest, AshbyJsonContext.Default.Candidate, options, cancellationToken);
+    }
+
+    /// <summary>Adds a note to a candidate. A write: retried only on HTTP 429. Calls <c>candidate.createNote</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    /// <exception cref="AshbyNotFoundException">The candidate does not exist.</exception>
+    [AshbyEndpoint(AshbyEndpoints.CandidateCreateNote)]
+    public virtual Task<CandidateNote> CreateNoteAsync(CandidateCreateNoteRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync(AshbyEndpoints.CandidateCreateNote, request, AshbyJsonContext.Default.CandidateCreateNoteRequest, AshbyJsonContext.Default.CandidateNote, options, cancellationToken);
+    }
 }

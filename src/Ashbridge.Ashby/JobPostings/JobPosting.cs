@@ -106,17 +106,17 @@ public sealed partial class JobPosting
     [JsonPropertyName("isRemote")]
     public bool? IsRemote { get; init; }
 
-    /// <summary>Ashby's <c>applicationFormDefinition</c>.</summary>
+    /// <summary>The application form: its sections and fields, each field's <see cref="FormField.Path"/> being the key of its answer.</summary>
     [JsonPropertyName("applicationFormDefinition")]
-    public JsonElement? ApplicationFormDefinition { get; init; }
+    public FormDefinition? ApplicationFormDefinition { get; init; }
 
     /// <summary>Ashby's <c>applicationFormDefinitionId</c>.</summary>
     [JsonPropertyName("applicationFormDefinitionId")]
     public string? ApplicationFormDefinitionId { get; init; }
 
-    /// <summary>Ashby's <c>surveyFormDefinitions</c>.</summary>
+    /// <summary>Survey forms collected alongside the application form (e.g. EEOC).</summary>
     [JsonPropertyName("surveyFormDefinitions")]
-    public IReadOnlyList<JsonElement>? SurveyFormDefinitions { get; init; }
+    public IReadOnlyList<SurveyFormDefinition>? SurveyFormDefinitions { get; init; }
 
     /// <summary>Ashby's <c>suppressDescriptionOpening</c>.</summary>
     [JsonPropertyName("suppressDescriptionOpening")]

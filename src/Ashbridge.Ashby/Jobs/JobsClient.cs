@@ -34,4 +34,17 @@ public class JobsClient : AshbyListClient<JobListRequest, Job>
         ArgumentNullException.ThrowIfNull(request);
         return SendAsync(AshbyEndpoints.JobInfo, request, AshbyJsonContext.Default.JobInfoRequest, AshbyJsonContext.Default.Job, options, cancellationToken);
     }
+
+    /// <summary>Finds jobs by title and/or requisition id (not paginated; empty when none match). Calls <c>job.search</c>.</summary>
+    /// <param name="request">The parameters.</param>
+    /// <param name="options">Per-call options.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="AshbyApiException">Ashby answered with an error.</exception>
+    [AshbyEndpoint(AshbyEndpoints.JobSearch)]
+    public virtual Task<IReadOnlyList<Job>> SearchAsync(JobSearchRequest request, AshbyRequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendListAsync(AshbyEndpoints.JobSearch, request, AshbyJsonContext.Default.JobSearchRequest, AshbyJsonContext.Default.Job, options, cancellationToken);
+    }
 }

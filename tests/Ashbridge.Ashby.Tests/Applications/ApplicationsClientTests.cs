@@ -79,4 +79,65 @@ public class ApplicationsClientTests
         server.Requests[1].Path.ShouldBe("/application.addHiringTeamMember");
         member.Role.ShouldBe("Recruiter");
     }
+
+    [Fact]
+    public async Task ChangeSource_sends_the_source_and_an_explicit_null_to_unset_it()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Ok(App), Ok(App));
+        using var client = TestClient.Create(server);
+
+        var changed = await client.Applications.ChangeSourceAsync(new ApplicationChangeSourceRequest { ApplicationId = "a1", SourceId = "s1" }, cancellationToken: TestClient.Ct);
+        await client.Applications.ChangeSourceAsync(new ApplicationChangeSourceRequest { ApplicationId = "a1", SourceId = null }, cancellationToken: TestClient.Ct);
+
+        changed.Id.ShouldBe("a1");
+        server.Requests.Select(r => (r.Path, r.Body)).ShouldBe([
+            ("/application.changeSource", """{"applicationId":"a1","sourceId":"s1"}"""),
+            ("/application.changeSource", """{"applicationId":"a1","sourceId":null}"""),
+        ]);
+    }
+
+    [Fact]
+    public async Task ChangeSource_maps_an_unknown_source_to_not_found()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Error("source_not_found"));
+        using var client = TestClient.Create(server);
+
+        var ex = await Should.ThrowAsync<AshbyNotFoundException>(() => client.Applications.ChangeSourceAsync(new ApplicationChangeSourceRequest { ApplicationId = "a1", SourceId = "s9" }, cancellationToken: TestClient.Ct));
+
+        ex.Endpoint.ShouldBe("application.changeSource");
+    }
+
+    [Fact]
+    public async Task Update_sends_only_what_is_set()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Ok(App));
+        using var client = TestClient.Create(server);
+
+        var updated = await client.Applications.UpdateAsync(new ApplicationUpdateRequest
+        {
+            ApplicationId = "a1",
+            CreditedToUserId = "u1",
+            CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            SendNotifications = false,
+        }, cancellationToken: TestClient.Ct);
+
+        updated.Status.ShouldBe(ApplicationStatus.Active);
+        server.Requests.Single().Path.ShouldBe("/application.update");
+        server.Requests.Single().Body.ShouldBe("""{"applicationId":"a1","creditedToUserId":"u1","createdAt":"2026-01-01T00:00:00\u002B00:00","sendNotifications":false}""");
+    }
+
+    [Fact]
+    public async Task Update_maps_invalid_input()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Error("invalid_input", "createdAt is in the future"));
+        using var client = TestClient.Create(server);
+
+        var ex = await Should.ThrowAsync<AshbyInvalidInputException>(() => client.Applications.UpdateAsync(new ApplicationUpdateRequest { ApplicationId = "a1", CreatedAt = new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero) }, cancellationToken: TestClient.Ct));
+
+        ex.ServerMessage.ShouldBe("createdAt is in the future");
+    }
 }

@@ -32,4 +32,34 @@ public class JobsClientTests
         job.Title.ShouldBe("Engineer");
         server.Requests.Single().Body.ShouldBe("""{"id":"j1"}""");
     }
+
+    [Fact]
+    public async Task Search_sends_title_and_requisition_id_and_returns_the_array()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Ok("[" + Job + "]"), Ok("[]"));
+        using var client = TestClient.Create(server);
+
+        var byTitle = await client.Jobs.SearchAsync(new JobSearchRequest { Title = "Engineer" }, cancellationToken: TestClient.Ct);
+        var none = await client.Jobs.SearchAsync(new JobSearchRequest { Title = "Engineer", RequisitionId = "REQ-1" }, cancellationToken: TestClient.Ct);
+
+        byTitle.Single().Id.ShouldBe("j1");
+        none.ShouldBeEmpty();
+        server.Requests.Select(r => (r.Path, r.Body)).ShouldBe([
+            ("/job.search", """{"title":"Engineer"}"""),
+            ("/job.search", """{"title":"Engineer","requisitionId":"REQ-1"}"""),
+        ]);
+    }
+
+    [Fact]
+    public async Task Search_maps_invalid_input()
+    {
+        await using var server = await ScriptedAshbyServer.StartAsync();
+        server.Enqueue(Error("invalid_input", "Give title or requisitionId"));
+        using var client = TestClient.Create(server);
+
+        await Should.ThrowAsync<AshbyInvalidInputException>(() => client.Jobs.SearchAsync(new JobSearchRequest(), cancellationToken: TestClient.Ct));
+
+        server.Requests.Single().Body.ShouldBe("{}");
+    }
 }

@@ -18,6 +18,12 @@ public class AshbyPermissionsTests
     [InlineData("offer.info", "offersRead", "offers:read", "Offers", false)]
     [InlineData("apiKey.info", "apiKeysRead", "apiKeys:read", "API Keys", false)]
     [InlineData("webhook.create", "apiKeysWrite", "apiKeys:write", "API Keys", true)]
+    [InlineData("candidate.removeTag", "candidatesWrite", "candidates:write", "Candidates", true)]
+    [InlineData("applicationHiringTeamRole.list", "candidatesRead", "candidates:read", "Candidates", false)]
+    [InlineData("customField.setValues", "candidatesWrite", "candidates:write", "Candidates", true)]
+    [InlineData("file.info", "candidatesRead", "candidates:read", "Candidates", false)]
+    [InlineData("hiringTeam.removeMember", "organizationWrite", "organization:write", "Organization", true)]
+    [InlineData("opening.search", "jobsRead", "jobs:read", "Jobs", false)]
     public void The_table_maps_endpoints_to_permission_scope_and_module(string endpoint, string permission, string scope, string module, bool isWrite)
     {
         AshbyPermissions.ForEndpoint(endpoint).ShouldBe(new AshbyPermissionRequirement(endpoint, permission, scope, module, isWrite));
