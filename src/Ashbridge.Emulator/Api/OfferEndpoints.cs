@@ -236,7 +236,7 @@ internal static class OfferEndpoints
         var org = call.Org;
         var fields = org.OfferFormFields().ToDictionary(f => f.Path, StringComparer.Ordinal);
         var custom = version.CustomFields.ToDictionary(v => v.Field.Id);
-        var seen = new HashSet<FormField>();
+        var seen = new HashSet<OfferFormField>();
         Opening? chosenOpening = null;
         foreach (var item in submissions.EnumerateArray())
         {

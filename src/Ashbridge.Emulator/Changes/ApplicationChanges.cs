@@ -54,7 +54,7 @@ internal static class ApplicationChanges
             var offer = org.Offers.LastOrDefault(o => !o.Deleted && o.Application == a && o.AcceptanceStatus == "Accepted");
             return
             [
-                WebhookPayloads.Hire(a, offer),
+                WebhookPayloads.Hire(org, a, offer),
                 WebhookPayloads.Application("applicationUpdate", a),
                 WebhookPayloads.Application("candidateStageChange", a),
             ];

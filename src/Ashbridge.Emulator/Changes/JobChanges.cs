@@ -153,6 +153,7 @@ internal static class JobChanges
         for (var s = 0; s < ReferenceData.StagePlan.Length; s++)
         {
             var stage = new InterviewStage { Id = org.NewId(), Title = ReferenceData.StageTitles[s], Type = ReferenceData.StagePlan[s], Order = s, Plan = plan };
+            stage.Group = org.StageGroupOf(stage);
             plan.Stages.Add(stage);
             org.StagesById[stage.Id] = stage;
         }

@@ -54,7 +54,7 @@ internal static class OfferChanges
             CustomFields = [.. fields, .. offerFields ?? []],
         });
         org.Touch(offer, now);
-        return WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer);
+        return WebhookPayloads.Offer(org, created ? "offerCreate" : "offerUpdate", offer);
     }
 
     /// <summary>Moves the application to Hired with no offer at all (Ashby allows it): <c>candidateHire</c> + <c>applicationUpdate</c> + <c>candidateStageChange</c>.</summary>
@@ -71,7 +71,7 @@ internal static class OfferChanges
             ApprovalStatus = latest.ApprovalStatus, Opening = latest.Opening, Author = latest.Author, CustomFields = latest.CustomFields,
         });
         org.Touch(offer, now);
-        return WebhookPayloads.Offer("offerUpdate", offer);
+        return WebhookPayloads.Offer(org, "offerUpdate", offer);
     }
 
     /// <summary>An offer is decided once the candidate accepted or declined it, or it was cancelled.</summary>
@@ -94,7 +94,7 @@ internal static class OfferChanges
         }
 
         AddVersion(org, now, offer!, version, resetApproval: true);
-        return WebhookPayloads.Offer(created ? "offerCreate" : "offerUpdate", offer!);
+        return WebhookPayloads.Offer(org, created ? "offerCreate" : "offerUpdate", offer!);
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ internal static class OfferChanges
     public static WebhookEvent Update(Organization org, long now, Offer offer, OfferVersion version)
     {
         AddVersion(org, now, offer, version, resetApproval: !IsDecided(offer));
-        return WebhookPayloads.Offer("offerUpdate", offer);
+        return WebhookPayloads.Offer(org, "offerUpdate", offer);
     }
 
     private static void AddVersion(Organization org, long now, Offer offer, OfferVersion version, bool resetApproval)
@@ -161,7 +161,7 @@ internal static class OfferChanges
         }
 
         org.Touch(offer, now);
-        return WebhookPayloads.Offer("offerUpdate", offer);
+        return WebhookPayloads.Offer(org, "offerUpdate", offer);
     }
 
     /// <summary>
@@ -194,7 +194,7 @@ internal static class OfferChanges
 
         if (approval is null || approval.CompletedMs is not null) MarkApproved(offer, now);
         org.Touch(offer, now);
-        return WebhookPayloads.Offer("offerUpdate", offer);
+        return WebhookPayloads.Offer(org, "offerUpdate", offer);
     }
 
     private static void MarkApproved(Offer offer, long now)
@@ -239,7 +239,7 @@ internal static class OfferChanges
         }
 
         org.Touch(offer, now);
-        return WebhookPayloads.Offer("offerUpdate", offer);
+        return WebhookPayloads.Offer(org, "offerUpdate", offer);
     }
 
     /// <summary>

@@ -17,10 +17,10 @@ internal static class WebhookPayloads
         new(action, Build(w => Named(w, "application", () => ApplicationJson.Application(w, a, Viewer.Everything))));
 
     /// <summary><c>candidateHire</c>: the application and, when there is one, its most recent accepted offer.</summary>
-    public static WebhookEvent Hire(Application a, Offer? offer) => new("candidateHire", Build(w =>
+    public static WebhookEvent Hire(Organization org, Application a, Offer? offer) => new("candidateHire", Build(w =>
     {
         Named(w, "application", () => ApplicationJson.Application(w, a, Viewer.Everything));
-        if (offer is not null) Named(w, "offer", () => OfferJson.Offer(w, offer));
+        if (offer is not null) Named(w, "offer", () => OfferJson.Offer(w, offer, formOf: org));
     }));
 
     public static WebhookEvent Job(string action, Job j) =>
@@ -38,8 +38,9 @@ internal static class WebhookPayloads
         w.WriteEndObject();
     }));
 
-    public static WebhookEvent Offer(string action, Offer o) =>
-        new(action, Build(w => Named(w, "offer", () => OfferJson.Offer(w, o))));
+    /// <summary>An offer with its form definition, which the document's offer payloads require.</summary>
+    public static WebhookEvent Offer(Organization org, string action, Offer o) =>
+        new(action, Build(w => Named(w, "offer", () => OfferJson.Offer(w, o, formOf: org))));
 
     public static WebhookEvent OfferDeleted(Offer o) => new("offerDelete", Build(w =>
     {

@@ -22,9 +22,9 @@ internal static class OfferRecordsGenerator
         var rng = new DeterministicRandom(org.Seed ^ SeedSalt);
         org.OfferSystemFields =
         [
-            new FormField { Id = rng.NextGuid(), Type = "Date", Path = "", Title = "Start Date", IsRequired = true },
-            new FormField { Id = rng.NextGuid(), Type = "Currency", Path = "", Title = "Salary", IsRequired = true },
-            new FormField { Id = rng.NextGuid(), Type = "ValueSelect", Path = "", Title = "Opening" },
+            new OfferFormField { Id = rng.NextGuid(), Type = "Date", Path = "", Title = "Start Date", IsRequired = true },
+            new OfferFormField { Id = rng.NextGuid(), Type = "Currency", Path = "", Title = "Salary", IsRequired = true },
+            new OfferFormField { Id = rng.NextGuid(), Type = "ValueSelect", Path = "", Title = "Opening" },
         ];
         foreach (var f in org.OfferSystemFields) f.Path = f.Id.ToString();
         org.SurveyOrganizationId = rng.NextGuid();
@@ -83,12 +83,12 @@ internal static class OfferRecordsGenerator
 
     private static void Surveys(Organization org, DeterministicRandom rng)
     {
-        FormField Field(string type, string title, bool required, params string[] options) => new()
+        OfferFormField Field(string type, string title, bool required, params string[] options) => new()
         {
             Id = rng.NextGuid(), Type = type, Path = "", Title = title, IsRequired = required,
             Options = Array.ConvertAll(options, o => new SelectableValue(o, o, false)),
         };
-        SurveyForm Form(string title, string type, bool isDefault, bool archived, params FormField[] fields)
+        SurveyForm Form(string title, string type, bool isDefault, bool archived, params OfferFormField[] fields)
         {
             foreach (var f in fields) f.Path = f.Id.ToString();
             var form = new SurveyForm

@@ -18,7 +18,7 @@ internal sealed class OfferProcess
 }
 
 /// <summary>One field of a form (offer form, survey form): a type, a path submissions name it by, a title, options for selects.</summary>
-internal sealed class FormField
+internal sealed class OfferFormField
 {
     public Guid Id;
     public required string Type;
@@ -83,7 +83,7 @@ internal sealed class SurveyForm : Row
     public required string SurveyType;
     public bool IsArchived;
     public bool IsDefaultForm;
-    public FormField[] Fields = [];
+    public OfferFormField[] Fields = [];
 }
 
 /// <summary>A survey request: a link sent to a candidate for one application.</summary>

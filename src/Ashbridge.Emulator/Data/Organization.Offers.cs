@@ -9,7 +9,7 @@ internal sealed partial class Organization
     public Dictionary<Guid, OfferProcess> OfferForms { get; } = [];
 
     /// <summary>The offer form's own fields (start date, salary, opening); offer custom fields follow them on every form.</summary>
-    public FormField[] OfferSystemFields { get; set; } = [];
+    public OfferFormField[] OfferSystemFields { get; set; } = [];
 
     public List<Approval> Approvals { get; } = [];
 
@@ -51,13 +51,13 @@ internal sealed partial class Organization
     }
 
     /// <summary>The form fields of an offer form: the system fields, then every live offer custom field.</summary>
-    public IEnumerable<FormField> OfferFormFields()
+    public IEnumerable<OfferFormField> OfferFormFields()
     {
         foreach (var f in OfferSystemFields) yield return f;
         foreach (var c in CustomFields)
         {
             if (c.ObjectType != "Offer" || c.IsArchived) continue;
-            yield return new FormField { Id = c.Id, Type = c.FieldType, Path = c.Id.ToString(), Title = c.Title, IsRequired = c.IsRequired, Options = c.Options, CustomField = c };
+            yield return new OfferFormField { Id = c.Id, Type = c.FieldType, Path = c.Id.ToString(), Title = c.Title, IsRequired = c.IsRequired, Options = c.Options, CustomField = c };
         }
     }
 }

@@ -82,7 +82,7 @@ internal static class OfferJson
     }
 
     /// <summary>A form definition with one section holding every field.</summary>
-    public static void Form(Utf8JsonWriter w, FormField[] fields)
+    public static void Form(Utf8JsonWriter w, OfferFormField[] fields)
     {
         w.WriteStartObject();
         w.WriteStartArray("sections");
@@ -95,7 +95,7 @@ internal static class OfferJson
         w.WriteEndObject();
     }
 
-    private static void Field(Utf8JsonWriter w, FormField f, IReadOnlyList<SelectableValue> options)
+    private static void Field(Utf8JsonWriter w, OfferFormField f, IReadOnlyList<SelectableValue> options)
     {
         w.WriteStartObject();
         w.WriteBoolean("isRequired", f.IsRequired);

@@ -51,13 +51,12 @@ public class InterviewScheduleTests(EmulatorFixture emulator) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task Generated_schedules_match_the_document_except_the_null_trainingRole_of_qualified_interviewers()
+    public async Task Generated_schedules_match_the_document_with_the_null_trainingRole_of_qualified_interviewers()
     {
+        // The document's enum leaves null out, its prose says null for a qualified interviewer: AshbySchema lists the exception.
         var page = await emulator.CallAsync("interviewSchedule.list");
         page.Results.SelectMany(s => s!["interviewEvents"]!.AsArray()).SelectMany(e => e!["interviewers"]!.AsArray()).ShouldContain(i => i!["trainingRole"] == null);
-        var errors = AshbySchema.ResponseErrors("interviewSchedule.list", page.Status, page.Body);
-        errors.ShouldContain(e => e.Contains("/trainingRole", StringComparison.Ordinal), "the document's enum leaves null out");
-        errors.Where(e => !e.Contains("/trainingRole", StringComparison.Ordinal) && !e.Contains("Required properties [\"errors\",\"errorInfo\"]", StringComparison.Ordinal)).ShouldBeEmpty();
+        AshbySchema.ResponseErrors("interviewSchedule.list", page.Status, page.Body).ShouldBeEmpty();
     }
 
     [Fact]

@@ -82,10 +82,60 @@ public static class AshbySchema
 
     private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + "…";
 
+    /// <summary>
+    /// Where the document contradicts itself or Ashby's prose, the prose wins (listed in docs/concepts/emulator.md):
+    /// a custom field's <c>value</c> and <c>valueLabel</c> are <c>oneOf</c> several types of which four are plain strings,
+    /// so no string value could ever match exactly one — read as <c>anyOf</c>; an event interviewer's <c>trainingRole</c>
+    /// is documented as null for a qualified interviewer, but its enum leaves null out; a posting's <c>publishedDate</c> is
+    /// null while unpublished (changelog), but typed string.
+    /// </summary>
+    private static void ApplyExceptions(JsonNode document)
+    {
+        var customField = document["paths"]!["/customField.setValue"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["oneOf"]![0]!["allOf"]![1]!["properties"]!["results"]!["properties"]!;
+        foreach (var name in new[] { "value", "valueLabel" })
+        {
+            var field = customField[name]!.AsObject();
+            var choices = field["oneOf"]!;
+            field.Remove("oneOf");
+            field["anyOf"] = choices;
+        }
+
+        var trainingRole = document["paths"]!["/interviewEvent.list"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["oneOf"]![0]!["allOf"]![1]!["properties"]!["results"]!["items"]!["properties"]!["interviewers"]!["items"]!["allOf"]![1]!["properties"]!["trainingRole"]!;
+        trainingRole["enum"]!.AsArray().Add(null);
+
+        // Ashby's changelog (2026-05-26): an unpublished posting answers publishedDate: null; the document types it string.
+        foreach (var publishedDate in FindProperties(document, "publishedDate"))
+        {
+            if (publishedDate is JsonObject { } schema && schema["type"]?.GetValueKind() == JsonValueKind.String && schema["type"]!.GetValue<string>() == "string")
+                schema["type"] = new JsonArray("string", "null");
+        }
+    }
+
+    private static List<JsonNode?> FindProperties(JsonNode? node, string name)
+    {
+        var found = new List<JsonNode?>();
+        if (node is JsonObject o)
+        {
+            foreach (var (key, value) in o)
+            {
+                if (key == "properties" && value is JsonObject properties && properties[name] is { } property) found.Add(property);
+                found.AddRange(FindProperties(value, name));
+            }
+        }
+        else if (node is JsonArray a)
+        {
+            foreach (var item in a) found.AddRange(FindProperties(item, name));
+        }
+
+        return found;
+    }
+
     private static Loaded Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Schema", "ashby-openapi.json");
-        var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var node = JsonNode.Parse(File.ReadAllBytes(path))!;
+        ApplyExceptions(node);
+        var document = JsonDocument.Parse(node.ToJsonString());
         // OpenAPI 3.1 schemas are JSON Schema 2020-12, whose dialect allows OpenAPI's own keywords (example, discriminator).
         var options = new BuildOptions { Dialect = Dialect.Draft202012 };
         options.SchemaRegistry.Register(DocumentUri, new JsonElementBaseDocument(document.RootElement, DocumentUri));

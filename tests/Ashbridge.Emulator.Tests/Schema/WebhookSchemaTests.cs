@@ -88,6 +88,14 @@ public class WebhookSchemaTests(EmulatorFixture emulator) : IClassFixture<Emulat
         // A merge and a deletion: candidateMerge, candidateDelete, offerDelete.
         var candidates = (await emulator.CallAsync("candidate.list", """{"limit":100}""")).Results.Select(c => c!["id"]!.GetValue<string>()).ToList();
         (await emulator.ControlAsync($"candidates/{candidates[^1]}/merge", $$"""{"intoCandidateId":"{{candidates[^2]}}"}""")).Status.ShouldBe(200);
+        // Schedules created and updated, a survey submitted: interviewScheduleCreate/Update, surveySubmit (the areas' own sample calls).
+        string[] sending = ["interviewSchedule.create", "interviewSchedule.update", "surveySubmission.create"];
+        foreach (var source in new ISchemaSamples[] { new Samples.InterviewSamples(), new Samples.OfferSamples() })
+        {
+            foreach (var sample in (await source.CreateAsync(emulator)).Where(s => s.ExpectSuccess && sending.Contains(s.Endpoint)))
+                (await emulator.CallAsync(sample.Endpoint, sample.Body)).Success.ShouldBeTrue(sample.Endpoint);
+        }
+
         var hired = (await emulator.ReadAllAsync("application.list", "\"status\":\"Hired\"")).Rows;
         var withOffer = hired.First(a => a["candidate"]!["id"]!.GetValue<string>() != active[0]["candidate"]!["id"]!.GetValue<string>());
         (await emulator.ControlAsync($"candidates/{withOffer["candidate"]!["id"]}/delete")).Status.ShouldBe(200);
