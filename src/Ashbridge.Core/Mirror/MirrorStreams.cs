@@ -24,7 +24,7 @@ public static class MirrorStreams
         [Text("name", AshbyFields.Name), Text("parent_location_id", AshbyFields.ParentLocationId), Text("location_type", AshbyFields.Type), Bool("is_archived", AshbyFields.IsArchived)]);
 
     public static StreamDefinition HiringTeamRoles { get; } = new("hiring_team_roles", "mirror_hiring_team_roles", "hiringTeamRole.list", AshbyPermissions.OrganizationRead, false, MirrorFetch.OneCall,
-        "{}",
+        """{"namesOnly":false}""",
         [Text("title", AshbyFields.Title)]);
 
     public static StreamDefinition Sources { get; } = new("sources", "mirror_sources", "source.list", AshbyPermissions.HiringProcessMetadataRead, false, MirrorFetch.OneCall,

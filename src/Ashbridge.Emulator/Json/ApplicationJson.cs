@@ -101,20 +101,8 @@ internal static class ApplicationJson
         w.WriteEndObject();
     }
 
-    /// <summary>A user as applications and feedback embed it; <c>managerId</c> only when the user has a manager.</summary>
-    public static void User(Utf8JsonWriter w, User u)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", u.Id);
-        w.WriteString("firstName", u.FirstName);
-        w.WriteString("lastName", u.LastName);
-        w.WriteString("email", u.Email);
-        w.WriteString("globalRole", Enums.GlobalRoles[u.GlobalRole]);
-        w.WriteBoolean("isEnabled", u.IsEnabled);
-        w.WriteTime("updatedAt", u.UpdatedMs);
-        if (u.Manager is { } manager) w.WriteString("managerId", manager.Id);
-        w.WriteEndObject();
-    }
+    /// <summary>A user as applications and feedback embed it (the organisation's user shape).</summary>
+    public static void User(Utf8JsonWriter w, User u) => OrganizationJson.User(w, u);
 
     private static void CandidateSummary(Utf8JsonWriter w, Candidate c)
     {

@@ -31,24 +31,9 @@ internal static class InterviewJson
     }
 
     /// <summary>A user as Ashby's User object, leaving <c>managerId</c> out when there is none (the document types it non-null).</summary>
-    public static void UserFields(Utf8JsonWriter w, User u)
-    {
-        w.WriteString("id", u.Id);
-        w.WriteString("firstName", u.FirstName);
-        w.WriteString("lastName", u.LastName);
-        w.WriteString("email", u.Email);
-        w.WriteString("globalRole", Enums.GlobalRoles[u.GlobalRole]);
-        w.WriteBoolean("isEnabled", u.IsEnabled);
-        w.WriteTime("updatedAt", u.UpdatedMs);
-        if (u.Manager is { } manager) w.WriteString("managerId", manager.Id);
-    }
+    public static void UserFields(Utf8JsonWriter w, User u) => OrganizationJson.UserFields(w, u);
 
-    public static void User(Utf8JsonWriter w, User u)
-    {
-        w.WriteStartObject();
-        UserFields(w, u);
-        w.WriteEndObject();
-    }
+    public static void User(Utf8JsonWriter w, User u) => OrganizationJson.User(w, u);
 
     public static void Schedule(Utf8JsonWriter w, InterviewSchedule s, Guid? candidateId = null)
     {

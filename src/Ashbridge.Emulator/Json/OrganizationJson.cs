@@ -61,6 +61,13 @@ internal static class OrganizationJson
     public static void User(Utf8JsonWriter w, User u)
     {
         w.WriteStartObject();
+        UserFields(w, u);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A user's fields, for objects that extend a user (interviewers, pool members).</summary>
+    public static void UserFields(Utf8JsonWriter w, User u)
+    {
         w.WriteString("id", u.Id);
         w.WriteString("firstName", u.FirstName);
         w.WriteString("lastName", u.LastName);
@@ -69,7 +76,6 @@ internal static class OrganizationJson
         w.WriteBoolean("isEnabled", u.IsEnabled);
         w.WriteTime("updatedAt", u.UpdatedMs);
         if (u.Manager is { } manager) w.WriteString("managerId", manager.Id);
-        w.WriteEndObject();
     }
 
     public static void CommunicationTemplate(Utf8JsonWriter w, CommunicationTemplate t)
