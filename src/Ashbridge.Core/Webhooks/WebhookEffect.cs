@@ -50,7 +50,8 @@ public sealed record WebhookEffect(IReadOnlySet<string> Streams, IReadOnlyList<M
     private static string[] Refreshes(string action) => action switch
     {
         "applicationSubmit" or "applicationUpdate" or "candidateStageChange" => ["candidates", "applications"],
-        "candidateHire" => ["candidates", "applications", "offers"],
+        // A hire fills its opening, and Ashby sends no webhook for openings it changes.
+        "candidateHire" => ["candidates", "applications", "offers", "openings"],
         "candidateDelete" or "candidateMerge" => ["candidates", "applications", "offers"],
         "offerCreate" or "offerUpdate" or "offerDelete" => ["offers"],
         "jobCreate" or "jobUpdate" or "interviewPlanTransition" => ["jobs", "job_postings"],
