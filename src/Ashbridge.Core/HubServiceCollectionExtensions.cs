@@ -52,7 +52,10 @@ public static class HubServiceCollectionExtensions
             .AddHubAccess()
             .AddHubWebhooks()
             .AddHubNewHires()
-            .AddHubOutbound();
+            .AddHubOutbound()
+            .AddHubNotices()
+            .AddHubOpenRoles()
+            .AddHubOrgChart();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -126,6 +129,25 @@ public static class HubServiceCollectionExtensions
                 database, SecretProtector.ForDataFolder(database.Location.DataFolder, OutboundDeliveries.SecretPurpose), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<Overview.HubOverview>(); // the home page's summary reads the outbound deliveries, the inbox, the mirror and the new hires
+        return services;
+    }
+
+    /// <summary>The hub's notices (in the app and by e-mail).</summary>
+    public static IServiceCollection AddHubNotices(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    /// <summary>Open roles kept from the mirror's job postings (an observer of every sync), their policy, imports and the careers feed.</summary>
+    public static IServiceCollection AddHubOpenRoles(this IServiceCollection services)
+    {
+        services.AddSingleton<OpenRoles.OpenRoleCatalog>();
+        return services;
+    }
+
+    /// <summary>The org chart: people (members, Ashby users, imported), their managers, and where each open role sits.</summary>
+    public static IServiceCollection AddHubOrgChart(this IServiceCollection services)
+    {
         return services;
     }
 
