@@ -142,6 +142,7 @@ public static class HubServiceCollectionExtensions
     public static IServiceCollection AddHubOpenRoles(this IServiceCollection services)
     {
         services.AddSingleton<OpenRoles.OpenRoleCatalog>();
+        services.AddSingleton<OpenRoles.OpenRolePolicy>();
         return services;
     }
 
