@@ -163,6 +163,11 @@ public sealed partial class OpenRoleImporter(
             closed++;
         }
 
+        await db.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO open_role_refreshes (connection_id, refreshed_ms) VALUES (@connectionId, @now)
+            ON CONFLICT (connection_id) DO UPDATE SET refreshed_ms = excluded.refreshed_ms
+            """, new { connectionId, now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var record = added + changed + closed > 0 || trigger is ManualTrigger or ScheduleTrigger;
         var result = record
             ? await RecordAsync(db, transaction, connectionId, trigger, started, added, changed, closed, null, cancellationToken).ConfigureAwait(false)

@@ -58,6 +58,18 @@ public sealed class OpenRoleImports(AshbridgeDatabase database, ConnectionSync s
     public async Task<OpenRoleImportResult?> FindLatestAsync(long connectionId, CancellationToken cancellationToken = default) =>
         await ListAsync(connectionId, 1, cancellationToken).ConfigureAwait(false) is [var latest] ? latest : null;
 
+    /// <summary>
+    /// When the connection's open roles were last rebuilt successfully (after a pass, a webhook, the schedule or Import
+    /// now, recorded in the history or not), or <see langword="null"/> before the first: what the staleness alert measures.
+    /// </summary>
+    public async Task<DateTimeOffset?> FindLastRefreshedAsync(long connectionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var ms = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT refreshed_ms FROM open_role_refreshes WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ms is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+    }
+
     private sealed class Row
     {
         public long Id { get; init; }

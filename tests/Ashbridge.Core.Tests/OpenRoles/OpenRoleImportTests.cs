@@ -170,6 +170,7 @@ public sealed class OpenRoleImportTests
         var again = await h.Imports.ImportNowAsync(h.ConnectionId, cancellationToken: Ct);
         again.ShouldSatisfyAllConditions(i => i.Succeeded.ShouldBeTrue(i.Error), i => i.Trigger.ShouldBe("manual"), i => (i.New, i.Changed, i.Closed).ShouldBe((0, 0, 0)));
         (await h.Imports.FindLatestAsync(h.ConnectionId, Ct)).ShouldBe(again);
+        (await h.Imports.FindLastRefreshedAsync(h.ConnectionId, Ct)).ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(again.StartedAt);
         h.Observer.Results.ShouldContain(again);
     }
 
@@ -193,6 +194,7 @@ public sealed class OpenRoleImportTests
         failed.Succeeded.ShouldBeFalse();
         failed.Error.ShouldNotBeNull().ShouldContain(postingId);
         failed.Error.ShouldContain("jobPosting.info");
+        (await h.Imports.FindLastRefreshedAsync(h.ConnectionId, Ct)).ShouldNotBeNull().ShouldBeLessThan(failed.StartedAt); // a failure is no refresh
         (await h.ImportsAsync())[0].ShouldBe(failed);
         Snapshot(await h.Catalog.ListAsync(h.ConnectionId, includeClosed: true, cancellationToken: Ct)).ShouldBe(before); // the unpublished role is still open
         h.Observer.Results.ShouldContain(failed);
