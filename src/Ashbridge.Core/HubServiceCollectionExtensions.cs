@@ -143,6 +143,9 @@ public static class HubServiceCollectionExtensions
     {
         services.AddSingleton<OpenRoles.OpenRoleCatalog>();
         services.AddSingleton<OpenRoles.OpenRolePolicy>();
+        services.AddSingleton<OpenRoles.OpenRoleImporter>();
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<OpenRoles.OpenRoleImporter>());
+        services.AddSingleton<OpenRoles.OpenRoleImports>();
         return services;
     }
 

@@ -60,7 +60,8 @@ public sealed class OverviewApiTests(EmulatorFixture ashby) : HubTest, IClassFix
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
         availability["New hires"].ShouldBe("on");
         availability["Webhook registration"].ShouldBe("on");
-        foreach (var planned in new[] { "Open roles", "Dedupe and upload", "Hired-applicant exports", "User directory and hiring teams" })
+        availability["Open roles"].ShouldBe("on");
+        foreach (var planned in new[] { "Dedupe and upload", "Hired-applicant exports", "User directory and hiring teams" })
         {
             availability[planned].ShouldBe("notBuilt", planned);
         }

@@ -70,7 +70,7 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
         var availability = report.RootElement.GetProperty("features").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
         availability["New hires"].ShouldBe("on");
-        availability["Open roles"].ShouldBe("notBuilt");
+        availability["Open roles"].ShouldBe("on");
         availability["Dedupe and upload"].ShouldBe("notBuilt");
         availability["Hired-applicant exports"].ShouldBe("notBuilt");
         availability["User directory and hiring teams"].ShouldBe("notBuilt");

@@ -13,11 +13,13 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
     private async Task<IReadOnlyList<string>> PagesAsync()
     {
         var demo = await DemoData.PrepareAsync(Hub, Ct);
+        using var admin = Hub.CreateClient();
+        var openRole = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, "/api/connections/demo/open-roles", Ct))[0].GetProperty("postingId").GetString();
         return
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
-            "/members", $"/members/{demo.MemberId}", "/outbound", "/webhooks", "/access", "/audit", "/api-docs",
+            "/members", $"/members/{demo.MemberId}", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/access", "/audit", "/api-docs",
         ];
     }
 

@@ -1,13 +1,15 @@
 using Ashbridge.Core.Connections;
+using Ashbridge.Core.OpenRoles;
 using Quartz;
 
 namespace Ashbridge.Core.Sync.Scheduling;
 
 /// <summary>
 /// Puts connections on the Quartz schedule: an incremental pass every few minutes (or on the connection's cron), a full
-/// repair pass daily, and "sync now" on demand. One job per connection, so its passes never overlap.
+/// repair pass daily, and "sync now" on demand. One job per connection, so its passes never overlap. Beside it, the
+/// connection's 6-hourly import of open roles (<see cref="OpenRoleImportJob"/>).
 /// </summary>
-public sealed class SyncSchedule(ISchedulerFactory schedulers) : IConnectionSchedule
+public sealed class SyncSchedule(ISchedulerFactory schedulers, TimeProvider timeProvider) : IConnectionSchedule
 {
     /// <summary>The default incremental interval.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
@@ -52,6 +54,7 @@ public sealed class SyncSchedule(ISchedulerFactory schedulers) : IConnectionSche
             .Build();
 
         await scheduler.ScheduleJob(job, [incremental.Build(), repair], ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+        await OpenRoleImportJob.ScheduleAsync(scheduler, connection, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a pass now (queued behind a running one of the same connection, never beside it).</summary>
@@ -76,5 +79,6 @@ public sealed class SyncSchedule(ISchedulerFactory schedulers) : IConnectionSche
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.DeleteJob(JobFor(connectionId), cancellationToken).ConfigureAwait(false);
+        await scheduler.DeleteJob(OpenRoleImportJob.JobFor(connectionId), cancellationToken).ConfigureAwait(false);
     }
 }
