@@ -58,6 +58,7 @@ public static class HubProgram
         app.MapNewHiresApi();
         app.MapMembersApi();
         app.MapOutboundApi();
+        app.MapOrgChartApi();
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();
         app.MapAccessEndpoints();
