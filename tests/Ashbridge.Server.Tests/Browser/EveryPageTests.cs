@@ -13,11 +13,13 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
     private async Task<IReadOnlyList<string>> PagesAsync()
     {
         var demo = await DemoData.PrepareAsync(Hub, Ct);
+        var role = await OrgChart.OrgChartHubSeed.DemoRoleAsync(Hub);
         return
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
             "/members", $"/members/{demo.MemberId}", "/outbound", "/webhooks", "/access", "/audit", "/api-docs",
+            "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={role}",
         ];
     }
 

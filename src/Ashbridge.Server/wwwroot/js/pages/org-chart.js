@@ -107,21 +107,21 @@
       : flags.includes("outside-department") ? "Other department"
       : node.kind === "role" ? (node.placement === "placed" ? "Placed by an admin" : node.placement === "suggested" ? "Suggested: hiring manager" : "")
       : "";
-    const label = [node.name, subtitle, note, teamSize ? `${teamSize} direct ${teamSize === 1 ? "report" : "reports"}${folded ? ", folded" : ""}` : "",
-      node.kind === "role" ? "open its Add manager form" : ""].filter(Boolean).join(", ");
     const g = make("g", {
       class: classes.join(" "), transform: `translate(${item.x - W / 2},${item.y})`, tabindex: "0", role: "button",
-      "aria-label": label, "aria-expanded": teamSize ? String(!folded) : null,
+      "aria-expanded": teamSize ? String(!folded) : null,
       "data-id": node.id, "data-parent": node.parentId || "", "data-kind": node.kind,
     });
-    g.append(make("title", {}, [node.name, node.email, node.connection && `connection ${node.connection}`].filter(Boolean).join(" · ")));
+    // The box's own text is its accessible name (what is seen is what is said); the title adds the whole of it.
+    g.append(make("title", {}, [node.name, subtitle, node.email, note, teamSize ? `${teamSize} direct ${teamSize === 1 ? "report" : "reports"}` : "",
+      node.kind === "role" ? "opens its Add manager form" : ""].filter(Boolean).join(" · ")));
     g.append(make("rect", { width: W, height: H, rx: 8, ry: 8, class: "box" }));
     g.append(make("text", { x: 12, y: 22, class: "name" }, clip(node.name, 26)));
     g.append(make("text", { x: 12, y: 40, class: "sub" }, clip(subtitle, 30)));
     if (note) g.append(make("text", { x: 12, y: 57, class: "note" }, clip(note, 30)));
     if (teamSize) {
       g.append(make("rect", { x: W - 44, y: 6, width: 36, height: 20, rx: 10, class: "badge-box" }));
-      g.append(make("text", { x: W - 26, y: 20, class: "badge-text", "text-anchor": "middle" }, folded ? `+${descendants(node.id)}` : "−"));
+      g.append(make("text", { x: W - 26, y: 20, class: "badge-text", "text-anchor": "middle", "aria-hidden": "true" }, folded ? `+${descendants(node.id)}` : "−"));
     }
     return g;
   }
