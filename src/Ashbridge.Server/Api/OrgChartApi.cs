@@ -4,6 +4,8 @@ using System.Text;
 using Ashbridge.Core.OrgChart;
 using Ashbridge.Server.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Ashbridge.Server.Api;
 
@@ -28,7 +30,9 @@ public static class OrgChartApi
 
         // People are the hub's, not a connection's: changing them is for admins with no token limit.
         var people = routes.MapGroup("/api/org-chart/people").WithTags("Org chart").RequireAuthorization(AccessPolicies.HubAdmin);
-        people.MapPost("/import", ImportAsync).Accepts<string>("text/csv").WithName("ImportOrgChartPeople")
+        // The body is described, not declared with Accepts: a declared content type is enforced by routing, before
+        // authorization, so a stranger's JSON would learn 415 instead of 401/403.
+        people.MapPost("/import", ImportAsync).AddOpenApiOperationTransformer(CsvBody).WithName("ImportOrgChartPeople")
             .WithSummary("Imports people from CSV (name, email, title, department, manager_email): all or nothing, a line per row; dryRun=true only reports; a bad file answers 400 with the report");
         people.MapPut("/{id:long}/manager", SetManagerAsync).WithName("SetOrgChartManager")
             .WithSummary("Sets a person's manager (managerEmail or managerId; neither for nobody); a change that makes a loop answers 409 naming it");
@@ -89,6 +93,17 @@ public static class OrgChartApi
         if (!report.HasErrors) return TypedResults.Ok(report);
         return TypedResults.Problem(report.Summary, statusCode: StatusCodes.Status400BadRequest, title: "The people were not imported",
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rows"] = report.Rows, ["errors"] = report.Errors });
+    }
+
+    private static Task CsvBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The people as CSV (UTF-8): a header row naming name, email, title, department and manager_email (case ignored; \"manager email\" too), then a row per person.",
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+        };
+        return Task.CompletedTask;
     }
 
     private static bool IsCsvType(string type)
