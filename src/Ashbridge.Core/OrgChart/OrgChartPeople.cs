@@ -152,7 +152,7 @@ public sealed class OrgChartPeople(AshbridgeDatabase database, OpenRoleCatalog r
     private async Task RefreshLockedAsync(CancellationToken cancellationToken)
     {
         // The roles first, on the catalog's own connection, before this refresh holds a write transaction.
-        var connectionIds = await ConnectionIdsAsync(database, cancellationToken).ConfigureAwait(false);
+        var connectionIds = await ListConnectionIdsAsync(database, cancellationToken).ConfigureAwait(false);
         var allRoles = new List<OpenRole>();
         foreach (var connectionId in connectionIds) allRoles.AddRange(await roles.ListAsync(connectionId, includeClosed: true, cancellationToken: cancellationToken).ConfigureAwait(false));
 
@@ -250,7 +250,7 @@ public sealed class OrgChartPeople(AshbridgeDatabase database, OpenRoleCatalog r
         }
     }
 
-    internal static async Task<IReadOnlyList<long>> ConnectionIdsAsync(AshbridgeDatabase database, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<long>> ListConnectionIdsAsync(AshbridgeDatabase database, CancellationToken cancellationToken)
     {
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         return [.. await db.QueryAsync<long>(new CommandDefinition("SELECT id FROM connections ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false)];
