@@ -24,6 +24,8 @@ if (args.Length > 0 && args[0] == "newhires") return await NewHireBench.RunAsync
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- open-roles [--postings N]
 if (args.Length > 0 && args[0] == "open-roles") return await OpenRoleBench.RunAsync(args);
+// dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- org-chart [--people N] [--roles N] [--requests N]
+if (args.Length > 0 && args[0] == "org-chart") return await OrgChartBench.RunAsync(args);
 
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- pages [--candidates N] [--events N] [--rounds N]
 if (args.Length > 0 && args[0] == "pages") return await PageBench.RunAsync(args);
@@ -35,5 +37,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | org-chart [--people N] [--roles N] [--requests N] | micro [BenchmarkDotNet arguments]");
 return 1;

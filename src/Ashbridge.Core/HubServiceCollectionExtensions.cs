@@ -152,6 +152,11 @@ public static class HubServiceCollectionExtensions
     /// <summary>The org chart: people (members, Ashby users, imported), their managers, and where each open role sits.</summary>
     public static IServiceCollection AddHubOrgChart(this IServiceCollection services)
     {
+        services.AddSingleton<OrgChart.OrgChartPeople>();
+        services.AddSingleton<IMirrorObserver, OrgChart.OrgChartObserver>();
+        services.AddSingleton<OrgChart.PeopleCsvImport>();
+        services.AddSingleton<OrgChart.RolePlacements>();
+        services.AddSingleton<OrgChart.OrgChartBuilder>();
         return services;
     }
 

@@ -59,6 +59,7 @@ public static class HubProgram
         app.MapMembersApi();
         app.MapOpenRolesApi();
         app.MapOutboundApi();
+        app.MapOrgChartApi();
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();
         app.MapAccessEndpoints();
