@@ -89,7 +89,7 @@ public sealed class NoticeBoard(AshbridgeDatabase database, TimeProvider timePro
     }
 
     /// <summary>Marks a connection's unread notices of <paramref name="kind"/> read (an alert that no longer holds); returns how many.</summary>
-    public async Task<int> MarkReadAsync(long connectionId, string kind, CancellationToken cancellationToken = default)
+    public async Task<int> MarkKindReadAsync(long connectionId, string kind, CancellationToken cancellationToken = default)
     {
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         return await db.ExecuteAsync(new CommandDefinition(

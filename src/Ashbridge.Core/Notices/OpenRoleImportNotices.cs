@@ -32,7 +32,7 @@ public sealed class OpenRoleImportNotices(AshbridgeDatabase database, OpenRolePo
         }
 
         // A good import answers any staleness alert still open: the data is fresh again.
-        await board.MarkReadAsync(result.ConnectionId, NoticeKinds.OpenRolesStale, cancellationToken).ConfigureAwait(false);
+        await board.MarkKindReadAsync(result.ConnectionId, NoticeKinds.OpenRolesStale, cancellationToken).ConfigureAwait(false);
         var body = await ImportedBodyAsync(result, cancellationToken).ConfigureAwait(false);
         await notifier.PostAsync(
             new NewNotice(result.ConnectionId, NoticeKinds.OpenRolesImported, NoticeSeverity.Info, Counts(result), body),
