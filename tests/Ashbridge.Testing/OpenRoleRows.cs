@@ -2,13 +2,14 @@ using Ashbridge.Core.OpenRoles;
 using Ashbridge.Core.Storage;
 using Dapper;
 
-namespace Ashbridge.Core.Tests.Notices;
+namespace Ashbridge.Testing;
 
 /// <summary>
 /// Writes the rows the open roles importer would (it is built elsewhere): connections, open roles and imports, straight
-/// into the tables of migration 13, so the notices, the staleness alert and the careers feed can be tested on their own.
+/// into the tables of migration 13, so the notices, the staleness alert and the careers feed can be tested on their own
+/// (in Core's tests and against a running hub).
 /// </summary>
-internal static class OpenRoleRows
+public static class OpenRoleRows
 {
     public static async Task<long> ConnectionAsync(AshbridgeDatabase database, string name)
     {
