@@ -126,4 +126,44 @@ public sealed class OpenRoleImportNoticesTests
 
         smtp.Messages().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_refused_sign_in_is_recorded_and_logged_without_the_account_or_its_password()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync(Ct); // offers no sign-in at all: MailKit refuses to send the credentials
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
+        var logger = new ListLogger();
+        var board = new NoticeBoard(test.Database, TimeProvider.System);
+        var options = new SmtpOptions
+        {
+            Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None, From = "hub@example.com", UserName = "mailer-account", Password = "hunter2-secret",
+        };
+        var notifier = new Notifier(board, new NoticeMailer(Microsoft.Extensions.Options.Options.Create(options)), logger);
+
+        var notice = await notifier.PostAsync(new NewNotice(null, NoticeKinds.OpenRolesImported, NoticeSeverity.Info, "Open roles imported: 1 new, 0 changed, 0 closed", ""), ["ops@example.com"], Ct);
+
+        notice.EmailedAt.ShouldBeNull();
+        notice.EmailError.ShouldNotBeNull().ShouldContain($"127.0.0.1:{smtp.Port}");
+        logger.Lines.ShouldHaveSingleItem().ShouldContain($"Notice {notice.Id} was kept but not e-mailed");
+        foreach (var text in new[] { notice.EmailError, logger.Lines[0] })
+        {
+            text.ShouldNotContain("hunter2-secret");
+            text.ShouldNotContain("mailer-account");
+        }
+
+        smtp.Messages().ShouldBeEmpty();
+    }
+
+    /// <summary>Keeps what is logged, formatted, for a test to read.</summary>
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<Notifier>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception) + (exception is null ? "" : " " + exception));
+    }
 }

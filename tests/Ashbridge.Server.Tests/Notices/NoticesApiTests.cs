@@ -101,9 +101,9 @@ public sealed class NoticesApiTests : HubTest
     }
 
     [Fact]
-    public void A_mail_server_without_a_sender_stops_the_hub_at_start_saying_what_to_set()
+    public async Task A_mail_server_without_a_sender_stops_the_hub_at_start_saying_what_to_set()
     {
-        using var hub = new HubFactory(new() { ["Ashbridge:Smtp:Host"] = "127.0.0.1" });
+        await using var hub = new HubFactory(new() { ["Ashbridge:Smtp:Host"] = "127.0.0.1" });
         var failure = Should.Throw<Exception>(() => hub.StartServer());
         failure.ToString().ShouldContain("Ashbridge:Smtp:From must be the sender's address");
     }
