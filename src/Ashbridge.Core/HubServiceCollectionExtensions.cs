@@ -132,9 +132,20 @@ public static class HubServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The hub's notices (in the app and by e-mail).</summary>
+    /// <summary>
+    /// The hub's notices (in the app and by e-mail through <see cref="Notices.SmtpOptions"/>, unset here: no e-mail until
+    /// the host binds them), the open roles' import notices (an observer of every import), the staleness alert, and the
+    /// public careers feed.
+    /// </summary>
     public static IServiceCollection AddHubNotices(this IServiceCollection services)
     {
+        services.AddOptions<Notices.SmtpOptions>();
+        services.AddSingleton<Notices.NoticeBoard>();
+        services.AddSingleton<Notices.NoticeMailer>();
+        services.AddSingleton<Notices.Notifier>();
+        services.AddSingleton<Notices.OpenRoleStaleness>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<OpenRoles.IOpenRoleImportObserver, Notices.OpenRoleImportNotices>());
+        services.AddSingleton<Careers.CareersFeed>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Ashbridge.Server.Access;
 using Ashbridge.Server.Api;
+using Ashbridge.Server.Careers;
 using Ashbridge.Server.Hosting;
 using Ashbridge.Server.Webhooks;
 
@@ -35,6 +36,7 @@ public static class HubProgram
         builder.AddAshbridgeAccess();
         builder.AddAshbridgeTelemetry();
         builder.AddAshbridgeNewHires();
+        builder.AddAshbridgeNotices();
         builder.AddAshbridgeJson();
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -60,6 +62,8 @@ public static class HubProgram
         app.MapOpenRolesApi();
         app.MapOutboundApi();
         app.MapOrgChartApi();
+        app.MapNoticesApi();
+        app.MapCareersFeed();
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();
         app.MapAccessEndpoints();

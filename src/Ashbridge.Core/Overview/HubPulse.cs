@@ -6,7 +6,7 @@ namespace Ashbridge.Core.Overview;
 /// <summary>
 /// The hub's heartbeat for the pages: counts the navigation shows, and a version that changes whenever something a page
 /// draws live has changed (a new hire queued or decided, a webhook event received or processed, a pass progressing,
-/// a delivery sent or failing). Cheap enough to ask every two seconds: a handful of indexed aggregates.
+/// a delivery sent or failing, a notice posted or read). Cheap enough to ask every two seconds: a handful of indexed aggregates.
 /// </summary>
 public sealed class HubPulse(AshbridgeDatabase database)
 {
@@ -35,7 +35,10 @@ public sealed class HubPulse(AshbridgeDatabase database)
             + "(SELECT COUNT(*) FROM outbound_deliveries WHERE state = 'pending'), "
             + "(SELECT COUNT(*) FROM outbound_deliveries WHERE state = 'failed' OR (state = 'pending' AND attempts > 0))",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var version = string.Join('.', hires.Pending, hires.Rows, hires.LastUpdate, hires.LastDecision, events.LastId, events.Waiting, events.Dead, runs.LastRun, runs.Progress, deliveries.LastId, deliveries.Pending, deliveries.Failing);
-        return new PulseState(version, new PulseCounts(hires.Pending, events.Dead, deliveries.Failing));
+        var notices = await db.QuerySingleAsync<(long LastId, long Unread)>(new CommandDefinition(
+            $"SELECT COALESCE(MAX(id), 0), COALESCE(SUM(CASE WHEN read_ms IS NULL THEN 1 ELSE 0 END), 0) FROM notices WHERE connection_id IS NULL OR connection_id IN ({ids})",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var version = string.Join('.', hires.Pending, hires.Rows, hires.LastUpdate, hires.LastDecision, events.LastId, events.Waiting, events.Dead, runs.LastRun, runs.Progress, deliveries.LastId, deliveries.Pending, deliveries.Failing, notices.LastId, notices.Unread);
+        return new PulseState(version, new PulseCounts(hires.Pending, events.Dead, deliveries.Failing, notices.Unread));
     }
 }

@@ -97,10 +97,13 @@ public static class AccessHosting
         {
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+                var response = (HttpResponse)state;
+                var headers = response.Headers;
+                // Routes marked EmbeddableAnywhere (the public careers feed) may be framed by any site; nothing else may be framed.
+                var embeddable = response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAnywhereAttribute>() is not null;
+                headers.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; frame-ancestors {(embeddable ? "*" : "'none'")}; form-action 'self'; base-uri 'none'";
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                if (!embeddable) headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 return Task.CompletedTask;
             }, context.Response);

@@ -16,8 +16,11 @@ namespace Ashbridge.Server.Tests.Access;
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(EmulatorFixture ashby) : HubTest, IClassFixture<EmulatorFixture>
 {
-    /// <summary>The only routes a stranger may reach.</summary>
-    private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal) { "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}", "/error/{code:int}" };
+    /// <summary>The only routes a stranger may reach (the careers feed: a connection's listed open roles, when its admin turns the public feed on).</summary>
+    private static readonly HashSet<string> OpenRoutes = new(StringComparer.Ordinal)
+    {
+        "/healthz", "/signin", "/account/signin", "/webhooks/ashby/{connection}", "/error/{code:int}", "/careers/{connection}.json", "/careers/{connection}",
+    };
 
     /// <summary>Routes the matrix leaves to their own tests (signing out would end the session the matrix uses).</summary>
     private static readonly HashSet<string> OwnTests = new(StringComparer.Ordinal) { "/account/signout" };
