@@ -55,7 +55,8 @@ public static class HubServiceCollectionExtensions
             .AddHubOutbound()
             .AddHubNotices()
             .AddHubOpenRoles()
-            .AddHubOrgChart();
+            .AddHubOrgChart()
+            .AddHubDedupe();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -149,6 +150,15 @@ public static class HubServiceCollectionExtensions
     /// <summary>The org chart: people (members, Ashby users, imported), their managers, and where each open role sits.</summary>
     public static IServiceCollection AddHubOrgChart(this IServiceCollection services)
     {
+        return services;
+    }
+
+    /// <summary>The duplicate check: its index of candidates' normalised keys (an observer of every sync) and the check itself.</summary>
+    public static IServiceCollection AddHubDedupe(this IServiceCollection services)
+    {
+        services.AddSingleton<Dedupe.CandidateMatchIndex>();
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<Dedupe.CandidateMatchIndex>());
+        services.AddSingleton<Dedupe.DuplicateCheck>();
         return services;
     }
 

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Ashbridge.Core.Mirror;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Sync;
+using Dapper;
+
+namespace Ashbridge.Core.Dedupe;
+
+/// <summary>
+/// Keeps <c>candidate_match_keys</c> in step with the mirror's candidates. After every pass that changed candidates it
+/// re-keys the ones seen or deleted since its last refresh (found by a watermark, like the new-hire queue): a changed
+/// candidate's keys are replaced, a deleted one's removed, a merged-away one's kept so the check can follow it to the
+/// survivor. The first refresh of a connection keys every candidate.
+/// </summary>
+public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider timeProvider) : IMirrorObserver
+{
+    /// <summary>Rows the watermark steps back, so a row stamped in the same millisecond as the last refresh (or by another node's clock) is looked at again.</summary>
+    private const long WatermarkMarginMs = 2_000;
+
+    private const int CandidateBatch = 1_000;
+
+    /// <summary>Rows per INSERT: five parameters each, well under SQLite's and PostgreSQL's limits.</summary>
+    private const int InsertBatch = 400;
+
+    /// <inheritdoc />
+    public async Task MirrorChangedAsync(long connectionId, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        if (streams.Contains(MirrorStreams.Candidates.Name)) await RefreshAsync(connectionId, everything: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings the connection's keys up to date with the mirror; <paramref name="everything"/> re-keys every candidate.</summary>
+    /// <returns>How many candidates were re-keyed.</returns>
+    public async Task<int> RefreshAsync(long connectionId, bool everything = false, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.NowMs();
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var indexed = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT indexed_ms FROM candidate_match_state WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        everything |= indexed is null;
+        if (everything)
+        {
+            await db.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM candidate_match_keys WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var since = everything ? -1 : indexed!.Value - WatermarkMarginMs;
+        var rekeyed = 0;
+        var after = "";
+        while (true)
+        {
+            var rows = (await db.QueryAsync<CandidateRow>(new CommandDefinition(
+                """
+                SELECT id AS Id, raw_json AS RawJson, deleted_ms AS DeletedMs, merged_into_id AS MergedIntoId FROM mirror_candidates
+                WHERE connection_id = @connectionId AND id > @after AND (@all = 1 OR last_seen_ms > @since OR deleted_ms > @since)
+                ORDER BY id LIMIT @limit
+                """, new { connectionId, after, all = everything ? 1 : 0, since, limit = CandidateBatch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+            if (rows.Count == 0) break;
+            await RekeyAsync(db, connectionId, rows, removeFirst: !everything, cancellationToken).ConfigureAwait(false);
+            rekeyed += rows.Count;
+            after = rows[^1].Id;
+        }
+
+        await db.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO candidate_match_state (connection_id, indexed_ms) VALUES (@connectionId, @started)
+            ON CONFLICT (connection_id) DO UPDATE SET indexed_ms = excluded.indexed_ms
+            """, new { connectionId, started }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rekeyed;
+    }
+
+    private static async Task RekeyAsync(DbConnection db, long connectionId, List<CandidateRow> rows, bool removeFirst, CancellationToken cancellationToken)
+    {
+        var keys = new List<(string CandidateId, MatchKey Key)>();
+        foreach (var row in rows)
+        {
+            // Deleted: gone from the check. Merged away: its emails and links still find the survivor.
+            if (row.DeletedMs is not null && row.MergedIntoId is null) continue;
+            using var json = JsonDocument.Parse(row.RawJson);
+            foreach (var key in CandidateKeys.Read(json.RootElement)) keys.Add((row.Id, key));
+        }
+
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (removeFirst)
+        {
+            var parameters = new DynamicParameters(new { connectionId });
+            var ids = SqlList.In(parameters, "id", rows.ConvertAll(r => r.Id));
+            await db.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM candidate_match_keys WHERE connection_id = @connectionId AND candidate_id IN ({ids})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        foreach (var chunk in keys.Chunk(InsertBatch))
+        {
+            var sql = new StringBuilder("INSERT INTO candidate_match_keys (connection_id, candidate_id, kind, key, value) VALUES ", 64 + (chunk.Length * 40));
+            var parameters = new DynamicParameters(new { connectionId });
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (candidateId, key) = chunk[i];
+                sql.Append(i == 0 ? "" : ", ").Append("(@connectionId, @c").Append(i).Append(", @k").Append(i).Append(", @y").Append(i).Append(", @v").Append(i).Append(')');
+                parameters.Add($"c{i}", candidateId);
+                parameters.Add($"k{i}", key.Kind);
+                parameters.Add($"y{i}", key.Key);
+                parameters.Add($"v{i}", key.Value.Length > 2000 ? key.Value[..2000] : key.Value);
+            }
+
+            await db.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record CandidateRow(string Id, string RawJson, long? DeletedMs, string? MergedIntoId);
+}
