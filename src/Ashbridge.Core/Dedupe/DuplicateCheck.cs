@@ -49,6 +49,18 @@ public sealed class DuplicateCheck(AshbridgeDatabase database)
     private static async Task<List<KeyHit>> FindKeysAsync(DbConnection db, long connectionId, ProspectKeys keys, CancellationToken cancellationToken)
     {
         var hits = new List<KeyHit>();
+        foreach (var lookup in new[] { ContactLookup(connectionId, keys), NameLookup(connectionId, keys) })
+        {
+            if (lookup is not { } l) continue;
+            hits.AddRange(await db.QueryAsync<KeyHit>(new CommandDefinition(l.Sql, l.Parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
+
+        return hits;
+    }
+
+    /// <summary>The statement that finds the prospect's emails, phones and URLs in the index (null when it has none).</summary>
+    internal static (string Sql, DynamicParameters Parameters)? ContactLookup(long connectionId, ProspectKeys keys)
+    {
         var parameters = new DynamicParameters(new { connectionId });
         var parts = new List<string>();
         void Part(string kind, string prefix, IReadOnlyList<string> values)
@@ -60,21 +72,16 @@ public sealed class DuplicateCheck(AshbridgeDatabase database)
         Part(MatchKeyKind.Email, "e", [.. keys.Emails.Select(e => e.Canonical).Distinct(StringComparer.Ordinal)]);
         Part(MatchKeyKind.Phone, "p", keys.Phones);
         Part(MatchKeyKind.Url, "u", [.. keys.Urls.Select(u => u.Key).Distinct(StringComparer.Ordinal)]);
-        if (parts.Count > 0)
-        {
-            hits.AddRange(await db.QueryAsync<KeyHit>(new CommandDefinition(string.Join(" UNION ALL ", parts), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
-        }
+        return parts.Count == 0 ? null : (string.Join(" UNION ALL ", parts), parameters);
+    }
 
-        if (keys.Name.IsComplete)
-        {
-            var nameParameters = new DynamicParameters(new { connectionId, limit = MaxNameRows });
-            var names = SqlList.In(nameParameters, "n", keys.Name.LookupKeys());
-            hits.AddRange(await db.QueryAsync<KeyHit>(new CommandDefinition(
-                $"SELECT candidate_id AS CandidateId, kind AS Kind, key AS Key, value AS Value FROM candidate_match_keys WHERE connection_id = @connectionId AND kind = 'name' AND key IN ({names}) LIMIT @limit",
-                nameParameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
-        }
-
-        return hits;
+    /// <summary>The statement that finds candidates by the prospect's name keys, at most <see cref="MaxNameRows"/> (null without a full name).</summary>
+    internal static (string Sql, DynamicParameters Parameters)? NameLookup(long connectionId, ProspectKeys keys)
+    {
+        if (!keys.Name.IsComplete) return null;
+        var parameters = new DynamicParameters(new { connectionId, limit = MaxNameRows });
+        var names = SqlList.In(parameters, "n", keys.Name.LookupKeys());
+        return ($"SELECT candidate_id AS CandidateId, kind AS Kind, key AS Key, value AS Value FROM candidate_match_keys WHERE connection_id = @connectionId AND kind = 'name' AND key IN ({names}) LIMIT @limit", parameters);
     }
 
     /// <summary>Each found id's surviving candidate (following merges, as Ashby may merge again); deleted ones left out.</summary>

@@ -60,10 +60,14 @@ public sealed record PersonName(string First, string Last, string FormalFirst)
         if (First == other.First && Last == other.Last) return NameLikeness.Same;
         if (First == other.Last && Last == other.First) return NameLikeness.Swapped;
         if (FormalFirst == other.FormalFirst && Last == other.Last) return NameLikeness.Nickname;
-        var straight = Similar(FormalFirst, other.FormalFirst) && Similar(Last, other.Last);
-        var swapped = Similar(FormalFirst, Nicknames.Formalize(other.Last)) && Similar(Last, other.First);
+        var straight = SimilarFirst(this, other.First, other.FormalFirst) && Similar(Last, other.Last);
+        var swapped = SimilarFirst(this, other.Last, Nicknames.Formalize(other.Last)) && Similar(Last, other.First);
         return straight || swapped ? NameLikeness.Typo : null;
     }
+
+    // Jon is short for Jonathan, and a typo of John: the first names are alike if either form is.
+    private static bool SimilarFirst(PersonName name, string first, string formal) =>
+        Similar(name.First, first) || Similar(name.FormalFirst, formal) || Similar(name.First, formal) || Similar(name.FormalFirst, first);
 
     private static bool Similar(string a, string b) => a == b || Similarity.Similarity(a, b) >= TypoThreshold;
 
