@@ -57,6 +57,7 @@ public static class HubProgram
         app.MapMirrorApi();
         app.MapNewHiresApi();
         app.MapMembersApi();
+        app.MapDedupeApi();
         app.MapOutboundApi();
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();

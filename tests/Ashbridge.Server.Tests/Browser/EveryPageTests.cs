@@ -17,7 +17,7 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
-            "/members", $"/members/{demo.MemberId}", "/outbound", "/webhooks", "/access", "/audit", "/api-docs",
+            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/outbound", "/webhooks", "/access", "/audit", "/api-docs",
         ];
     }
 
