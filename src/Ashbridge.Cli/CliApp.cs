@@ -27,6 +27,7 @@ internal static class CliApp
             TokenCommand.Create(console, database),
             MembersCommand.Create(console, database),
             NewHiresCommand.Create(console, database),
+            DedupeCommand.Create(console, database),
             MigrateCommand.Create(console, database),
             ServeCommand.Create(database),
             EmulatorCommand.Create(),

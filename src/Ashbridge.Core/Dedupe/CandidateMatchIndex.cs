@@ -14,8 +14,12 @@ namespace Ashbridge.Core.Dedupe;
 /// candidate's keys are replaced, a deleted one's removed, a merged-away one's kept so the check can follow it to the
 /// survivor. The first refresh of a connection keys every candidate.
 /// </summary>
-public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider timeProvider) : IMirrorObserver
+public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider timeProvider) : IMirrorObserver, IDisposable
 {
+    // One refresh at a time: the check's first build and a pass's refresh must not key the same candidates twice.
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _built = new();
+
     /// <summary>Rows the watermark steps back, so a row stamped in the same millisecond as the last refresh (or by another node's clock) is looked at again.</summary>
     private const long WatermarkMarginMs = 2_000;
 
@@ -31,9 +35,48 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
         if (streams.Contains(MirrorStreams.Candidates.Name)) await RefreshAsync(connectionId, everything: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Keys every candidate of a connection whose index was never built (a mirror synced before the index existed, whose
+    /// candidates have not changed since); after the first call per connection it costs nothing.
+    /// </summary>
+    public async Task EnsureBuiltAsync(long connectionId, CancellationToken cancellationToken = default)
+    {
+        if (_built.ContainsKey(connectionId)) return;
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var indexed = await db.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT indexed_ms FROM candidate_match_state WHERE connection_id = @connectionId", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (indexed is not null)
+            {
+                _built[connectionId] = true;
+                return;
+            }
+        }
+
+        await RefreshAsync(connectionId, everything: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Brings the connection's keys up to date with the mirror; <paramref name="everything"/> re-keys every candidate.</summary>
     /// <returns>How many candidates were re-keyed.</returns>
     public async Task<int> RefreshAsync(long connectionId, bool everything = false, CancellationToken cancellationToken = default)
+    {
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var rekeyed = await RefreshLockedAsync(connectionId, everything, cancellationToken).ConfigureAwait(false);
+            _built[connectionId] = true;
+            return rekeyed;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _refreshing.Dispose();
+
+    private async Task<int> RefreshLockedAsync(long connectionId, bool everything, CancellationToken cancellationToken)
     {
         var started = timeProvider.NowMs();
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Ashbridge.Core.Dedupe;
 /// (by index, never a scan of the candidates), each candidate found followed to its survivor if it was merged, scored
 /// and explained. Reads the mirror only; confirming a match live with Ashby before a write is the merge's and upload's.
 /// </summary>
-public sealed class DuplicateCheck(AshbridgeDatabase database)
+public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchIndex index)
 {
     /// <summary>At most this many candidates are compared by name in one check (the name keys block them to a few).</summary>
     public const int MaxNameRows = 500;
@@ -20,6 +20,7 @@ public sealed class DuplicateCheck(AshbridgeDatabase database)
     public async Task<IReadOnlyList<DuplicateMatch>> CheckAsync(long connectionId, DuplicateProspect prospect, string defaultRegion = PhoneKey.DefaultRegion, CancellationToken cancellationToken = default)
     {
         var keys = ProspectKeys.Parse(prospect, defaultRegion);
+        await index.EnsureBuiltAsync(connectionId, cancellationToken).ConfigureAwait(false);
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var hits = await FindKeysAsync(db, connectionId, keys, cancellationToken).ConfigureAwait(false);
         if (hits.Count == 0) return [];

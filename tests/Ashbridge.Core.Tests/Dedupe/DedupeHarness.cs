@@ -13,7 +13,7 @@ internal sealed class DedupeHarness : IAsyncDisposable
     {
         Webhooks = webhooks;
         Index = index;
-        Check = new DuplicateCheck(webhooks.Database);
+        Check = new DuplicateCheck(webhooks.Database, index);
     }
 
     public WebhookHarness Webhooks { get; }
