@@ -94,12 +94,14 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
         var after = "";
         while (true)
         {
+            // Paged along the key (connection, id); the changed-since filter is left out of a full build, where an
+            // "OR everything" in the statement kept SQLite from walking the key and every page scanned the table.
             var rows = (await db.QueryAsync<CandidateRow>(new CommandDefinition(
-                """
+                $"""
                 SELECT id AS Id, raw_json AS RawJson, deleted_ms AS DeletedMs, merged_into_id AS MergedIntoId FROM mirror_candidates
-                WHERE connection_id = @connectionId AND id > @after AND (@all = 1 OR last_seen_ms > @since OR deleted_ms > @since)
+                WHERE connection_id = @connectionId AND id > @after{(everything ? "" : " AND (last_seen_ms > @since OR deleted_ms > @since)")}
                 ORDER BY id LIMIT @limit
-                """, new { connectionId, after, all = everything ? 1 : 0, since, limit = CandidateBatch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+                """, new { connectionId, after, since, limit = CandidateBatch }, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
             if (rows.Count == 0) break;
             await RekeyAsync(db, connectionId, rows, removeFirst: !everything, cancellationToken).ConfigureAwait(false);
             rekeyed += rows.Count;

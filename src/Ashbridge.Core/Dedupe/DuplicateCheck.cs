@@ -22,7 +22,10 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
         var keys = ProspectKeys.Parse(prospect, defaultRegion);
         await index.EnsureBuiltAsync(connectionId, cancellationToken).ConfigureAwait(false);
         await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var hits = await FindKeysAsync(db, connectionId, keys, cancellationToken).ConfigureAwait(false);
+        // A name key finds every candidate of that last name and initial: those whose name (kept beside the key) is not
+        // like the prospect's go before any candidate row is read.
+        var hits = (await FindKeysAsync(db, connectionId, keys, cancellationToken).ConfigureAwait(false))
+            .Where(h => h.Kind != MatchKeyKind.Name || keys.Name.Compare(PersonName.FromFullName(h.Value)) is not null).ToList();
         if (hits.Count == 0) return [];
 
         var survivors = await ResolveAsync(db, connectionId, hits.Select(h => h.CandidateId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
