@@ -1,10 +1,10 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using Ashbridge.Core.Mirror;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Sync;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Ashbridge.Core.Dedupe;
 
@@ -25,8 +25,7 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
 
     private const int CandidateBatch = 1_000;
 
-    /// <summary>Rows per INSERT: five parameters each, well under SQLite's and PostgreSQL's limits.</summary>
-    private const int InsertBatch = 400;
+    private static readonly string[] InsertParameters = ["@connectionId", "@c", "@k", "@y", "@v"];
 
     /// <inheritdoc />
     public async Task MirrorChangedAsync(long connectionId, IReadOnlyCollection<string> streams, CancellationToken cancellationToken)
@@ -136,24 +135,54 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
                 $"DELETE FROM candidate_match_keys WHERE connection_id = @connectionId AND candidate_id IN ({ids})", parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        foreach (var chunk in keys.Chunk(InsertBatch))
+        if (keys.Count > 0) await InsertAsync(db, transaction, connectionId, keys, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the keys: on SQLite one prepared single-row INSERT run per key (an in-process call each), on PostgreSQL one
+    /// INSERT of the whole batch from arrays (one round trip). A multi-row VALUES statement with thousands of named
+    /// parameters was slower than either: binding looks each parameter up by name, so its cost grew with the square.
+    /// </summary>
+    private static async Task InsertAsync(DbConnection db, DbTransaction transaction, long connectionId, List<(string CandidateId, MatchKey Key)> keys, CancellationToken cancellationToken)
+    {
+        static string Clip(string value) => value.Length > 2000 ? value[..2000] : value;
+        if (db is SqliteConnection)
         {
-            var sql = new StringBuilder("INSERT INTO candidate_match_keys (connection_id, candidate_id, kind, key, value) VALUES ", 64 + (chunk.Length * 40));
-            var parameters = new DynamicParameters(new { connectionId });
-            for (var i = 0; i < chunk.Length; i++)
+            await using var command = db.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO candidate_match_keys (connection_id, candidate_id, kind, key, value) VALUES (@connectionId, @c, @k, @y, @v)";
+            var parameters = InsertParameters.Select(name =>
             {
-                var (candidateId, key) = chunk[i];
-                sql.Append(i == 0 ? "" : ", ").Append("(@connectionId, @c").Append(i).Append(", @k").Append(i).Append(", @y").Append(i).Append(", @v").Append(i).Append(')');
-                parameters.Add($"c{i}", candidateId);
-                parameters.Add($"k{i}", key.Kind);
-                parameters.Add($"y{i}", key.Key);
-                parameters.Add($"v{i}", key.Value.Length > 2000 ? key.Value[..2000] : key.Value);
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            parameters[0].Value = connectionId;
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (candidateId, key) in keys)
+            {
+                parameters[1].Value = candidateId;
+                parameters[2].Value = key.Kind;
+                parameters[3].Value = key.Key;
+                parameters[4].Value = Clip(key.Value);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await db.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return;
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO candidate_match_keys (connection_id, candidate_id, kind, key, value) SELECT @connectionId, c, k, y, v FROM unnest(@c, @k, @y, @v) AS t(c, k, y, v)",
+            new
+            {
+                connectionId,
+                c = keys.ConvertAll(k => k.CandidateId).ToArray(),
+                k = keys.ConvertAll(k => k.Key.Kind).ToArray(),
+                y = keys.ConvertAll(k => k.Key.Key).ToArray(),
+                v = keys.ConvertAll(k => Clip(k.Key.Value)).ToArray(),
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private sealed record CandidateRow(string Id, string RawJson, long? DeletedMs, string? MergedIntoId);
