@@ -29,6 +29,7 @@ internal static class CliApp
             OrgChartCommand.Create(console, database),
             NewHiresCommand.Create(console, database),
             OpenRolesCommand.Create(console, database),
+            DedupeCommand.Create(console, database),
             MigrateCommand.Create(console, database),
             ServeCommand.Create(database),
             EmulatorCommand.Create(),

@@ -55,7 +55,8 @@ public static class HubServiceCollectionExtensions
             .AddHubOutbound()
             .AddHubNotices()
             .AddHubOpenRoles()
-            .AddHubOrgChart();
+            .AddHubOrgChart()
+            .AddHubDedupe();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -168,6 +169,15 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<OrgChart.PeopleCsvImport>();
         services.AddSingleton<OrgChart.RolePlacements>();
         services.AddSingleton<OrgChart.OrgChartBuilder>();
+        return services;
+    }
+
+    /// <summary>The duplicate check: its index of candidates' normalised keys (an observer of every sync) and the check itself.</summary>
+    public static IServiceCollection AddHubDedupe(this IServiceCollection services)
+    {
+        services.AddSingleton<Dedupe.CandidateMatchIndex>();
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<Dedupe.CandidateMatchIndex>());
+        services.AddSingleton<Dedupe.DuplicateCheck>();
         return services;
     }
 

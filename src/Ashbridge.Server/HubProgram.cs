@@ -60,6 +60,7 @@ public static class HubProgram
         app.MapNewHiresApi();
         app.MapMembersApi();
         app.MapOpenRolesApi();
+        app.MapDedupeApi();
         app.MapOutboundApi();
         app.MapOrgChartApi();
         app.MapNoticesApi();

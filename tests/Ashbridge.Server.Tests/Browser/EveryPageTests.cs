@@ -19,7 +19,7 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
-            "/members", $"/members/{demo.MemberId}", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
+            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
             "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={openRole}",
         ];
     }

@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Text.Json;
+using Ashbridge.Core.Storage;
+using Dapper;
+
+namespace Ashbridge.Core.Dedupe;
+
+/// <summary>
+/// The duplicate check: a prospect's emails, phones, profile URLs and name looked up in <c>candidate_match_keys</c>
+/// (by index, never a scan of the candidates), each candidate found followed to its survivor if it was merged, scored
+/// and explained. Reads the mirror only; confirming a match live with Ashby before a write is the merge's and upload's.
+/// </summary>
+public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchIndex index)
+{
+    /// <summary>At most this many candidates are compared by name in one check (the name keys block them to a few).</summary>
+    public const int MaxNameRows = 500;
+
+    /// <summary>The candidates <paramref name="prospect"/> may already be, strongest first.</summary>
+    /// <exception cref="DuplicateCheckInvalidException">The prospect cannot be checked as given.</exception>
+    public async Task<IReadOnlyList<DuplicateMatch>> CheckAsync(long connectionId, DuplicateProspect prospect, string defaultRegion = PhoneKey.DefaultRegion, CancellationToken cancellationToken = default)
+    {
+        var keys = ProspectKeys.Parse(prospect, defaultRegion);
+        await index.EnsureBuiltAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        // A name key finds every candidate of that last name and initial: those whose name (kept beside the key) is not
+        // like the prospect's go before any candidate row is read.
+        var hits = (await FindKeysAsync(db, connectionId, keys, cancellationToken).ConfigureAwait(false))
+            .Where(h => h.Kind != MatchKeyKind.Name || keys.Name.Compare(PersonName.FromFullName(h.Value)) is not null).ToList();
+        if (hits.Count == 0) return [];
+
+        var survivors = await ResolveAsync(db, connectionId, hits.Select(h => h.CandidateId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<string, MatchBuilder>(StringComparer.Ordinal);
+        foreach (var hit in hits)
+        {
+            if (!survivors.TryGetValue(hit.CandidateId, out var survivor)) continue; // deleted since the index was refreshed
+            if (!found.TryGetValue(survivor, out var match)) found[survivor] = match = new MatchBuilder(survivor);
+            if (hit.CandidateId != survivor) match.MergedFrom.Add(hit.CandidateId);
+            match.Hits.Add(hit);
+        }
+
+        var rows = await CandidatesAsync(db, connectionId, [.. found.Keys], cancellationToken).ConfigureAwait(false);
+        var matches = new List<DuplicateMatch>(found.Count);
+        foreach (var match in found.Values)
+        {
+            if (!rows.TryGetValue(match.CandidateId, out var row)) continue;
+            if (match.Explain(keys, row) is { } explained) matches.Add(explained);
+        }
+
+        return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.CandidateId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The index rows of the prospect's keys: contacts in one statement, names (capped) in another.</summary>
+    private static async Task<List<KeyHit>> FindKeysAsync(DbConnection db, long connectionId, ProspectKeys keys, CancellationToken cancellationToken)
+    {
+        var hits = new List<KeyHit>();
+        foreach (var lookup in new[] { ContactLookup(connectionId, keys), NameLookup(connectionId, keys) })
+        {
+            if (lookup is not { } l) continue;
+            hits.AddRange(await db.QueryAsync<KeyHit>(new CommandDefinition(l.Sql, l.Parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
+
+        return hits;
+    }
+
+    /// <summary>The statement that finds the prospect's emails, phones and URLs in the index (null when it has none).</summary>
+    internal static (string Sql, DynamicParameters Parameters)? ContactLookup(long connectionId, ProspectKeys keys)
+    {
+        var parameters = new DynamicParameters(new { connectionId });
+        var parts = new List<string>();
+        void Part(string kind, string prefix, IReadOnlyList<string> values)
+        {
+            if (values.Count == 0) return;
+            parts.Add($"SELECT candidate_id AS CandidateId, kind AS Kind, key AS Key, value AS Value FROM candidate_match_keys WHERE connection_id = @connectionId AND kind = '{kind}' AND key IN ({SqlList.In(parameters, prefix, values)})");
+        }
+
+        Part(MatchKeyKind.Email, "e", [.. keys.Emails.Select(e => e.Canonical).Distinct(StringComparer.Ordinal)]);
+        Part(MatchKeyKind.Phone, "p", keys.Phones);
+        Part(MatchKeyKind.Url, "u", [.. keys.Urls.Select(u => u.Key).Distinct(StringComparer.Ordinal)]);
+        return parts.Count == 0 ? null : (string.Join(" UNION ALL ", parts), parameters);
+    }
+
+    /// <summary>The statement that finds candidates by the prospect's name keys, at most <see cref="MaxNameRows"/> (null without a full name).</summary>
+    internal static (string Sql, DynamicParameters Parameters)? NameLookup(long connectionId, ProspectKeys keys)
+    {
+        if (!keys.Name.IsComplete) return null;
+        var parameters = new DynamicParameters(new { connectionId, limit = MaxNameRows });
+        var names = SqlList.In(parameters, "n", keys.Name.LookupKeys());
+        return ($"SELECT candidate_id AS CandidateId, kind AS Kind, key AS Key, value AS Value FROM candidate_match_keys WHERE connection_id = @connectionId AND kind = 'name' AND key IN ({names}) LIMIT @limit", parameters);
+    }
+
+    /// <summary>Each found id's surviving candidate (following merges, as Ashby may merge again); deleted ones left out.</summary>
+    private static async Task<Dictionary<string, string>> ResolveAsync(DbConnection db, long connectionId, List<string> ids, CancellationToken cancellationToken)
+    {
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = ids.ToDictionary(id => id, id => id, StringComparer.Ordinal); // found id → the id to look at now
+        for (var hops = 0; hops < 16 && pending.Count > 0; hops++)
+        {
+            var parameters = new DynamicParameters(new { connectionId });
+            var list = SqlList.In(parameters, "id", [.. pending.Values.Distinct(StringComparer.Ordinal)]);
+            var states = (await db.QueryAsync<(string Id, long? DeletedMs, string? MergedIntoId)>(new CommandDefinition(
+                $"SELECT id, deleted_ms, merged_into_id FROM mirror_candidates WHERE connection_id = @connectionId AND id IN ({list})",
+                parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var next = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (found, current) in pending)
+            {
+                if (!states.TryGetValue(current, out var state)) continue;
+                if (state.MergedIntoId is { } into) next[found] = into;
+                else if (state.DeletedMs is null) resolved[found] = current;
+            }
+
+            pending = next;
+        }
+
+        return resolved;
+    }
+
+    private static async Task<Dictionary<string, CandidateFacts>> CandidatesAsync(DbConnection db, long connectionId, List<string> ids, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new { connectionId });
+        var list = SqlList.In(parameters, "id", ids);
+        var rows = await db.QueryAsync<(string Id, string? Name, string RawJson)>(new CommandDefinition(
+            $"SELECT id, name, raw_json FROM mirror_candidates WHERE connection_id = @connectionId AND id IN ({list}) AND deleted_ms IS NULL",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Id, r => CandidateFacts.Read(r.Name, r.RawJson), StringComparer.Ordinal);
+    }
+
+    /// <summary>One row of the index that a prospect's key found.</summary>
+    private sealed record KeyHit(string CandidateId, string Kind, string Key, string Value);
+
+    /// <summary>What the explanation needs of a surviving candidate: its name, its emails (exact form) and its company.</summary>
+    private sealed record CandidateFacts(string Name, PersonName Parsed, IReadOnlyList<string> Emails, string Company)
+    {
+        public static CandidateFacts Read(string? name, string rawJson)
+        {
+            using var json = JsonDocument.Parse(rawJson);
+            var root = json.RootElement;
+            var emails = CandidateKeys.Read(root).Where(k => k.Kind == MatchKeyKind.Email).Select(k => k.Value).ToList();
+            var company = root.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            return new CandidateFacts(name ?? "", PersonName.FromFullName(name), emails, NameFolding.Fold(company));
+        }
+    }
+
+    /// <summary>The hits of one surviving candidate, turned into a score and reasons.</summary>
+    private sealed class MatchBuilder(string candidateId)
+    {
+        public string CandidateId { get; } = candidateId;
+
+        public List<KeyHit> Hits { get; } = [];
+
+        public HashSet<string> MergedFrom { get; } = new(StringComparer.Ordinal);
+
+        public DuplicateMatch? Explain(ProspectKeys prospect, CandidateFacts candidate)
+        {
+            var signals = new List<(int Weight, string Reason)>();
+            foreach (var hit in Hits.Where(h => h.Kind == MatchKeyKind.Email).DistinctBy(h => h.Value))
+            {
+                signals.Add(prospect.Emails.Any(e => e.Exact == hit.Value)
+                    ? (95, $"same email ({hit.Value})")
+                    : (85, $"same email ignoring dots and +tags ({hit.Value})"));
+            }
+
+            foreach (var hit in Hits.Where(h => h.Kind == MatchKeyKind.Phone).DistinctBy(h => h.Key)) signals.Add((80, $"same phone ({hit.Key})"));
+            foreach (var hit in Hits.Where(h => h.Kind == MatchKeyKind.Url).DistinctBy(h => h.Key))
+            {
+                signals.Add(hit.Key.Split(':', 2) switch
+                {
+                    ["linkedin", var slug] => (90, $"same LinkedIn (linkedin.com/in/{slug})"),
+                    ["github", var user] => (85, $"same GitHub (github.com/{user})"),
+                    [_, var site] => (60, $"same website ({site})"),
+                    _ => (60, "same website"),
+                });
+            }
+
+            var contactMatched = signals.Count > 0;
+            if (prospect.Name.Compare(candidate.Parsed) is { } likeness)
+            {
+                var differentEmail = !Hits.Any(h => h.Kind == MatchKeyKind.Email) && prospect.Emails.Count > 0 && candidate.Emails.Count > 0;
+                var (weight, reason) = likeness switch
+                {
+                    NameLikeness.Same => (60, "same name"),
+                    NameLikeness.Swapped => (50, "same name, first and last swapped"),
+                    NameLikeness.Nickname => (50, $"same name with a nickname ({Title(prospect.Name.First)} = {Title(candidate.Parsed.First)})"),
+                    _ => (40, $"similar name ({candidate.Name})"),
+                };
+                signals.Add(differentEmail ? (weight - 15, reason + ", different email") : (weight, reason));
+            }
+            else if (!contactMatched)
+            {
+                return null; // found by a name key, but not a similar name
+            }
+
+            if (prospect.Company.Length > 0 && prospect.Company == candidate.Company) signals.Add((5, "same company"));
+            signals.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            var score = Math.Min(100, signals[0].Weight + (5 * (signals.Count - 1)));
+            var reasons = signals.Select(s => s.Reason).ToList();
+            if (MergedFrom.Count > 0) reasons.Add($"found through {string.Join(", ", MergedFrom.Order(StringComparer.Ordinal))}, merged into this candidate");
+            return new DuplicateMatch(CandidateId, candidate.Name, score, reasons);
+        }
+
+        private static string Title(string folded) => folded.Length == 0 ? folded : char.ToUpperInvariant(folded[0]) + folded[1..];
+    }
+}

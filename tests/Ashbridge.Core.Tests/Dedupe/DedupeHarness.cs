@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Ashbridge.Ashby;
+using Ashbridge.Core.Dedupe;
+using Ashbridge.Core.Storage;
+using Ashbridge.Core.Tests.Webhooks;
+
+namespace Ashbridge.Core.Tests.Dedupe;
+
+/// <summary>The webhook harness (emulated Ashby, a fresh database, connection acme, a first full sync) with the duplicate check's index following every pass.</summary>
+internal sealed class DedupeHarness : IAsyncDisposable
+{
+    private DedupeHarness(WebhookHarness webhooks, CandidateMatchIndex index)
+    {
+        Webhooks = webhooks;
+        Index = index;
+        Check = new DuplicateCheck(webhooks.Database, index);
+    }
+
+    public WebhookHarness Webhooks { get; }
+
+    public CandidateMatchIndex Index { get; }
+
+    public DuplicateCheck Check { get; }
+
+    public long ConnectionId => Webhooks.Connection.Id;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<DedupeHarness> StartAsync(DatabaseProvider provider)
+    {
+        CandidateMatchIndex? index = null;
+        var webhooks = await WebhookHarness.StartAsync(provider, (database, _) =>
+        {
+            index = new CandidateMatchIndex(database, TimeProvider.System);
+            return Task.FromResult<IReadOnlyList<Ashbridge.Core.Sync.IMirrorObserver>>([index]);
+        });
+        return new DedupeHarness(webhooks, index!);
+    }
+
+    public Task<IReadOnlyList<DuplicateMatch>> CheckAsync(DuplicateProspect prospect, string region = "US") => Check.CheckAsync(ConnectionId, prospect, region, Ct);
+
+    /// <summary>Calls an Ashby endpoint of the emulator with the connection's key.</summary>
+    public async Task<JsonNode> AshbyAsync(string endpoint, JsonObject parameters)
+    {
+        var client = await Webhooks.Clients.GetClientAsync(Webhooks.Connection, Ct);
+        var result = await client.SendRawAsync(endpoint, parameters, null, Ct);
+        return JsonNode.Parse(result.GetRawText())!;
+    }
+
+    /// <summary>Creates a candidate in Ashby and brings it into the mirror with an incremental pass.</summary>
+    public async Task<string> CreateCandidateAsync(JsonObject parameters)
+    {
+        var created = await AshbyAsync("candidate.create", parameters);
+        await Webhooks.SyncAsync(Ashbridge.Core.Sync.SyncMode.Incremental);
+        return created["id"]!.GetValue<string>();
+    }
+
+    public async Task<List<string>> KeysOfAsync(string candidateId, string kind) =>
+        await Webhooks.IdsAsync($"SELECT key FROM candidate_match_keys WHERE candidate_id = '{candidateId}' AND kind = '{kind}' ORDER BY key");
+
+    public async ValueTask DisposeAsync() => await Webhooks.DisposeAsync();
+}
