@@ -19,10 +19,7 @@ public sealed class NoticesPageTests(BrowserFixture browser) : HubPageTest(brows
     {
         var database = Hub.Services.GetRequiredService<AshbridgeDatabase>();
         var board = Hub.Services.GetRequiredService<NoticeBoard>();
-        // The demo connection's first pass imports its open roles, which posts a notice of its own: wait for it and
-        // clear the board, so the page holds exactly the notices this test adds.
-        await Eventually.ValueAsync(() => board.ListAsync(null, cancellationToken: Ct), n => n.Count > 0, TimeSpan.FromSeconds(60), "the demo's first open-roles import notice");
-        await using (var db = await database.ConnectAsync(Ct)) await Dapper.SqlMapper.ExecuteAsync(db, "DELETE FROM notices");
+        await Notices.DemoNotices.ClearAsync(Hub, Ct);
         var acme = await OpenRoleRows.ConnectionAsync(database, "acme");
         var imported = await board.AddAsync(new NewNotice(acme, NoticeKinds.OpenRolesImported, NoticeSeverity.Info, "Open roles imported: 3 new, 1 changed, 2 closed", "New:\n- Backend Engineer"), Ct);
         await board.RecordEmailAsync(imported.Id, "The e-mail could not be sent through smtp.example.com:587: Connection refused", Ct);

@@ -172,11 +172,22 @@
     document.dispatchEvent(new CustomEvent("ashbridge:redrawn"));
   }
 
+  // A form sent (signing out, above all) ends this page: a beat still in flight would be answered for a session that is
+  // gone, so it is cut short and no new one starts. Listened to on window, after any handler that cancels the submit.
+  let leaving = false;
+  let inFlight = null;
+  window.addEventListener("submit", e => {
+    if (e.defaultPrevented) return;
+    leaving = true;
+    if (inFlight) inFlight.abort();
+  });
+
   async function pulse() {
-    if (busy || document.hidden) return;
+    if (busy || leaving || document.hidden) return;
     busy = true;
+    inFlight = new AbortController();
     try {
-      const response = await fetch("/api/pulse", { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const response = await fetch("/api/pulse", { headers: { Accept: "application/json" }, credentials: "same-origin", signal: inFlight.signal });
       if (!response.ok) return;
       const state = await response.json();
       for (const count of counts) {
@@ -191,6 +202,7 @@
       // The hub restarting or the network away: the next beat tries again.
     } finally {
       busy = false;
+      inFlight = null;
     }
   }
 
