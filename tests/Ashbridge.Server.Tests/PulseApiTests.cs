@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ashbridge.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ashbridge.Server.Tests;
 
@@ -18,6 +19,9 @@ public sealed class PulseApiTests(EmulatorFixture ashby) : HubTest, IClassFixtur
     {
         var pending = await Eventually.ValueAsync(() => Admin.GetFromJsonAsync<JsonElement>("/api/connections/demo/new-hires", Token),
             list => list.GetArrayLength() >= 2, TimeSpan.FromSeconds(90), "the demo's new hires");
+        // The same first pass imports the open roles, whose notice moves the pulse too: wait for it to have landed.
+        var board = Hub.Services.GetRequiredService<Ashbridge.Core.Notices.NoticeBoard>();
+        await Eventually.ValueAsync(() => board.ListAsync(null, cancellationToken: Token), n => n.Count > 0, TimeSpan.FromSeconds(60), "the demo's first open-roles import notice");
         var before = await PulseAsync(Admin);
         before.GetProperty("counts").GetProperty("newHires").GetInt64().ShouldBe(pending.GetArrayLength());
         (await PulseAsync(Admin)).GetProperty("version").GetString().ShouldBe(before.GetProperty("version").GetString(), "nothing changed, so nothing to redraw");

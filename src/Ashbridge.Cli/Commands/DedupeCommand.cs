@@ -32,7 +32,7 @@ internal static class DedupeCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             var prospect = new DuplicateProspect(result.GetValue(first), result.GetValue(last), result.GetValue(emails) ?? [], result.GetValue(phones) ?? [], result.GetValue(urls) ?? [], result.GetValue(company));
             IReadOnlyList<DuplicateMatch> matches;
             try
@@ -69,19 +69,4 @@ internal static class DedupeCommand
         return command;
     }
 
-    private static async Task<Connection?> FindAsync(IAnsiConsole console, HubSession hub, string? name, CancellationToken ct)
-    {
-        var connections = hub.Get<ConnectionStore>();
-        if (name is not null)
-        {
-            if (await connections.FindAsync(name, ct) is { } found) return found;
-            console.MarkupLineInterpolated($"[red]No connection named '{name}'.[/] See them with: ashbridge connection list");
-            return null;
-        }
-
-        var all = await connections.ListAsync(ct);
-        if (all.Count == 1) return all[0];
-        console.MarkupLineInterpolated($"[red]{(all.Count == 0 ? "No connection yet" : "Which connection?")}[/] Give --connection with one of: {string.Join(", ", all.Select(a => a.Name))}.");
-        return null;
-    }
 }

@@ -36,7 +36,7 @@ internal static class NewHiresCommand
 
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             var page = await hub.Get<NewHireReview>().SearchAsync(c.Id, new NewHireQuery(wanted.Value, result.GetValue(search), PageSize: NewHireQuery.MaxPageSize), ct);
             if (page.Total == 0)
             {
@@ -68,7 +68,7 @@ internal static class NewHiresCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             var added = await hub.Get<NewHireReview>().AddCompleteAsync(c.Id, "cli", ct);
             console.WriteLine(added.Summary());
             return ExitCodes.Ok;
@@ -85,7 +85,7 @@ internal static class NewHiresCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             try
             {
                 var hire = await hub.Get<NewHireReview>().RestoreAsync(c.Id, result.GetValue(application)!, "cli", ct);
@@ -99,22 +99,6 @@ internal static class NewHiresCommand
             }
         });
         return command;
-    }
-
-    private static async Task<Connection?> FindAsync(IAnsiConsole console, HubSession hub, string? name, CancellationToken ct)
-    {
-        var connections = hub.Get<ConnectionStore>();
-        if (name is not null)
-        {
-            if (await connections.FindAsync(name, ct) is { } found) return found;
-            console.MarkupLineInterpolated($"[red]No connection named '{name}'.[/] See them with: ashbridge connection list");
-            return null;
-        }
-
-        var all = await connections.ListAsync(ct);
-        if (all.Count == 1) return all[0];
-        console.MarkupLineInterpolated($"[red]{(all.Count == 0 ? "No connection yet" : "Which connection?")}[/] Give --connection with one of: {string.Join(", ", all.Select(a => a.Name))}.");
-        return null;
     }
 
     private static string StatusText(NewHireStatus status) => status switch

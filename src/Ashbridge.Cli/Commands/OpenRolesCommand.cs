@@ -29,7 +29,7 @@ internal static class OpenRolesCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             var settings = await hub.Get<OpenRolePolicy>().GetAsync(c.Id, ct);
             var roles = (await hub.Get<OpenRoleCatalog>().ListAsync(c.Id, includeClosed: result.GetValue(all), cancellationToken: ct))
                 .Where(r => settings.IncludeConfidential || !r.IsConfidential).ToList();
@@ -68,7 +68,7 @@ internal static class OpenRolesCommand
         {
             await using var hub = await HubSession.OpenAsync(console, result.GetValue(database), ct);
             if (hub is null) return HubSession.DatabaseUnavailable;
-            if (await FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
+            if (await ConnectionChoice.FindAsync(console, hub, result.GetValue(connection), ct) is not { } c) return ExitCodes.NotFound;
             var import = await console.Status().Spinner(Spinner.Known.Dots)
                 .StartAsync($"Importing the open roles of {Markup.Escape(c.Name)}…", _ => hub.Get<OpenRoleImports>().ImportNowAsync(c.Id, OpenRoleImporter.ManualTrigger, ct));
             if (!import.Succeeded)
@@ -82,22 +82,6 @@ internal static class OpenRolesCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<Connection?> FindAsync(IAnsiConsole console, HubSession hub, string? name, CancellationToken ct)
-    {
-        var connections = hub.Get<ConnectionStore>();
-        if (name is not null)
-        {
-            if (await connections.FindAsync(name, ct) is { } found) return found;
-            console.MarkupLineInterpolated($"[red]No connection named '{name}'.[/] See them with: ashbridge connection list");
-            return null;
-        }
-
-        var all = await connections.ListAsync(ct);
-        if (all.Count == 1) return all[0];
-        console.MarkupLineInterpolated($"[red]{(all.Count == 0 ? "No connection yet" : "Which connection?")}[/] Give --connection with one of: {string.Join(", ", all.Select(a => a.Name))}.");
-        return null;
     }
 
     private static Markup[] Cells(params string[] values) => [.. values.Select(v => new Markup(Markup.Escape(v)))];
