@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Ashbridge.Bench;
@@ -22,13 +20,8 @@ internal static class NewHireBench
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await using var emulator = await EmulatorProcess.StartAsync(10_000);
             await using var hub = await WebhookBench.HubProcess.StartAsync(folder, emulator);
-            using var ashby = WebhookBench.Client(emulator.BaseUrl);
-            ashby.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.ApiKey + ":")));
-            foreach (var type in new[] { "candidateHire", "applicationUpdate", "offerCreate", "offerUpdate" })
-            {
-                using var created = await ashby.PostAsJsonAsync("webhook.create", new { webhookType = type, requestUrl = new Uri(hub.BaseUrl, "/webhooks/ashby/acme").ToString(), secretToken = hub.Secret });
-                created.EnsureSuccessStatusCode();
-            }
+            using var ashby = WebhookBench.AshbyClient(emulator);
+            await WebhookBench.RegisterWebhooksAsync(ashby, hub, "candidateHire", "applicationUpdate", "offerCreate", "offerUpdate");
 
             using var list = await ashby.PostAsJsonAsync("application.list", new { status = "Active", limit = 100 });
             var body = await list.Content.ReadFromJsonAsync<JsonElement>();
@@ -42,8 +35,7 @@ internal static class NewHireBench
                 cursor = body.TryGetProperty("nextCursor", out next) && body.GetProperty("moreDataAvailable").GetBoolean() ? next.GetString() : null;
             }
 
-            using var api = WebhookBench.Client(hub.BaseUrl);
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
+            using var api = WebhookBench.HubApi(hub);
             var latencies = new List<double>(hires);
             foreach (var id in applications.Take(hires))
             {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Ashbridge.Bench;
@@ -21,16 +19,10 @@ internal static class OpenRoleBench
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             await using var emulator = await EmulatorProcess.StartAsync(10_000);
             await using var hub = await WebhookBench.HubProcess.StartAsync(folder, emulator);
-            using var ashby = WebhookBench.Client(emulator.BaseUrl);
-            ashby.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.ApiKey + ":")));
-            foreach (var type in new[] { "jobCreate", "jobUpdate", "openingCreate", "jobPostingPublish", "jobPostingUnpublish", "jobPostingUpdate", "jobPostingDelete" })
-            {
-                using var created = await ashby.PostAsJsonAsync("webhook.create", new { webhookType = type, requestUrl = new Uri(hub.BaseUrl, "/webhooks/ashby/acme").ToString(), secretToken = hub.Secret });
-                created.EnsureSuccessStatusCode();
-            }
+            using var ashby = WebhookBench.AshbyClient(emulator);
+            await WebhookBench.RegisterWebhooksAsync(ashby, hub, "jobCreate", "jobUpdate", "openingCreate", "jobPostingPublish", "jobPostingUnpublish", "jobPostingUpdate", "jobPostingDelete");
 
-            using var api = WebhookBench.Client(hub.BaseUrl);
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
+            using var api = WebhookBench.HubApi(hub);
             // The first full pass builds the open roles (each description fetched once); measure after it.
             var first = Stopwatch.StartNew();
             var initial = 0;

@@ -236,6 +236,32 @@ internal static class WebhookBench
     internal static HttpClient Client(Uri baseUrl) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = Senders, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseUrl };
 
+    /// <summary>A client for the emulator process's Ashby API, signed in with its key (HTTP Basic, key as user name).</summary>
+    internal static HttpClient AshbyClient(EmulatorProcess emulator)
+    {
+        var ashby = Client(emulator.BaseUrl);
+        ashby.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.ApiKey + ":")));
+        return ashby;
+    }
+
+    /// <summary>A client for the hub process's JSON API, with its token.</summary>
+    internal static HttpClient HubApi(HubProcess hub)
+    {
+        var api = Client(hub.BaseUrl);
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
+        return api;
+    }
+
+    /// <summary>Has the emulator send these webhook types to the hub's acme connection, signed with its Secret Token.</summary>
+    internal static async Task RegisterWebhooksAsync(HttpClient ashby, HubProcess hub, params string[] types)
+    {
+        foreach (var type in types)
+        {
+            using var created = await ashby.PostAsJsonAsync("webhook.create", new { webhookType = type, requestUrl = new Uri(hub.BaseUrl, "/webhooks/ashby/acme").ToString(), secretToken = hub.Secret });
+            created.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>"what: p50 …, p99 …, max …" against the 1 s target; sorts <paramref name="latencies"/>.</summary>
     internal static string LatencySummary(string what, List<double> latencies)
     {
