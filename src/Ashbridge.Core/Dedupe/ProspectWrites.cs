@@ -411,8 +411,9 @@ public sealed class ProspectWrites(
     private async Task<ProspectWriteOutcome?> RefusePermissionsAsync(long connectionId, CancellationToken cancellationToken)
     {
         var missing = await MissingPermissionsAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        return missing.Count == 0 ? null : ProspectWriteOutcome.Refused(ProspectWriteRefusalKind.PermissionMissing, $"The API key lacks {string.Join(" and ", missing)}",
-            $"The connection's key lacks {string.Join(" and ", missing)} (its last key check said so), so nothing was sent. Give the key that permission in Ashby (Admin > API Keys), then run the key check again.");
+        return missing.Count == 0 ? null : new ProspectWriteOutcome(null, null, [], new ProspectWriteRefusal(ProspectWriteRefusalKind.PermissionMissing, $"The API key lacks {string.Join(" and ", missing)}",
+            $"The connection's key lacks {string.Join(" and ", missing)} (its last key check said so), so nothing was sent. Give the key that permission in Ashby (Admin > API Keys), then run the key check again.",
+            Problems: missing));
     }
 
     /// <summary>Refuses a source or credited user the mirror does not have, before Ashby is asked.</summary>
@@ -495,7 +496,7 @@ public sealed class ProspectWrites(
     }
 
     private static ProspectWriteOutcome Invalid(IReadOnlyList<string> problems) =>
-        ProspectWriteOutcome.Refused(ProspectWriteRefusalKind.Invalid, "The prospect cannot be written as given", string.Join(" ", problems));
+        new(null, null, [], new ProspectWriteRefusal(ProspectWriteRefusalKind.Invalid, "The prospect cannot be written as given", string.Join(" ", problems), Problems: problems));
 
     private static ProspectWriteOutcome NoConnection(long connectionId) =>
         ProspectWriteOutcome.Refused(ProspectWriteRefusalKind.ConnectionNotFound, "No such connection", $"There is no connection {connectionId}.");
