@@ -504,11 +504,12 @@ public sealed class ProspectWrites(
 
     /// <summary>
     /// Queues an incremental pass so the mirror (and the check's index) learns the write within a pass; at most one per
-    /// connection every <see cref="PassDebounce"/>, so a batch queues a handful, not one per row.
+    /// connection every <see cref="PassDebounce"/>, so a batch queues a handful, not one per row. A process without a
+    /// scheduler (the CLI) queues nothing: the running hub's next pass (or Ashby's webhooks) brings the write in.
     /// </summary>
     private async Task LearnSoonAsync(long connectionId, List<string> changes, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0) return;
+        if (changes.Count == 0 || schedule is NoConnectionSchedule) return;
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         lock (_passQueuedMs)
         {
