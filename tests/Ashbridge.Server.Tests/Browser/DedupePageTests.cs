@@ -163,6 +163,35 @@ public sealed class DedupePageTests(BrowserFixture browser) : HubPageTest(browse
         await AssertPageIsCleanAsync();
     }
 
+    [Fact]
+    public async Task A_viewer_may_check_but_sees_why_the_write_buttons_are_disabled()
+    {
+        var known = await WaitForIndexAsync();
+        using (var admin = Hub.CreateClient())
+        {
+            (await admin.PostAsJsonAsync("/api/users", new { email = "viewer@hub.test", password = "a long enough password", role = "viewer" }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        await using var context = await Chromium.NewContextAsync(new() { BaseURL = Hub.ClientOptions.BaseAddress.ToString(), ViewportSize = Viewport });
+        var viewer = await context.NewPageAsync();
+        var watch = await PageWatch.StartAsync(viewer);
+        await viewer.GotoAsync("/signin");
+        await viewer.GetByLabel("Email").FillAsync("viewer@hub.test");
+        await viewer.GetByLabel("Password").FillAsync("a long enough password");
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(viewer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections$"));
+
+        await viewer.GotoAsync("/dedupe/demo");
+        await viewer.GetByLabel("Emails", new() { Exact = true }).FillAsync(known.Email);
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Check for duplicates" }).ClickAsync();
+        await Expect(viewer.Locator($"#matches li.match[data-candidate='{known.CandidateId}']")).ToBeVisibleAsync();
+        await Expect(viewer.Locator("#write-permission")).ToContainTextAsync("Your role may check for duplicates but not write to Ashby");
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Merge with selected profile" })).ToBeDisabledAsync();
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Upload as new candidate" })).ToBeDisabledAsync();
+        await watch.AssertCleanAsync();
+        watch.Problems.ShouldBeEmpty();
+    }
+
     private async Task<DedupeScenario> WaitForIndexAsync()
     {
         var known = await DedupeScenario.PrepareAsync(Hub, Ct);
