@@ -118,6 +118,14 @@ public sealed class ProspectWrites(
                 }
             }
 
+            // Ashby's search matches whole addresses: a Gmail dot or +tag variant of a known candidate is caught by the mirror's index.
+            if (await SameMailboxAsync(client, connectionId, keys.Emails, cancellationToken).ConfigureAwait(false) is { } holder)
+            {
+                return ProspectWriteOutcome.Refused(ProspectWriteRefusalKind.AlreadyInAshby, "Already in Ashby",
+                    $"Ashby already has {holder.Candidate.Name} ({holder.Candidate.Id}) with {holder.Email}, the same mailbox as the prospect's; merge into that candidate instead of uploading a new one.",
+                    holder.Candidate.Id);
+            }
+
             var first = prospect.FirstName!.Trim();
             var last = prospect.LastName!.Trim();
             var links = PickLinks(prospect.Urls, [], changes);
@@ -282,6 +290,35 @@ public sealed class ProspectWrites(
                 changes.Add($"Ashby no longer has candidate {id}; its email {email} is now on {holder.Name} ({holder.Id}), which it was merged into; merged into that one.");
                 return holder;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A live candidate whose email is the same mailbox as one of the prospect's (the index's canonical form), found in
+    /// the mirror and confirmed with <c>candidate.info</c>; null when there is none.
+    /// </summary>
+    private async Task<(Candidate Candidate, string Email)?> SameMailboxAsync(AshbyClient client, long connectionId, IReadOnlyList<EmailKey> emails, CancellationToken cancellationToken)
+    {
+        if (emails.Count == 0) return null;
+        List<(string CandidateId, string Value)> found;
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var parameters = new DynamicParameters(new { connectionId });
+            var list = SqlList.In(parameters, "e", [.. emails.Select(e => e.Canonical).Distinct(StringComparer.Ordinal)]);
+            found = [.. await db.QueryAsync<(string CandidateId, string Value)>(new CommandDefinition(
+                $"""
+                SELECT k.candidate_id, k.value FROM candidate_match_keys k
+                JOIN mirror_candidates c ON c.connection_id = k.connection_id AND c.id = k.candidate_id
+                WHERE k.connection_id = @connectionId AND k.kind = 'email' AND k.key IN ({list}) AND c.deleted_ms IS NULL AND c.merged_into_id IS NULL
+                ORDER BY k.candidate_id LIMIT 3
+                """, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+        }
+
+        foreach (var (candidateId, value) in found)
+        {
+            if (await InfoAsync(client, candidateId, cancellationToken).ConfigureAwait(false) is { } live) return (live, value);
         }
 
         return null;

@@ -83,6 +83,16 @@ public sealed class ProspectWritesTests
         (await SearchAsync(h, "other@orrery.example")).ShouldBeEmpty();
         (await h.Audit.ListAsync(10, Ct)).ShouldBeEmpty();
 
+        // Ashby's search takes whole addresses; the same Gmail mailbox written otherwise is caught by the mirror's index, confirmed live.
+        var gmail = await h.CreateCandidateAsync(new JsonObject { ["name"] = "Rafe Quillfeather", ["email"] = "rafe.quillfeather@gmail.com" });
+        var variant = await h.Writes.UploadAsync(h.ConnectionId, new ProspectUpload(new("Rafe", "Quillfeather", ["RafeQuill.Feather+jobs@googlemail.com"])), Ct);
+        variant.Refusal.ShouldNotBeNull().Kind.ShouldBe(ProspectWriteRefusalKind.AlreadyInAshby);
+        variant.Refusal.CandidateId.ShouldBe(gmail);
+        variant.Refusal.Detail.ShouldContain("rafe.quillfeather@gmail.com, the same mailbox as the prospect's");
+        // Once Ashby no longer has it (deleted after the pass), the mirror's stale row does not block the upload.
+        await h.Webhooks.ControlAsync($"candidates/{gmail}/delete");
+        (await h.Writes.UploadAsync(h.ConnectionId, new ProspectUpload(new("Rafe", "Quillfeather", ["RafeQuill.Feather+jobs@googlemail.com"])), Ct)).Succeeded.ShouldBeTrue();
+
         // A re-run of an upload that went through (a batch after a crash) finds the candidate it made and makes none.
         var first = await h.Writes.UploadAsync(h.ConnectionId, new ProspectUpload(new("Ysolde", "Karrow", ["ysolde@karrow.example"])), Ct);
         var again = await h.Writes.UploadAsync(h.ConnectionId, new ProspectUpload(new("Ysolde", "Karrow", ["ysolde@karrow.example"])), Ct);
