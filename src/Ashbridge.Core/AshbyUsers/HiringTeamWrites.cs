@@ -87,7 +87,7 @@ public sealed class HiringTeamWrites(
         var role = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT title FROM mirror_hiring_team_roles WHERE connection_id = @connectionId AND id = @roleId AND deleted_ms IS NULL",
             new { connectionId, roleId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (role is null) return Refused(HiringTeamRefusalKind.RoleNotFound, $"{roleId} is not one of {connection.Name}'s hiring team roles (it may have been removed); choose one from the roles list.");
+        if (role is null) return Refused(HiringTeamRefusalKind.RoleNotFound, $"{roleId} is not (or no longer) one of {connection.Name}'s hiring team roles; choose one from the roles list.");
         await db.DisposeAsync().ConfigureAwait(false);
 
         var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
