@@ -62,6 +62,26 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
         return row.ToUser(seats.TryGetValue(row.Id, out var s) ? s : []);
     }
 
+    /// <summary>A job's hiring team from the mirror, or <see langword="null"/> when the mirror has no such job.</summary>
+    public async Task<JobHiringTeam?> JobTeamAsync(long connectionId, string jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var job = await db.QueryFirstOrDefaultAsync<(string? Title, string? Status, string Json)>(new CommandDefinition(
+            "SELECT title, status, raw_json FROM mirror_jobs WHERE connection_id = @connectionId AND id = @jobId AND deleted_ms IS NULL",
+            new { connectionId, jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (job == default) return null;
+        var team = Team(job.Json).ToList();
+        var ids = team.Select(t => t.UserId).Distinct(StringComparer.Ordinal).ToList();
+        var users = ids.Count == 0
+            ? new Dictionary<string, Row>(StringComparer.Ordinal)
+            : (await db.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM mirror_users WHERE connection_id = @connectionId AND id IN @ids", new { connectionId, ids }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .ToDictionary(u => u.Id, StringComparer.Ordinal);
+        return new JobHiringTeam(jobId, job.Title, job.Status, [.. team.Select(t => users.TryGetValue(t.UserId, out var u)
+            ? new JobHiringTeamMember(t.UserId, u.Email, $"{u.FirstName} {u.LastName}".Trim(), t.Role)
+            : new JobHiringTeamMember(t.UserId, null, t.UserId, t.Role))]);
+    }
+
     /// <summary>Changes seen at or after <paramref name="since"/>, oldest first.</summary>
     public async Task<IReadOnlyList<UserChange>> ChangesSinceAsync(long connectionId, DateTimeOffset since, CancellationToken cancellationToken = default)
     {

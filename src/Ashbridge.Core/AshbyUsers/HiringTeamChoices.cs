@@ -4,4 +4,5 @@ namespace Ashbridge.Core.AshbyUsers;
 /// <param name="Roles">The organisation's hiring team roles, from the mirror (<c>hiringTeamRole.list</c>).</param>
 /// <param name="JobLevelBlocked">Why jobs cannot be changed (the missing permission), or <see langword="null"/>.</param>
 /// <param name="ApplicationLevelBlocked">Why applications cannot be changed, or <see langword="null"/>.</param>
-public sealed record HiringTeamChoices(IReadOnlyList<HiringTeamRoleChoice> Roles, string? JobLevelBlocked, string? ApplicationLevelBlocked);
+/// <param name="Jobs">The jobs whose team can be changed: open or draft, not confidential, by title.</param>
+public sealed record HiringTeamChoices(IReadOnlyList<HiringTeamRoleChoice> Roles, string? JobLevelBlocked, string? ApplicationLevelBlocked, IReadOnlyList<HiringTeamJobChoice> Jobs);

@@ -25,11 +25,15 @@ public sealed class HiringTeamWrites(
         var roles = await db.QueryAsync<(string Id, string? Title)>(new CommandDefinition(
             "SELECT id, title FROM mirror_hiring_team_roles WHERE connection_id = @connectionId AND deleted_ms IS NULL ORDER BY title, id",
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var jobs = await db.QueryAsync<(string Id, string? Title)>(new CommandDefinition(
+            "SELECT id, title FROM mirror_jobs WHERE connection_id = @connectionId AND deleted_ms IS NULL AND status IN ('Open', 'Draft') AND is_confidential = FALSE ORDER BY title, id",
+            new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var preflight = await connections.LoadPreflightAsync(connectionId, cancellationToken).ConfigureAwait(false);
         return new HiringTeamChoices(
             [.. roles.Select(r => new HiringTeamRoleChoice(r.Id, r.Title ?? r.Id))],
             Missing(preflight, AshbyPermissions.OrganizationWrite, "hiringTeam.addMember"),
-            Missing(preflight, AshbyPermissions.CandidatesWrite, "application.addHiringTeamMember"));
+            Missing(preflight, AshbyPermissions.CandidatesWrite, "application.addHiringTeamMember"),
+            [.. jobs.Select(j => new HiringTeamJobChoice(j.Id, j.Title ?? j.Id))]);
     }
 
     /// <summary>Adds the user to the team with the role.</summary>
