@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using Ashbridge.Core.Storage;
@@ -12,11 +13,14 @@ namespace Ashbridge.Core.AshbyUsers;
 /// </summary>
 public sealed class AshbyUserDirectory(AshbridgeDatabase database)
 {
+    /// <summary>
+    /// Every user's seats per connection, with the fingerprint of the jobs and applications they were read from: reading
+    /// them means parsing every job's and application's JSON, so a search reuses them until a pass changes those rows.
+    /// </summary>
+    private readonly ConcurrentDictionary<long, (string Fingerprint, Dictionary<string, List<HiringTeamSeat>> Seats)> _seats = new();
+
     /// <summary>Most users a search answers.</summary>
     public const int MaxResults = 500;
-
-    /// <summary>Above this many users, their teams are read from one scan of the jobs and applications instead of one look-up per user.</summary>
-    private const int ScanAbove = 20;
 
     private const string Columns =
         "id AS Id, email AS Email, first_name AS FirstName, last_name AS LastName, global_role AS GlobalRole, CASE WHEN is_enabled = TRUE THEN 1 ELSE 0 END AS Enabled, ashby_updated_ms AS UpdatedMs";
@@ -41,7 +45,7 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
             $"SELECT {Columns} FROM mirror_users WHERE {where} ORDER BY LOWER(COALESCE(first_name, '')), LOWER(COALESCE(last_name, '')), id LIMIT @limit",
             parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         if (!withTeams) return [.. rows.Select(r => r.ToUser([]))];
-        var seats = await SeatsAsync(db, connectionId, rows.Count > ScanAbove ? null : [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
+        var seats = await CachedSeatsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToUser(seats.TryGetValue(r.Id, out var s) ? s : []))];
     }
 
@@ -58,7 +62,7 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
             $"SELECT {Columns} FROM mirror_users WHERE connection_id = @connectionId AND email = @email AND deleted_ms IS NULL ORDER BY CASE WHEN is_enabled = TRUE THEN 0 ELSE 1 END, id",
             new { connectionId, email = email.Trim().ToLowerInvariant() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is null) return null;
-        var seats = await SeatsAsync(db, connectionId, [row.Id], cancellationToken).ConfigureAwait(false);
+        var seats = await CachedSeatsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
         return row.ToUser(seats.TryGetValue(row.Id, out var s) ? s : []);
     }
 
@@ -90,6 +94,22 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
             "SELECT id, user_id, email, name, kind, before_value, after_value, changed_ms FROM user_changes WHERE connection_id = @connectionId AND changed_ms >= @since ORDER BY changed_ms, id",
             new { connectionId, since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new UserChange(r.Id, r.UserId, r.Email, r.Name, r.Kind, r.Before, r.After, DateTimeOffset.FromUnixTimeMilliseconds(r.ChangedMs)))];
+    }
+
+    /// <summary>Every user's seats, read again only when the connection's jobs or applications changed since the last read.</summary>
+    private async Task<Dictionary<string, List<HiringTeamSeat>>> CachedSeatsAsync(DbConnection db, long connectionId, CancellationToken cancellationToken)
+    {
+        // A pass that writes, deletes or re-sees a row moves last_seen_ms or deleted_ms; a new row moves the count.
+        var parts = await db.QueryFirstAsync<(long Jobs, long? JobSeen, long? JobDeleted, long Applications, long? ApplicationSeen, long? ApplicationDeleted)>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM mirror_jobs WHERE connection_id = @connectionId), (SELECT MAX(last_seen_ms) FROM mirror_jobs WHERE connection_id = @connectionId), " +
+            "(SELECT MAX(deleted_ms) FROM mirror_jobs WHERE connection_id = @connectionId), (SELECT COUNT(*) FROM mirror_applications WHERE connection_id = @connectionId), " +
+            "(SELECT MAX(last_seen_ms) FROM mirror_applications WHERE connection_id = @connectionId), (SELECT MAX(deleted_ms) FROM mirror_applications WHERE connection_id = @connectionId)",
+            new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var fingerprint = parts.ToString();
+        if (_seats.TryGetValue(connectionId, out var cached) && cached.Fingerprint == fingerprint) return cached.Seats;
+        var seats = await SeatsAsync(db, connectionId, null, cancellationToken).ConfigureAwait(false);
+        _seats[connectionId] = (fingerprint, seats);
+        return seats;
     }
 
     /// <summary>
