@@ -21,9 +21,14 @@ internal static class UserDirectoryBench
         var searches = int.Parse(Option(args, "--searches") ?? "1000", CultureInfo.InvariantCulture);
         var postgres = Option(args, "--postgres");
         var folder = Directory.CreateTempSubdirectory("ashbridge-users-bench-").FullName;
+        // PostgreSQL: a throwaway database on the given server, so the bench never migrates the database it was pointed at.
+        var throwaway = $"ashbridge_users_bench_{Guid.NewGuid():N}";
         try
         {
-            var location = postgres is null ? DatabaseLocation.SqliteFileAt(Path.Combine(folder, "bench.db")) : DatabaseLocation.Parse(postgres);
+            if (postgres is not null) await ServerAsync(postgres, $"CREATE DATABASE {throwaway}");
+            var location = postgres is null
+                ? DatabaseLocation.SqliteFileAt(Path.Combine(folder, "bench.db"))
+                : new DatabaseLocation(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = throwaway }.ConnectionString, folder);
             await using var database = await AshbridgeDatabase.OpenAsync(location);
             var connectionId = await SeedAsync(database, userCount);
             Console.WriteLine($"seeded {userCount:N0} users, 500 jobs and 5,000 applications with hiring teams on {(postgres is null ? "SQLite" : "PostgreSQL")}");
@@ -81,8 +86,22 @@ internal static class UserDirectoryBench
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (postgres is not null)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await ServerAsync(postgres, $"DROP DATABASE IF EXISTS {throwaway}");
+            }
+
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task ServerAsync(string server, string sql)
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static readonly string[] Firsts = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken", "Radia", "Tim"];
