@@ -107,7 +107,7 @@ public sealed class AccessReviewDigest(
         if (changes.Count == 0) text.Append("No changes.\n");
         foreach (var c in changes)
         {
-            var detail = c.Before is null && c.After is null ? "" : $" ({c.Before ?? "–"} → {c.After ?? "–"})";
+            var detail = c.Before is null && c.After is null ? "" : $" ({c.Before ?? "-"} -> {c.After ?? "-"})"; // plain ASCII: the e-mail stays readable as sent
             text.Append(CultureInfo.InvariantCulture, $"- {c.ChangedAt:yyyy-MM-dd} {c.Kind.Replace('_', ' ')}: {c.Name} <{c.Email}>{detail}\n");
         }
 

@@ -66,8 +66,8 @@ public static class UsersApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportAsync(
         string name, string? format, string? q, HttpContext http, ClaimsPrincipal principal, ConnectionAccess access, AshbyUserDirectory directory, AuditLog audit, CancellationToken ct)
     {
-        if (!TryFormat(format, out var csv, out var problem)) return problem!;
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
+        if (!TryFormat(format, out var csv, out var problem)) return problem!;
         var users = await directory.SearchAsync(c.Id, q, limit: int.MaxValue, cancellationToken: ct);
         var filter = string.IsNullOrWhiteSpace(q) ? "" : $" matching “{q.Trim()}”";
         await audit.WriteAsync(principal.Actor(), "users.export", $"{c.Name} {(csv ? "csv" : "json")}", $"{users.Count} Ashby users{filter}", ct);
@@ -88,12 +88,13 @@ public static class UsersApi
     private static async Task<Results<Ok<IReadOnlyList<UserChange>>, ProblemHttpResult>> ChangesAsync(
         string name, string? since, ClaimsPrincipal principal, ConnectionAccess access, AshbyUserDirectory directory, CancellationToken ct)
     {
+        // The connection first: a token limited to another one must not learn more than "no such connection".
+        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
         if (!DateTimeOffset.TryParse(since, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var from))
         {
             return BadRequest($"Give since as an ISO 8601 date or time, e.g. since=2026-11-01 (got “{since}”).");
         }
 
-        if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
         return TypedResults.Ok(await directory.ChangesSinceAsync(c.Id, from, ct));
     }
 
@@ -107,8 +108,8 @@ public static class UsersApi
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportReviewAsync(
         string name, string? format, HttpContext http, ClaimsPrincipal principal, ConnectionAccess access, AccessReview review, AuditLog audit, CancellationToken ct)
     {
-        if (!TryFormat(format, out var csv, out var problem)) return problem!;
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
+        if (!TryFormat(format, out var csv, out var problem)) return problem!;
         var report = await review.ReviewAsync(c.Id, ct);
         await audit.WriteAsync(principal.Actor(), "users.review-export", $"{c.Name} {(csv ? "csv" : "json")}", $"{report.Findings.Count} findings", ct);
         Attachment(http, $"ashby-access-review-{c.Name}", csv);
@@ -143,8 +144,8 @@ public static class UsersApi
     private static async Task<Results<Ok<HiringTeamAnswer>, ProblemHttpResult>> ChangeAsync(
         string name, HiringTeamRequest? request, ClaimsPrincipal principal, ConnectionAccess access, HiringTeamWrites writes, bool add, CancellationToken ct)
     {
-        if (request is null) return BadRequest("Send { \"jobId\" or \"applicationId\", \"userEmail\", \"roleId\" } as JSON.");
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
+        if (request is null) return BadRequest("Send { \"jobId\" or \"applicationId\", \"userEmail\", \"roleId\" } as JSON.");
         var target = new HiringTeamTarget(request.JobId, request.ApplicationId, request.UserEmail, request.RoleId);
         var outcome = add ? await writes.AddAsync(c.Id, target, principal.Actor(), ct) : await writes.RemoveAsync(c.Id, target, principal.Actor(), ct);
         if (outcome.Succeeded) return TypedResults.Ok(new HiringTeamAnswer(outcome.User, outcome.Role, outcome.MirrorRefreshed));
@@ -169,8 +170,8 @@ public static class UsersApi
     private static async Task<Results<Ok<AccessReviewEmail>, ProblemHttpResult>> SaveEmailSettingsAsync(
         string name, ReviewEmailRequest? request, ClaimsPrincipal principal, ConnectionAccess access, AccessReviewDigest digest, CancellationToken ct)
     {
-        if (request?.Weekly is not { } weekly) return BadRequest("Send { \"weekly\": true or false, \"recipients\": [\"it@example.com\"] } as JSON.");
         if (await access.FindVisibleAsync(principal, name, ct) is not { } c) return ConnectionRefusals.NoSuchConnection(name);
+        if (request?.Weekly is not { } weekly) return BadRequest("Send { \"weekly\": true or false, \"recipients\": [\"it@example.com\"] } as JSON.");
         try
         {
             return TypedResults.Ok(await digest.SaveAsync(c.Id, weekly, request.Recipients ?? [], principal.Actor(), ct));
