@@ -107,34 +107,18 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
             new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var fingerprint = parts.ToString();
         if (_seats.TryGetValue(connectionId, out var cached) && cached.Fingerprint == fingerprint) return cached.Seats;
-        var seats = await SeatsAsync(db, connectionId, null, cancellationToken).ConfigureAwait(false);
+        var seats = await SeatsAsync(db, connectionId, cancellationToken).ConfigureAwait(false);
         _seats[connectionId] = (fingerprint, seats);
         return seats;
     }
 
     /// <summary>
-    /// Hiring team seats by user id: of <paramref name="userIds"/> only (rows found by the id in their JSON), or of everyone
-    /// (one scan). An application's team starts as a copy of its job's, so seats the job already gives are not repeated.
+    /// Every user's hiring team seats, by user id, from one scan of the jobs and applications. An application's team
+    /// starts as a copy of its job's, so seats the job already gives are not repeated.
     /// </summary>
-    private static async Task<Dictionary<string, List<HiringTeamSeat>>> SeatsAsync(DbConnection db, long connectionId, IReadOnlyList<string>? userIds, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<HiringTeamSeat>>> SeatsAsync(DbConnection db, long connectionId, CancellationToken cancellationToken)
     {
         var seats = new Dictionary<string, List<HiringTeamSeat>>(StringComparer.Ordinal);
-        if (userIds is { Count: 0 }) return seats;
-        var parameters = new DynamicParameters(new { connectionId });
-        var filter = "";
-        if (userIds is not null)
-        {
-            var likes = new List<string>();
-            for (var i = 0; i < userIds.Count; i++)
-            {
-                parameters.Add($"u{i}", "%" + userIds[i] + "%");
-                likes.Add($"raw_json LIKE @u{i}");
-            }
-
-            filter = " AND (" + string.Join(" OR ", likes) + ")";
-        }
-
-        var wanted = userIds?.ToHashSet(StringComparer.Ordinal);
         var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
         var jobTeams = new Dictionary<string, HashSet<(string, string)>>(StringComparer.Ordinal);
         foreach (var (id, title, json) in await db.QueryAsync<(string, string?, string)>(new CommandDefinition(
@@ -145,20 +129,20 @@ public sealed class AshbyUserDirectory(AshbridgeDatabase database)
             foreach (var (userId, role) in Team(json))
             {
                 team.Add((userId, role));
-                if (wanted is null || wanted.Contains(userId)) Add(seats, userId, new HiringTeamSeat(HiringTeamSeat.JobLevel, id, title, null, null, role));
+                Add(seats, userId, new HiringTeamSeat(HiringTeamSeat.JobLevel, id, title, null, null, role));
             }
 
             jobTeams[id] = team;
         }
 
         foreach (var (id, jobId, json) in await db.QueryAsync<(string, string?, string)>(new CommandDefinition(
-            $"SELECT id, job_id, raw_json FROM mirror_applications WHERE connection_id = @connectionId AND deleted_ms IS NULL{filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            "SELECT id, job_id, raw_json FROM mirror_applications WHERE connection_id = @connectionId AND deleted_ms IS NULL", new { connectionId }, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
             var inherited = jobId is not null && jobTeams.TryGetValue(jobId, out var t) ? t : null;
             string? candidate = null;
             foreach (var (userId, role) in Team(json))
             {
-                if (inherited?.Contains((userId, role)) == true || (wanted is not null && !wanted.Contains(userId))) continue;
+                if (inherited?.Contains((userId, role)) == true) continue;
                 candidate ??= CandidateName(json);
                 Add(seats, userId, new HiringTeamSeat(HiringTeamSeat.ApplicationLevel, jobId ?? "", jobId is null ? null : titles.GetValueOrDefault(jobId), id, candidate, role));
             }

@@ -67,32 +67,35 @@ public sealed class HiringTeamWrites(
         if (user is null) return Refused(HiringTeamRefusalKind.UserNotFound, $"No Ashby user of {connection.Name} has the email {email}.");
         if (add && !user.IsEnabled) return Refused(HiringTeamRefusalKind.UserDeactivated, $"{user.Name} ({user.Email}) is deactivated in Ashby and cannot join a hiring team.");
 
-        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
         string what;
-        if (jobId is not null)
+        string? role;
+        await using (var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var job = await db.QueryFirstOrDefaultAsync<(string? Title, string? Status, long Confidential)>(new CommandDefinition(
-                "SELECT title, status, CASE WHEN is_confidential = TRUE THEN 1 ELSE 0 END FROM mirror_jobs WHERE connection_id = @connectionId AND id = @jobId AND deleted_ms IS NULL",
-                new { connectionId, jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (job == default) return Refused(HiringTeamRefusalKind.JobNotFound, $"There is no job {jobId} in {connection.Name}'s mirror.");
-            if (add && job.Status is "Closed" or "Archived") return Refused(HiringTeamRefusalKind.JobClosed, $"The job “{job.Title}” is {job.Status!.ToLowerInvariant()}; reopen it in Ashby before changing its hiring team.");
-            if (job.Confidential == 1) return Refused(HiringTeamRefusalKind.JobConfidential, $"The job “{job.Title}” is confidential; change its hiring team in Ashby.");
-            what = $"job “{job.Title}”";
-        }
-        else
-        {
-            var found = await db.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM mirror_applications WHERE connection_id = @connectionId AND id = @applicationId AND deleted_ms IS NULL",
-                new { connectionId, applicationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (found == 0) return Refused(HiringTeamRefusalKind.ApplicationNotFound, $"There is no application {applicationId} in {connection.Name}'s mirror.");
-            what = $"application {applicationId}";
+            if (jobId is not null)
+            {
+                var job = await db.QueryFirstOrDefaultAsync<(string? Title, string? Status, long Confidential)>(new CommandDefinition(
+                    "SELECT title, status, CASE WHEN is_confidential = TRUE THEN 1 ELSE 0 END FROM mirror_jobs WHERE connection_id = @connectionId AND id = @jobId AND deleted_ms IS NULL",
+                    new { connectionId, jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (job == default) return Refused(HiringTeamRefusalKind.JobNotFound, $"There is no job {jobId} in {connection.Name}'s mirror.");
+                if (add && job.Status is "Closed" or "Archived") return Refused(HiringTeamRefusalKind.JobClosed, $"The job “{job.Title}” is {job.Status!.ToLowerInvariant()}; reopen it in Ashby before changing its hiring team.");
+                if (job.Confidential == 1) return Refused(HiringTeamRefusalKind.JobConfidential, $"The job “{job.Title}” is confidential; change its hiring team in Ashby.");
+                what = $"job “{job.Title}”";
+            }
+            else
+            {
+                var found = await db.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM mirror_applications WHERE connection_id = @connectionId AND id = @applicationId AND deleted_ms IS NULL",
+                    new { connectionId, applicationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (found == 0) return Refused(HiringTeamRefusalKind.ApplicationNotFound, $"There is no application {applicationId} in {connection.Name}'s mirror.");
+                what = $"application {applicationId}";
+            }
+
+            role = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT title FROM mirror_hiring_team_roles WHERE connection_id = @connectionId AND id = @roleId AND deleted_ms IS NULL",
+                new { connectionId, roleId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        var role = await db.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT title FROM mirror_hiring_team_roles WHERE connection_id = @connectionId AND id = @roleId AND deleted_ms IS NULL",
-            new { connectionId, roleId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (role is null) return Refused(HiringTeamRefusalKind.RoleNotFound, $"{roleId} is not (or no longer) one of {connection.Name}'s hiring team roles; choose one from the roles list.");
-        await db.DisposeAsync().ConfigureAwait(false);
 
         var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
         try
