@@ -33,6 +33,9 @@ if (args.Length > 0 && args[0] == "pages") return await PageBench.RunAsync(args)
 // dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe [--candidates N] [--prospects N] [--postgres CONNECTION-STRING]
 if (args.Length > 0 && args[0] == "dedupe") return await DedupeBench.RunAsync(args);
 
+// dotnet run -c Release --project bench/Ashbridge.Bench -- users [--users N] [--searches N] [--postgres CONNECTION-STRING]
+if (args.Length > 0 && args[0] == "users") return await UserDirectoryBench.RunAsync(args);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {
@@ -40,5 +43,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | org-chart [--people N] [--roles N] [--requests N] | dedupe [--candidates N] [--prospects N] [--postgres CS] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | org-chart [--people N] [--roles N] [--requests N] | dedupe [--candidates N] [--prospects N] [--postgres CS] | users [--users N] [--searches N] [--postgres CS] | micro [BenchmarkDotNet arguments]");
 return 1;

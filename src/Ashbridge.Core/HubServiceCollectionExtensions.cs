@@ -56,7 +56,8 @@ public static class HubServiceCollectionExtensions
             .AddHubNotices()
             .AddHubOpenRoles()
             .AddHubOrgChart()
-            .AddHubDedupe();
+            .AddHubDedupe()
+            .AddHubUserDirectory();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -180,6 +181,21 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Dedupe.DuplicateCheck>();
         services.AddSingleton<Dedupe.DedupeSettingsStore>();
         services.AddSingleton<Dedupe.ProspectWrites>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Ashby user directory (from the mirror, its changes recorded by an observer of every sync), the access review and
+    /// its weekly e-mail, and hiring team changes.
+    /// </summary>
+    public static IServiceCollection AddHubUserDirectory(this IServiceCollection services)
+    {
+        services.AddSingleton<AshbyUsers.AshbyUserDirectory>();
+        services.AddSingleton<AshbyUsers.UserChangeTracker>();
+        services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<AshbyUsers.UserChangeTracker>());
+        services.AddSingleton<AshbyUsers.AccessReview>();
+        services.AddSingleton<AshbyUsers.AccessReviewDigest>();
+        services.AddSingleton<AshbyUsers.HiringTeamWrites>();
         return services;
     }
 

@@ -37,6 +37,7 @@ public static class HubProgram
         builder.AddAshbridgeTelemetry();
         builder.AddAshbridgeNewHires();
         builder.AddAshbridgeNotices();
+        builder.AddAshbridgeUserDirectory();
         builder.AddAshbridgeJson();
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -61,6 +62,7 @@ public static class HubProgram
         app.MapMembersApi();
         app.MapOpenRolesApi();
         app.MapDedupeApi();
+        app.MapUsersApi();
         app.MapOutboundApi();
         app.MapOrgChartApi();
         app.MapNoticesApi();

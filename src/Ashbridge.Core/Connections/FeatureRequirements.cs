@@ -4,8 +4,7 @@ namespace Ashbridge.Core.Connections;
 
 /// <summary>
 /// The permissions each mirror stream and feature needs, taken from Ashby's endpoint reference, and whether the feature
-/// is built yet (<see cref="FeatureRequirement.Built"/>): dedupe and upload, hired-applicant exports and the
-/// user directory are planned, so the key can be prepared for them, but they do not exist yet.
+/// is built yet (<see cref="FeatureRequirement.Built"/>): dedupe and upload and hired-applicant exports are planned, so the key can be prepared for them, but they do not exist yet.
 /// </summary>
 public static class FeatureRequirements
 {
@@ -25,7 +24,8 @@ public static class FeatureRequirements
         new("Hired-applicant exports", "hired applications with offers and custom fields",
             [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead],
             Built: false),
-        new("User directory and hiring teams", "user.list, hiringTeam.addMember", [AshbyPermissions.OrganizationRead, AshbyPermissions.OrganizationWrite], Built: false),
+        new("User directory and hiring teams", "user.list, hiringTeam.addMember (jobs), application.addHiringTeamMember (applications)",
+            [AshbyPermissions.OrganizationRead, AshbyPermissions.OrganizationWrite, AshbyPermissions.CandidatesWrite]),
         new("Webhook registration", "webhook.create, webhook.delete", [AshbyPermissions.ApiKeysWrite]),
     ];
 }

@@ -73,7 +73,7 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
         availability["Open roles"].ShouldBe("on");
         availability["Dedupe and upload"].ShouldBe("notBuilt");
         availability["Hired-applicant exports"].ShouldBe("notBuilt");
-        availability["User directory and hiring teams"].ShouldBe("notBuilt");
+        availability["User directory and hiring teams"].ShouldBe("on");
 
         // A built feature the key cannot serve is blocked; one not built stays "not built", whatever the key lacks.
         var (_, limited) = await Check(RestrictedKeysEmulator.ReadOnlyKey, "--json");

@@ -21,6 +21,7 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
             "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
             "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={openRole}",
+            "/ashby-users", "/ashby-users/demo", "/ashby-users/demo?q=a&enabled=true", "/ashby-users/demo/review",
         ];
     }
 

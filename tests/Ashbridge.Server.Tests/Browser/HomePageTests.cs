@@ -54,7 +54,7 @@ public sealed class HomePageTests(BrowserFixture browser, EmulatorFixture ashby)
         await Page.GotoAsync("/");
 
         var features = Page.Locator("#features");
-        foreach (var planned in new[] { "Dedupe and upload", "Hired-applicant exports", "User directory and hiring teams" })
+        foreach (var planned in new[] { "Dedupe and upload", "Hired-applicant exports" })
         {
             var row = features.Locator($"tr[data-feature='{planned}']");
             await Expect(row).ToContainTextAsync("Not built yet");
