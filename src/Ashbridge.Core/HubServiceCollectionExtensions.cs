@@ -56,7 +56,8 @@ public static class HubServiceCollectionExtensions
             .AddHubNotices()
             .AddHubOpenRoles()
             .AddHubOrgChart()
-            .AddHubDedupe();
+            .AddHubDedupe()
+            .AddHubExports();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -179,6 +180,15 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<Dedupe.CandidateMatchIndex>());
         services.AddSingleton<Dedupe.DuplicateCheck>();
         services.AddSingleton<Dedupe.ProspectWrites>();
+        return services;
+    }
+
+    /// <summary>Hired-applicant exports: their definitions, the tokens bound to one of them, and their runs.</summary>
+    public static IServiceCollection AddHubExports(this IServiceCollection services)
+    {
+        services.AddSingleton<Exports.ExportDefinitions>();
+        services.AddSingleton<Exports.ExportTokens>();
+        services.AddSingleton<Exports.ExportRunner>();
         return services;
     }
 
