@@ -112,6 +112,13 @@ public sealed class ExportRunner(AshbridgeDatabase database, ExportDefinitions d
 
         var columns = ExportColumns.For(export, deleted);
         var untold = deleted.Where(id => !export.DeletedFieldsNoticed.Contains(id)).ToList();
+        if (untold.Count > 0 && await definitions.FindAsync(export.Id, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            // The caller's copy may predate a notice posted since (a page shown, then downloaded): the stored one decides.
+            export = current;
+            untold = [.. untold.Where(id => !current.DeletedFieldsNoticed.Contains(id))];
+        }
+
         if (untold.Count > 0)
         {
             var names = columns.Where(c => c.CustomFieldId is { } id && untold.Contains(id)).Select(c => $"{c.Name} ('{export.CustomFields.First(f => f.Id == c.CustomFieldId).Title}')");
