@@ -55,7 +55,7 @@ public static class ExportsApi
         var tokens = routes.MapGroup("/api/exports/{id:long}/tokens").WithTags("Exports").RequireAuthorization(AccessPolicies.HubAdmin);
         tokens.MapGet("", ListTokensAsync).WithName("ListExportTokens").WithSummary("The tokens bound to the export (never the tokens themselves)");
         tokens.MapPost("", CreateTokenAsync).WithName("CreateExportToken").WithSummary("Makes a token that reads this export's rows and nothing else, acting as the caller; { name, compensation? }; shown once");
-        tokens.MapDelete("/{tokenId:long}", RevokeTokenAsync).WithName("RevokeExportToken").WithSummary("Revokes a token at once");
+        tokens.MapDelete("/{tokenId}", RevokeTokenAsync).WithName("RevokeExportToken").WithSummary("Revokes a token at once");
         return routes;
     }
 
