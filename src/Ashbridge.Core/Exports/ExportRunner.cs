@@ -22,7 +22,7 @@ public sealed class ExportRunner(AshbridgeDatabase database, ExportDefinitions d
     /// <summary>The audit action of a run.</summary>
     public const string AuditAction = "export.pull";
 
-    private const int BatchSize = 1000;
+    private const int BatchSize = 2000;
 
     /// <summary>The columns <paramref name="export"/> has for a caller (compensation only when <paramref name="compensation"/>), deleted fields marked.</summary>
     public async Task<IReadOnlyList<ExportColumn>> ColumnsAsync(ExportDefinition export, bool compensation, CancellationToken cancellationToken = default)
