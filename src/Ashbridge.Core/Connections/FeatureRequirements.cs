@@ -4,7 +4,7 @@ namespace Ashbridge.Core.Connections;
 
 /// <summary>
 /// The permissions each mirror stream and feature needs, taken from Ashby's endpoint reference, and whether the feature
-/// is built yet (<see cref="FeatureRequirement.Built"/>): dedupe and upload, hired-applicant exports and the
+/// is built yet (<see cref="FeatureRequirement.Built"/>): dedupe and upload and the
 /// user directory are planned, so the key can be prepared for them, but they do not exist yet.
 /// </summary>
 public static class FeatureRequirements
@@ -23,8 +23,7 @@ public static class FeatureRequirements
         new("Open roles", "job postings, jobs and openings, with descriptions (jobPosting.info)", [AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead]),
         new("Dedupe and upload", "search candidates, then create or update them", [AshbyPermissions.CandidatesRead, AshbyPermissions.CandidatesWrite, AshbyPermissions.JobsRead], Built: false),
         new("Hired-applicant exports", "hired applications with offers and custom fields",
-            [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead],
-            Built: false),
+            [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead]),
         new("User directory and hiring teams", "user.list, hiringTeam.addMember", [AshbyPermissions.OrganizationRead, AshbyPermissions.OrganizationWrite], Built: false),
         new("Webhook registration", "webhook.create, webhook.delete", [AshbyPermissions.ApiKeysWrite]),
     ];

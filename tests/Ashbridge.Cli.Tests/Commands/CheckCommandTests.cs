@@ -72,7 +72,7 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
         availability["New hires"].ShouldBe("on");
         availability["Open roles"].ShouldBe("on");
         availability["Dedupe and upload"].ShouldBe("notBuilt");
-        availability["Hired-applicant exports"].ShouldBe("notBuilt");
+        availability["Hired-applicant exports"].ShouldBe("on");
         availability["User directory and hiring teams"].ShouldBe("notBuilt");
 
         // A built feature the key cannot serve is blocked; one not built stays "not built", whatever the key lacks.
@@ -81,7 +81,8 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
         var limitedAvailability = limitedReport.RootElement.GetProperty("features").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
         limitedAvailability["New hires"].ShouldBe("blocked");
-        limitedAvailability["Hired-applicant exports"].ShouldBe("notBuilt");
+        limitedAvailability["Hired-applicant exports"].ShouldBe("blocked");
+        limitedAvailability["User directory and hiring teams"].ShouldBe("notBuilt");
     }
 
     [Fact]
