@@ -36,6 +36,9 @@ if (args.Length > 0 && args[0] == "dedupe") return await DedupeBench.RunAsync(ar
 // dotnet run -c Release --project bench/Ashbridge.Bench -- users [--users N] [--searches N] [--postgres CONNECTION-STRING]
 if (args.Length > 0 && args[0] == "users") return await UserDirectoryBench.RunAsync(args);
 
+// An export of N hired applications: CSV, JSON Lines and XLSX timed, with memory (docs/benchmarks/exports.md).
+if (args.Length > 0 && args[0] == "exports") return await ExportBench.RunAsync(args);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {

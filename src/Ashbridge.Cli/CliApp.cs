@@ -26,6 +26,7 @@ internal static class CliApp
             UserCommand.Create(console, database),
             TokenCommand.Create(console, database),
             MembersCommand.Create(console, database),
+            ExportCommand.Create(console, database),
             OrgChartCommand.Create(console, database),
             NewHiresCommand.Create(console, database),
             OpenRolesCommand.Create(console, database),

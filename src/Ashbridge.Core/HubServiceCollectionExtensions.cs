@@ -57,7 +57,8 @@ public static class HubServiceCollectionExtensions
             .AddHubOpenRoles()
             .AddHubOrgChart()
             .AddHubDedupe()
-            .AddHubUserDirectory();
+            .AddHubUserDirectory()
+            .AddHubExports();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -196,6 +197,12 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<AshbyUsers.AccessReview>();
         services.AddSingleton<AshbyUsers.AccessReviewDigest>();
         services.AddSingleton<AshbyUsers.HiringTeamWrites>();
+    /// <summary>Hired-applicant exports: their definitions, the tokens bound to one of them, and their runs.</summary>
+    public static IServiceCollection AddHubExports(this IServiceCollection services)
+    {
+        services.AddSingleton<Exports.ExportDefinitions>();
+        services.AddSingleton<Exports.ExportTokens>();
+        services.AddSingleton<Exports.ExportRunner>();
         return services;
     }
 

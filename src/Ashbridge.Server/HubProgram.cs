@@ -66,6 +66,7 @@ public static class HubProgram
         app.MapOutboundApi();
         app.MapOrgChartApi();
         app.MapNoticesApi();
+        app.MapExportsApi();
         app.MapCareersFeed();
         app.MapWebhookIntake();
         app.MapRazorPages().WithStaticAssets();

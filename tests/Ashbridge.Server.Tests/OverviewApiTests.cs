@@ -61,9 +61,10 @@ public sealed class OverviewApiTests(EmulatorFixture ashby) : HubTest, IClassFix
         availability["New hires"].ShouldBe("on");
         availability["Webhook registration"].ShouldBe("on");
         availability["Open roles"].ShouldBe("on");
-        foreach (var planned in new[] { "Dedupe and upload", "Hired-applicant exports" })
+        availability["Hired-applicant exports"].ShouldBe("on");
+        foreach (var built in new[] { "Dedupe and upload", "User directory and hiring teams" })
         {
-            availability[planned].ShouldBe("notBuilt", planned);
+            availability[built].ShouldBe("on", built);
         }
     }
 }

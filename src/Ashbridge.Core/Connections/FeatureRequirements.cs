@@ -4,7 +4,7 @@ namespace Ashbridge.Core.Connections;
 
 /// <summary>
 /// The permissions each mirror stream and feature needs, taken from Ashby's endpoint reference, and whether the feature
-/// is built yet (<see cref="FeatureRequirement.Built"/>): dedupe and upload and hired-applicant exports are planned, so the key can be prepared for them, but they do not exist yet.
+/// is built yet (<see cref="FeatureRequirement.Built"/>); a feature not built yet is shown as planned, so the key can be prepared for it.
 /// </summary>
 public static class FeatureRequirements
 {
@@ -20,10 +20,9 @@ public static class FeatureRequirements
         new("New hires", "hired applications with their offers, jobs, departments, locations and custom fields",
             [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead]),
         new("Open roles", "job postings, jobs and openings, with descriptions (jobPosting.info)", [AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead]),
-        new("Dedupe and upload", "search candidates, then create or update them", [AshbyPermissions.CandidatesRead, AshbyPermissions.CandidatesWrite, AshbyPermissions.JobsRead], Built: false),
+        new("Dedupe and upload", "search candidates, then create or update them", [AshbyPermissions.CandidatesRead, AshbyPermissions.CandidatesWrite, AshbyPermissions.JobsRead]),
         new("Hired-applicant exports", "hired applications with offers and custom fields",
-            [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead],
-            Built: false),
+            [AshbyPermissions.CandidatesRead, AshbyPermissions.OffersRead, AshbyPermissions.JobsRead, AshbyPermissions.OrganizationRead, AshbyPermissions.HiringProcessMetadataRead]),
         new("User directory and hiring teams", "user.list, hiringTeam.addMember (jobs), application.addHiringTeamMember (applications)",
             [AshbyPermissions.OrganizationRead, AshbyPermissions.OrganizationWrite, AshbyPermissions.CandidatesWrite]),
         new("Webhook registration", "webhook.create, webhook.delete", [AshbyPermissions.ApiKeysWrite]),

@@ -29,11 +29,13 @@ public static class AccessPolicies
     public static AuthorizationBuilder AddAshbridgePolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var read = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // An export token passes only on its rows route (the bearer handler refuses it elsewhere already).
+        var read = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.BoundExport() is null || (c.Resource as HttpContext).TakesExportTokens()).Build();
         return builder
             .SetFallbackPolicy(read)
             .AddPolicy(Read, read)
-            .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MayOperate()))
+            .AddPolicy(Operate, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MayOperate() && c.User.BoundExport() is null))
             .AddPolicy(HubAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsHubAdmin()));
     }
 

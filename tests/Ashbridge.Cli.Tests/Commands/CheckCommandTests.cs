@@ -71,17 +71,19 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
         availability["New hires"].ShouldBe("on");
         availability["Open roles"].ShouldBe("on");
-        availability["Dedupe and upload"].ShouldBe("notBuilt");
-        availability["Hired-applicant exports"].ShouldBe("notBuilt");
+        availability["Dedupe and upload"].ShouldBe("on");
+        availability["Hired-applicant exports"].ShouldBe("on");
         availability["User directory and hiring teams"].ShouldBe("on");
 
-        // A built feature the key cannot serve is blocked; one not built stays "not built", whatever the key lacks.
+        // A feature the key cannot serve is blocked, naming what it lacks.
         var (_, limited) = await Check(RestrictedKeysEmulator.ReadOnlyKey, "--json");
         using var limitedReport = JsonDocument.Parse(limited);
         var limitedAvailability = limitedReport.RootElement.GetProperty("features").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
         limitedAvailability["New hires"].ShouldBe("blocked");
-        limitedAvailability["Hired-applicant exports"].ShouldBe("notBuilt");
+        limitedAvailability["Hired-applicant exports"].ShouldBe("blocked");
+        limitedAvailability["User directory and hiring teams"].ShouldBe("blocked");
+        limitedAvailability["Dedupe and upload"].ShouldBe("blocked");
     }
 
     [Fact]

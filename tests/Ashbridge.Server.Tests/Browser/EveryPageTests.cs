@@ -15,6 +15,8 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
         var demo = await DemoData.PrepareAsync(Hub, Ct);
         using var admin = Hub.CreateClient();
         var openRole = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, "/api/connections/demo/open-roles", Ct))[0].GetProperty("postingId").GetString();
+        using var export = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, "/api/exports", new { name = "Demo headcount", connection = "demo", filters = new { includeOpenOpenings = true } }, Ct);
+        var exportId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(export.EnsureSuccessStatusCode().Content, Ct)).GetProperty("id").GetInt64();
         return
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
@@ -22,6 +24,7 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
             "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
             "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={openRole}",
             "/ashby-users", "/ashby-users/demo", "/ashby-users/demo?q=a&enabled=true", "/ashby-users/demo/review",
+            "/exports", $"/exports?id={exportId}",
         ];
     }
 

@@ -49,20 +49,17 @@ public sealed class HomePageTests(BrowserFixture browser, EmulatorFixture ashby)
     }
 
     [Fact]
-    public async Task Features_not_built_yet_say_so_instead_of_reading_as_ready()
+    public async Task Every_feature_is_built_and_on_for_the_demo_key()
     {
         await Page.GotoAsync("/");
 
         var features = Page.Locator("#features");
-        foreach (var planned in new[] { "Dedupe and upload", "Hired-applicant exports" })
+        await Expect(features).Not.ToContainTextAsync("Not built yet");
+        foreach (var feature in new[] { "New hires", "Open roles", "Dedupe and upload", "Hired-applicant exports", "User directory and hiring teams" })
         {
-            var row = features.Locator($"tr[data-feature='{planned}']");
-            await Expect(row).ToContainTextAsync("Not built yet");
-            await Expect(row).Not.ToContainTextAsync(new Regex("\\b(On|ready|allowed)\\b"));
+            await Expect(features.Locator($"tr[data-feature='{feature}']")).ToContainTextAsync("On");
         }
 
-        await Expect(features.Locator("tr[data-feature='New hires']")).ToContainTextAsync("On");
-        await Expect(features.Locator("tr[data-feature='Open roles']")).ToContainTextAsync("On");
         await Expect(features.Locator("tr[data-feature='Webhook registration']")).ToContainTextAsync("On");
         await AssertPageIsCleanAsync();
     }
