@@ -56,7 +56,8 @@ public static class HubServiceCollectionExtensions
             .AddHubNotices()
             .AddHubOpenRoles()
             .AddHubOrgChart()
-            .AddHubDedupe();
+            .AddHubDedupe()
+            .AddHubDedupeBatches();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -179,6 +180,16 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<Dedupe.CandidateMatchIndex>());
         services.AddSingleton<Dedupe.DuplicateCheck>();
         services.AddSingleton<Dedupe.ProspectWrites>();
+        return services;
+    }
+
+    /// <summary>Batch uploads of prospects: reading and planning files, the batches, and their runs (the host runs the queue's loop).</summary>
+    public static IServiceCollection AddHubDedupeBatches(this IServiceCollection services)
+    {
+        services.AddSingleton<Dedupe.Batches.DedupeBatchPlanner>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatches>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatchRunner>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatchLoop>();
         return services;
     }
 

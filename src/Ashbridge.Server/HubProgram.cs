@@ -61,6 +61,7 @@ public static class HubProgram
         app.MapMembersApi();
         app.MapOpenRolesApi();
         app.MapDedupeApi();
+        app.MapDedupeBatchesApi();
         app.MapOutboundApi();
         app.MapOrgChartApi();
         app.MapNoticesApi();
