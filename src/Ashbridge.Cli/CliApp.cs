@@ -30,6 +30,7 @@ internal static class CliApp
             NewHiresCommand.Create(console, database),
             OpenRolesCommand.Create(console, database),
             DedupeCommand.Create(console, database),
+            UploadCommand.Create(console, database),
             MigrateCommand.Create(console, database),
             ServeCommand.Create(database),
             EmulatorCommand.Create(),

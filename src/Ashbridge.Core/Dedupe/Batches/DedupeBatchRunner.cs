@@ -34,7 +34,7 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
             var choices = await writes.ChoicesAsync(batch.ConnectionId, CancellationToken.None).ConfigureAwait(false);
             if (choices.MissingPermissions.Count > 0)
             {
-                return await StopAsync(batchId, $"The connection's key lacks {string.Join(", ", choices.MissingPermissions)}; enable it in Ashby Admin › API keys and run the batch again.").ConfigureAwait(false);
+                return await StopAsync(batchId, DedupeBatchStop.PermissionMissing, $"The connection's key lacks {string.Join(", ", choices.MissingPermissions)}; enable it in Ashby Admin › API keys and run the batch again.").ConfigureAwait(false);
             }
 
             var mapping = new BatchMapping(batch.Mapping);
@@ -56,7 +56,7 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
                     var row = record.ToRow();
                     var prospect = BatchProspect.Read(batch.ConnectionId, batch.Headers, mapping, record.ToFileRow(), choices);
                     var result = await RunRowAsync(batch, row, prospect, cancellationToken).ConfigureAwait(false);
-                    if (result is null) return await StopAsync(batchId, "Ashby could not be reached; nothing was written for the row it stopped at. Run the batch again to resume.").ConfigureAwait(false);
+                    if (result is null) return await StopAsync(batchId, DedupeBatchStop.AshbyUnreachable, "Ashby could not be reached; nothing was written for the row it stopped at. Run the batch again to resume.").ConfigureAwait(false);
                     progress?.Report(new DedupeBatchProgress(++done, batch.TotalRows, row.Number, result));
                 }
             }
@@ -69,12 +69,12 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await StopAsync(batchId, "Interrupted; run the batch again to resume where it stopped.").ConfigureAwait(false);
+            return await StopAsync(batchId, DedupeBatchStop.Interrupted, "Interrupted; run the batch again to resume where it stopped.").ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             RunFailed(logger, ex, batchId);
-            return await StopAsync(batchId, "The run stopped on an unexpected error; run the batch again to resume where it stopped.").ConfigureAwait(false);
+            return await StopAsync(batchId, DedupeBatchStop.Failed, "The run stopped on an unexpected error; run the batch again to resume where it stopped.").ConfigureAwait(false);
         }
     }
 
@@ -176,13 +176,13 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
             new { batchId, me = ThisProcess, lease = time.NowMs() + (long)Lease.TotalMilliseconds }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
-    private async Task<DedupeBatchRunResult> StopAsync(long batchId, string error)
+    private async Task<DedupeBatchRunResult> StopAsync(long batchId, DedupeBatchStop stop, string error)
     {
         await using var db = await database.ConnectAsync(CancellationToken.None).ConfigureAwait(false);
         await db.ExecuteAsync(new CommandDefinition(
             "UPDATE dedupe_batches SET state = @stopped, runner = NULL, lease_ms = NULL, error = @error WHERE id = @batchId AND runner = @me",
             new { batchId, stopped = DedupeBatchState.Stopped, error, me = ThisProcess })).ConfigureAwait(false);
-        return new DedupeBatchRunResult(DedupeBatchState.Stopped, error);
+        return new DedupeBatchRunResult(DedupeBatchState.Stopped, error, Stop: stop);
     }
 
     private async Task<List<DedupeBatches.RowRecord>> PendingAsync(long batchId, CancellationToken cancellationToken)
