@@ -65,7 +65,7 @@ public static class BatchFileReader
     {
         var firstLine = text.AsSpan()[..Math.Max(0, text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? end : text.Length)];
         var separator = firstLine.Contains(',') ? ',' : firstLine.Contains(';') ? ';' : firstLine.Contains('\t') ? '\t' : ',';
-        var options = new CsvReaderOptions { Separator = separator, TrimWhitespace = true, MalformedData = CsvMalformedDataHandling.Throw, MaxRecordSize = 256 * 1024 };
+        var options = new CsvReaderOptions { Separator = separator, TrimWhitespace = true, MalformedData = CsvMalformedDataHandling.Throw, MaxRecordSize = 256 * 1024, TrackLineNumbers = true };
         using var reader = new StringReader(text);
         using var csv = CsvReader.Create(reader, options, true);
         var rows = new List<BatchFileRow>();
@@ -82,7 +82,7 @@ public static class BatchFileReader
             headers = Headers([.. given]);
             while (csv.Read())
             {
-                number++;
+                number = (int)csv.LineNumber;
                 var cells = csv.Current.ToArray();
                 if (cells.All(c => c.Trim().Length == 0)) continue;
                 Limit(rows.Count + 1);
@@ -98,7 +98,7 @@ public static class BatchFileReader
         }
         catch (CsvFormatException)
         {
-            throw new DedupeBatchException($"Row {number + 1} is not valid CSV (check its quotes: a quoted cell must end with a quote); nothing was read.");
+            throw new DedupeBatchException($"The row after row {number} is not valid CSV (check its quotes: a quoted cell must end with a quote); nothing was read.");
         }
 
         return Finish(headers, rows);
