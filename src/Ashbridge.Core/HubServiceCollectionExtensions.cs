@@ -179,6 +179,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<Dedupe.CandidateMatchIndex>();
         services.AddSingleton<IMirrorObserver>(sp => sp.GetRequiredService<Dedupe.CandidateMatchIndex>());
         services.AddSingleton<Dedupe.DuplicateCheck>();
+        services.AddSingleton<Dedupe.DedupeSettingsStore>();
         services.AddSingleton<Dedupe.ProspectWrites>();
         return services;
     }

@@ -5,4 +5,5 @@ namespace Ashbridge.Core.Dedupe;
 /// <param name="Title">One line saying what went wrong.</param>
 /// <param name="Detail">What happened and what to do about it.</param>
 /// <param name="CandidateId">For <see cref="ProspectWriteRefusalKind.AlreadyInAshby"/>: the candidate Ashby already has.</param>
-public sealed record ProspectWriteRefusal(ProspectWriteRefusalKind Kind, string Title, string Detail, string? CandidateId = null);
+/// <param name="Problems">For <see cref="ProspectWriteRefusalKind.Invalid"/>: each thing that is wrong, one sentence each; for <see cref="ProspectWriteRefusalKind.PermissionMissing"/>: the permissions.</param>
+public sealed record ProspectWriteRefusal(ProspectWriteRefusalKind Kind, string Title, string Detail, string? CandidateId = null, IReadOnlyList<string>? Problems = null);

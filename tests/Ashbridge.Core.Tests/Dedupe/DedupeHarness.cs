@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using Ashbridge.Ashby;
+using Ashbridge.Core.Access;
+using Ashbridge.Core.Connections;
 using Ashbridge.Core.Dedupe;
+using Ashbridge.Core.Sync;
 using Ashbridge.Core.Storage;
 using Ashbridge.Core.Tests.Webhooks;
+using Ashbridge.Testing;
 
 namespace Ashbridge.Core.Tests.Dedupe;
 
@@ -14,7 +18,22 @@ internal sealed class DedupeHarness : IAsyncDisposable
         Webhooks = webhooks;
         Index = index;
         Check = new DuplicateCheck(webhooks.Database, index);
+        Audit = new AuditLog(webhooks.Database, TimeProvider.System);
+        Settings = new DedupeSettingsStore(webhooks.Database, Audit, TimeProvider.System);
+        Writes = new ProspectWrites(webhooks.Database, webhooks.Connections, webhooks.Clients, Settings, Audit, Schedule, TimeProvider.System);
     }
+
+    /// <summary>A key with every permission but candidatesWrite, that the emulator also accepts.</summary>
+    public const string ReadOnlyKey = "dedupe-read-only-key";
+
+    public AuditLog Audit { get; }
+
+    public DedupeSettingsStore Settings { get; }
+
+    public ProspectWrites Writes { get; }
+
+    /// <summary>The passes the writes asked for.</summary>
+    public RecordingSchedule Schedule { get; } = new();
 
     public WebhookHarness Webhooks { get; }
 
@@ -29,11 +48,14 @@ internal sealed class DedupeHarness : IAsyncDisposable
     public static async Task<DedupeHarness> StartAsync(DatabaseProvider provider)
     {
         CandidateMatchIndex? index = null;
-        var webhooks = await WebhookHarness.StartAsync(provider, (database, _) =>
-        {
-            index = new CandidateMatchIndex(database, TimeProvider.System);
-            return Task.FromResult<IReadOnlyList<Ashbridge.Core.Sync.IMirrorObserver>>([index]);
-        });
+        var webhooks = await WebhookHarness.StartAsync(
+            provider,
+            (database, _) =>
+            {
+                index = new CandidateMatchIndex(database, TimeProvider.System);
+                return Task.FromResult<IReadOnlyList<Ashbridge.Core.Sync.IMirrorObserver>>([index]);
+            },
+            [new EmulatorKey(ReadOnlyKey, "No candidatesWrite", [.. EmulatorKey.EveryPermission.Where(p => p != "candidatesWrite")], AllowConfidential: true, AllowPrivateFields: true)]);
         return new DedupeHarness(webhooks, index!);
     }
 
@@ -59,4 +81,20 @@ internal sealed class DedupeHarness : IAsyncDisposable
         await Webhooks.IdsAsync($"SELECT key FROM candidate_match_keys WHERE candidate_id = '{candidateId}' AND kind = '{kind}' ORDER BY key");
 
     public async ValueTask DisposeAsync() => await Webhooks.DisposeAsync();
+
+    /// <summary>A schedule that records the passes asked for instead of running them.</summary>
+    internal sealed class RecordingSchedule : IConnectionSchedule
+    {
+        public List<(long ConnectionId, SyncMode Mode)> Passes { get; } = [];
+
+        public Task ScheduleAsync(Connection connection, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task SyncNowAsync(long connectionId, SyncMode mode = SyncMode.Incremental, CancellationToken cancellationToken = default)
+        {
+            lock (Passes) Passes.Add((connectionId, mode));
+            return Task.CompletedTask;
+        }
+
+        public Task UnscheduleAsync(long connectionId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
 }

@@ -73,10 +73,12 @@ internal sealed class WebhookHarness : IAsyncDisposable
     /// <summary>Starts everything and runs a first full sync, so the mirror starts equal to Ashby.</summary>
     /// <param name="provider">The database.</param>
     /// <param name="features">Makes the features that follow the mirror, given the database and the connection, before the first sync.</param>
-    public static async Task<WebhookHarness> StartAsync(DatabaseProvider provider, Func<AshbridgeDatabase, Connection, Task<IReadOnlyList<IMirrorObserver>>>? features = null)
+    /// <param name="moreKeys">Keys the emulator also accepts (with fewer permissions, say), beside the connection's full one.</param>
+    public static async Task<WebhookHarness> StartAsync(
+        DatabaseProvider provider, Func<AshbridgeDatabase, Connection, Task<IReadOnlyList<IMirrorObserver>>>? features = null, IReadOnlyList<EmulatorKey>? moreKeys = null)
     {
         var keysFile = Path.Combine(Path.GetTempPath(), $"webhook-keys-{Guid.NewGuid():N}.json");
-        EmulatorKey.WriteFile(keysFile, [EmulatorKey.Full(Key, "Webhook tests")]);
+        EmulatorKey.WriteFile(keysFile, [EmulatorKey.Full(Key, "Webhook tests"), .. moreKeys ?? []]);
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Seed = 3, Size = "small", KeysFile = keysFile }, ct: Ct);
         var test = await TestDatabase.CreateAsync(provider, Ct);
         var connections = new ConnectionStore(test.Database, SecretProtector.ForDataFolder(test.Folder), TimeProvider.System);

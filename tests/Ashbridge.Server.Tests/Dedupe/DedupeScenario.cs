@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ashbridge.Core.Connections;
 using Ashbridge.Core.Storage;
 using Ashbridge.Testing;
 using Dapper;
@@ -40,4 +42,14 @@ public sealed record DedupeScenario(string CandidateId, string FirstName, string
     public string LinkedInAsTyped => LinkedIn.Replace("https://www.linkedin.com", "uk.linkedin.com", StringComparison.Ordinal) + "?trk=people";
 
     public string Slug => LinkedIn.TrimEnd('/').Split('/')[^1];
+
+    /// <summary>Calls an Ashby endpoint of the demo's emulator with the demo connection's own key (to see what a write did there).</summary>
+    public static async Task<JsonNode> AshbyAsync(HubFactory hub, string endpoint, JsonObject parameters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var connection = await hub.Services.GetRequiredService<ConnectionStore>().GetAsync("demo", ct);
+        var client = await hub.Services.GetRequiredService<AshbyClientPool>().GetClientAsync(connection, ct);
+        var result = await client.SendRawAsync(endpoint, parameters, null, ct);
+        return JsonNode.Parse(result.GetRawText())!;
+    }
 }
