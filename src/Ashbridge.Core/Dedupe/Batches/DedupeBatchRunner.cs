@@ -105,19 +105,19 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
         string? already = null;
         if (action == BatchAction.Create)
         {
-            outcome = await writes.UploadAsync(batch.ConnectionId, new ProspectUpload(p.Prospect, p.JobId, p.SourceId, null, p.TagIds.Count == 0 ? null : p.TagIds), cancellationToken).ConfigureAwait(false);
+            outcome = await writes.UploadAsync(batch.ConnectionId, new ProspectUpload(p.Prospect, p.JobId, p.SourceId, null, p.TagIds.Count == 0 ? null : p.TagIds, batch.CreatedBy), cancellationToken).ConfigureAwait(false);
             if (outcome.Refusal is { Kind: ProspectWriteRefusalKind.AlreadyInAshby, CandidateId: { } existing })
             {
                 // Created by this row before a crash (it was started), or by someone else since the mirror was read.
                 already = existing;
                 outcome = p.JobId is null && p.TagIds.Count == 0
                     ? new ProspectWriteOutcome(existing, null, [], null)
-                    : await writes.MergeAsync(batch.ConnectionId, new ProspectMerge(existing, p.Prospect, p.JobId, p.TagIds.Count == 0 ? null : p.TagIds), cancellationToken).ConfigureAwait(false);
+                    : await writes.MergeAsync(batch.ConnectionId, new ProspectMerge(existing, p.Prospect, p.JobId, p.TagIds.Count == 0 ? null : p.TagIds, batch.CreatedBy), cancellationToken).ConfigureAwait(false);
             }
         }
         else
         {
-            outcome = await writes.MergeAsync(batch.ConnectionId, new ProspectMerge(row.MergeInto!, p.Prospect, p.JobId, p.TagIds.Count == 0 ? null : p.TagIds), cancellationToken).ConfigureAwait(false);
+            outcome = await writes.MergeAsync(batch.ConnectionId, new ProspectMerge(row.MergeInto!, p.Prospect, p.JobId, p.TagIds.Count == 0 ? null : p.TagIds, batch.CreatedBy), cancellationToken).ConfigureAwait(false);
         }
 
         if (outcome.Refusal is { Kind: ProspectWriteRefusalKind.AshbyUnreachable })
