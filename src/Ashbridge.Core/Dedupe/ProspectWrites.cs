@@ -57,6 +57,30 @@ public sealed class ProspectWrites(
         return new UploadChoices(jobs, missing, options.DefaultRegion, sources, users, options.OfferConfidentialJobs);
     }
 
+    /// <summary>
+    /// The candidate tags a merge or upload may add, asked of Ashby (the mirror does not keep tags); empty when Ashby
+    /// cannot be asked, since tags are optional and the forms work without them.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadOption>> TagsAsync(long connectionId, CancellationToken cancellationToken = default)
+    {
+        if (await connections.FindAsync(connectionId, cancellationToken).ConfigureAwait(false) is not { } connection) return [];
+        try
+        {
+            var client = await clients.GetClientAsync(connection, cancellationToken).ConfigureAwait(false);
+            var tags = new List<UploadOption>();
+            await foreach (var tag in client.CandidateTags.EnumerateAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (tag.IsArchived != true) tags.Add(new UploadOption(tag.Id, tag.Title));
+            }
+
+            return [.. tags.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)];
+        }
+        catch (AshbyApiException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Adds the prospect as a new candidate (and applies it to the job given), after confirming live that Ashby does not have its email.</summary>
     public async Task<ProspectWriteOutcome> UploadAsync(long connectionId, ProspectUpload upload, CancellationToken cancellationToken = default)
     {
@@ -480,11 +504,12 @@ public sealed class ProspectWrites(
 
     /// <summary>
     /// Queues an incremental pass so the mirror (and the check's index) learns the write within a pass; at most one per
-    /// connection every <see cref="PassDebounce"/>, so a batch queues a handful, not one per row.
+    /// connection every <see cref="PassDebounce"/>, so a batch queues a handful, not one per row. A process without a
+    /// scheduler (the CLI) queues nothing: the running hub's next pass (or Ashby's webhooks) brings the write in.
     /// </summary>
     private async Task LearnSoonAsync(long connectionId, List<string> changes, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0) return;
+        if (changes.Count == 0 || schedule is NoConnectionSchedule) return;
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         lock (_passQueuedMs)
         {

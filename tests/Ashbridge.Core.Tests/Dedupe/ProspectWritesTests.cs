@@ -19,6 +19,7 @@ public sealed class ProspectWritesTests
         var tagId = await FirstIdAsync(h, "candidateTag.list");
         var sourceId = await FirstIdAsync(h, "source.list");
         var userId = await FirstIdAsync(h, "user.list");
+        (await h.Writes.TagsAsync(h.ConnectionId, Ct)).ShouldContain(t => t.Id == tagId);
         var prospect = new DuplicateProspect("Quillon", "Vexmarsh", ["Quillon.Vexmarsh@Example.org", "qv@vexmarsh.dev"], ["(415) 555-0142"],
             ["uk.linkedin.com/in/quillon-vexmarsh", "https://github.com/qvex", "vexmarsh.dev"]);
 
