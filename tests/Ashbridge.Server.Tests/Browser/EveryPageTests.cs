@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,11 +16,13 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
         var demo = await DemoData.PrepareAsync(Hub, Ct);
         using var admin = Hub.CreateClient();
         var openRole = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, "/api/connections/demo/open-roles", Ct))[0].GetProperty("postingId").GetString();
+        using var batchFile = new MultipartFormDataContent { { new ByteArrayContent("Name,Email\nEvery Page,every@page.example\n"u8.ToArray()), "file", "p.csv" } };
+        var batch = await (await admin.PostAsync("/api/connections/demo/dedupe/batches", batchFile, Ct)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
         return
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
-            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
+            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/dedupe/demo/batches", $"/dedupe/demo/batches/{batch.GetProperty("batch").GetProperty("id").GetInt64()}", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
             "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={openRole}",
         ];
     }
