@@ -33,6 +33,9 @@ if (args.Length > 0 && args[0] == "pages") return await PageBench.RunAsync(args)
 // dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe [--candidates N] [--prospects N] [--postgres CONNECTION-STRING]
 if (args.Length > 0 && args[0] == "dedupe") return await DedupeBench.RunAsync(args);
 
+// dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe-batch [--rows N] [--candidates N]
+if (args.Length > 0 && args[0] == "dedupe-batch") return await DedupeBatchBench.RunAsync(args);
+
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")
 {
