@@ -41,7 +41,7 @@ public static class DedupeBatchesApi
         api.MapPut("/{id:long}/mapping", RemapAsync).RequireAuthorization(AccessPolicies.Operate).WithName("MapDedupeBatch")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Changes the batch's column mapping (column → field) and plans every row again; refused once the batch has run");
-        api.MapPut("/{id:long}/rows/{row:int}", DecideAsync).RequireAuthorization(AccessPolicies.Operate).WithName("DecideDedupeBatchRow")
+        api.MapPut("/{id:long}/rows/{row}", DecideAsync).RequireAuthorization(AccessPolicies.Operate).WithName("DecideDedupeBatchRow")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("A person's decision for a row: create, merge:<candidate id>, skip, or null to follow the plan");
         api.MapPost("/{id:long}/run", RunAsync).RequireAuthorization(AccessPolicies.Operate).WithName("RunDedupeBatch").ProducesProblem(StatusCodes.Status404NotFound)
@@ -137,14 +137,16 @@ public static class DedupeBatchesApi
     }
 
     private static async Task<Results<Ok<DedupeBatchRow>, ProblemHttpResult>> DecideAsync(
-        string name, long id, int row, RowDecision? decision, ClaimsPrincipal principal, ConnectionAccess access, DedupeBatches batches, CancellationToken ct)
+        string name, long id, string row, RowDecision? decision, ClaimsPrincipal principal, ConnectionAccess access, DedupeBatches batches, CancellationToken ct)
     {
+        // The row is read here, not by a route constraint: a caller who may not see the connection learns 404 first.
         if (await FindAsync(name, id, principal, access, batches, ct) is not { } batch) return NoSuchBatch(name, id);
+        if (!int.TryParse(row, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)) return TypedResults.Problem($"Batch {id} has no row '{row}'.", statusCode: StatusCodes.Status404NotFound, title: "No such row");
         if (batch.IsRunning) return Conflict("The batch is running; decide once it has finished or stopped.");
-        if (await batches.FindRowAsync(id, row, ct) is null) return TypedResults.Problem($"Batch {id} has no row {row}.", statusCode: StatusCodes.Status404NotFound, title: "No such row");
+        if (await batches.FindRowAsync(id, number, ct) is null) return TypedResults.Problem($"Batch {id} has no row {number}.", statusCode: StatusCodes.Status404NotFound, title: "No such row");
         try
         {
-            return TypedResults.Ok(await batches.DecideAsync(id, row, decision?.Decision, ct));
+            return TypedResults.Ok(await batches.DecideAsync(id, number, decision?.Decision, ct));
         }
         catch (DedupeBatchException ex)
         {
