@@ -38,6 +38,8 @@ if (args.Length > 0 && args[0] == "users") return await UserDirectoryBench.RunAs
 
 // An export of N hired applications: CSV, JSON Lines and XLSX timed, with memory (docs/benchmarks/exports.md).
 if (args.Length > 0 && args[0] == "exports") return await ExportBench.RunAsync(args);
+// dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe-batch [--rows N] [--candidates N]
+if (args.Length > 0 && args[0] == "dedupe-batch") return await DedupeBatchBench.RunAsync(args);
 
 // dotnet run -c Release --project bench/Ashbridge.Bench -- micro [BenchmarkDotNet arguments, e.g. --filter * --job short]
 if (args.Length > 0 && args[0] == "micro")

@@ -32,6 +32,7 @@ internal static class CliApp
             OpenRolesCommand.Create(console, database),
             DedupeCommand.Create(console, database),
             AshbyUsersCommand.Create(console, database),
+            UploadCommand.Create(console, database),
             MigrateCommand.Create(console, database),
             ServeCommand.Create(database),
             EmulatorCommand.Create(),

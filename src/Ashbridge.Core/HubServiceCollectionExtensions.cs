@@ -58,7 +58,8 @@ public static class HubServiceCollectionExtensions
             .AddHubOrgChart()
             .AddHubDedupe()
             .AddHubUserDirectory()
-            .AddHubExports();
+            .AddHubExports()
+            .AddHubDedupeBatches();
     }
 
     /// <summary>Connections (keys encrypted beside the database) and their administration, the shared Ashby clients, the sync engine, its history, and reads of the mirror.</summary>
@@ -197,12 +198,25 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<AshbyUsers.AccessReview>();
         services.AddSingleton<AshbyUsers.AccessReviewDigest>();
         services.AddSingleton<AshbyUsers.HiringTeamWrites>();
+        return services;
+    }
+
     /// <summary>Hired-applicant exports: their definitions, the tokens bound to one of them, and their runs.</summary>
     public static IServiceCollection AddHubExports(this IServiceCollection services)
     {
         services.AddSingleton<Exports.ExportDefinitions>();
         services.AddSingleton<Exports.ExportTokens>();
         services.AddSingleton<Exports.ExportRunner>();
+        return services;
+    }
+
+    /// <summary>Batch uploads of prospects: reading and planning files, the batches, and their runs (the host runs the queue's loop).</summary>
+    public static IServiceCollection AddHubDedupeBatches(this IServiceCollection services)
+    {
+        services.AddSingleton<Dedupe.Batches.DedupeBatchPlanner>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatches>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatchRunner>();
+        services.AddSingleton<Dedupe.Batches.DedupeBatchLoop>();
         return services;
     }
 

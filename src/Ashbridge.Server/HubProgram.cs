@@ -63,6 +63,7 @@ public static class HubProgram
         app.MapOpenRolesApi();
         app.MapDedupeApi();
         app.MapUsersApi();
+        app.MapDedupeBatchesApi();
         app.MapOutboundApi();
         app.MapOrgChartApi();
         app.MapNoticesApi();

@@ -36,6 +36,7 @@ public static class MirrorHosting
             return AshbridgeDatabase.For(location);
         }).AddAshbridgeScheduler();
         builder.Services.AddQueueRunner<Core.Webhooks.WebhookProcessor>();
+        builder.Services.AddQueueRunner<Core.Dedupe.Batches.DedupeBatchLoop>();
         builder.Services.AddSingleton<Webhooks.ConnectionDirectory>();
         builder.Services.AddSingleton<Webhooks.WebhookDeliveryCap>();
         builder.Services.AddHostedService<WalCheckpointing>();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,11 +18,13 @@ public abstract class EveryPageSweep(BrowserFixture browser) : HubPageTest(brows
         var openRole = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, "/api/connections/demo/open-roles", Ct))[0].GetProperty("postingId").GetString();
         using var export = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, "/api/exports", new { name = "Demo headcount", connection = "demo", filters = new { includeOpenOpenings = true } }, Ct);
         var exportId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(export.EnsureSuccessStatusCode().Content, Ct)).GetProperty("id").GetInt64();
+        using var batchFile = new MultipartFormDataContent { { new ByteArrayContent("Name,Email\nEvery Page,every@page.example\n"u8.ToArray()), "file", "p.csv" } };
+        var batch = await (await admin.PostAsync("/api/connections/demo/dedupe/batches", batchFile, Ct)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
         return
         [
             "/", "/connections", "/connections/demo", "/new-hires", "/new-hires/demo?state=Added", "/new-hires/demo?state=Deleted",
             $"/new-hires/demo/review/{demo.PendingApplicationId}", $"/new-hires/demo/review/{demo.AddedApplicationId}", "/new-hires/demo/mapping",
-            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
+            "/members", $"/members/{demo.MemberId}", "/dedupe", "/dedupe/demo", "/dedupe/demo/batches", $"/dedupe/demo/batches/{batch.GetProperty("batch").GetProperty("id").GetInt64()}", "/open-roles", "/open-roles/demo", $"/open-roles/demo/roles/{openRole}", "/outbound", "/webhooks", "/notices", "/access", "/audit", "/api-docs",
             "/org-chart", "/org-chart/import", $"/org-chart/place?connection=demo&posting={openRole}",
             "/ashby-users", "/ashby-users/demo", "/ashby-users/demo?q=a&enabled=true", "/ashby-users/demo/review",
             "/exports", $"/exports?id={exportId}",
