@@ -151,7 +151,7 @@ public static class ExportsApi
         }
         catch (ExportInvalidException ex)
         {
-            return ex.NameTaken ? TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The name is taken") : Unprocessable(ex.Message);
+            return ex.NameTaken ? TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "An export of that name exists") : Unprocessable(ex.Message);
         }
     }
 
@@ -168,7 +168,7 @@ public static class ExportsApi
         }
         catch (ExportInvalidException ex)
         {
-            return ex.NameTaken ? TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "The name is taken") : Unprocessable(ex.Message);
+            return ex.NameTaken ? TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "An export of that name exists") : Unprocessable(ex.Message);
         }
     }
 

@@ -59,13 +59,13 @@ public sealed class CheckCommandTests(RestrictedKeysEmulator emulator) : IClassF
     }
 
     [Fact]
-    public async Task Features_not_built_yet_say_so_instead_of_reading_as_ready()
+    public async Task Every_feature_reads_on_for_a_full_key_and_blocked_for_a_key_without_its_permissions()
     {
         var (exitCode, table) = await Check(RestrictedKeysEmulator.FullKey);
         var (_, json) = await Check(RestrictedKeysEmulator.FullKey, "--json");
 
         exitCode.ShouldBe(0);
-        table.ShouldContain("not built yet");
+        table.ShouldNotContain("not built yet", Case.Insensitive);
         using var report = JsonDocument.Parse(json);
         var availability = report.RootElement.GetProperty("features").EnumerateArray()
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("availability").GetString());
