@@ -1,37 +1,48 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Ashbridge.Core.Exports;
 
 /// <summary>
-/// Writes an export as an XLSX workbook with the Open XML SDK's <see cref="OpenXmlWriter"/>: rows stream into the sheet
-/// part (inline strings, no shared-string table), so memory stays flat. A package needs a seekable stream: for any other
-/// (an HTTP response) the workbook is written to a temporary file first, then copied.
+/// Writes an export as an XLSX workbook. The package is a <see cref="ZipArchive"/> in Create mode, which streams entries
+/// (System.IO.Packaging buffered the whole sheet part in memory); the sheet XML streams through the Open XML SDK's
+/// <see cref="OpenXmlWriter"/> with inline strings, so no shared-string table is needed and memory stays flat.
+/// The zip writes synchronously, so it writes into a small in-memory chunk that is drained to the output asynchronously
+/// (an HTTP response forbids synchronous writes).
 /// </summary>
 internal static class XlsxExportWriter
 {
+    private const int DrainThreshold = 64 * 1024;
+
+    private const string ContentTypes =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""";
+
+    private const string PackageRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
+
+    private const string Workbook =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hires" sheetId="1" r:id="rId1"/></sheets></workbook>""";
+
+    private const string WorkbookRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""";
+
     public static async Task<long> WriteAsync(IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken cancellationToken)
     {
-        if (output.CanSeek && output.CanRead) return await WritePackageAsync(columns, rows, output, cancellationToken).ConfigureAwait(false);
-        var path = Path.Combine(Path.GetTempPath(), $"ashbridge-export-{Guid.NewGuid():N}.xlsx");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var count = await WritePackageAsync(columns, rows, file, cancellationToken).ConfigureAwait(false);
-        file.Position = 0;
-        await file.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return count;
-    }
-
-    private static async Task<long> WritePackageAsync(IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<ExportRow> rows, Stream stream, CancellationToken cancellationToken)
-    {
         long count = 0;
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        var chunk = new MemoryStream();
+        using (var archive = new ZipArchive(new ForwardOnlyStream(chunk), ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheet))
+            WriteText(archive, "[Content_Types].xml", ContentTypes);
+            WriteText(archive, "_rels/.rels", PackageRelationships);
+            WriteText(archive, "xl/workbook.xml", Workbook);
+            WriteText(archive, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+
+            using (var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(entry))
             {
+                writer.WriteStartDocument(true);
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteStartElement(new SheetData());
                 WriteRow(writer, [.. columns.Select(c => (object?)c.Name)], columns, header: true);
@@ -39,23 +50,31 @@ internal static class XlsxExportWriter
                 {
                     WriteRow(writer, row.Cells, columns, header: false);
                     count++;
+                    if (chunk.Length >= DrainThreshold) await DrainAsync(chunk, output, cancellationToken).ConfigureAwait(false);
                 }
 
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
-
-            using (var writer = OpenXmlWriter.Create(workbook))
-            {
-                writer.WriteStartElement(new Workbook());
-                writer.WriteStartElement(new Sheets());
-                writer.WriteElement(new Sheet { Name = "Hires", SheetId = 1, Id = workbook.GetIdOfPart(sheet) });
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
         }
 
+        await DrainAsync(chunk, output, cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return count;
+    }
+
+    private static void WriteText(ZipArchive archive, string name, string content)
+    {
+        using var entry = archive.CreateEntry(name, CompressionLevel.Fastest).Open();
+        var bytes = Encoding.UTF8.GetBytes(content);
+        entry.Write(bytes, 0, bytes.Length);
+    }
+
+    private static async Task DrainAsync(MemoryStream chunk, Stream output, CancellationToken cancellationToken)
+    {
+        if (chunk.Length == 0) return;
+        await output.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), cancellationToken).ConfigureAwait(false);
+        chunk.SetLength(0);
     }
 
     private static void WriteRow(OpenXmlWriter writer, object?[] cells, IReadOnlyList<ExportColumn> columns, bool header)
@@ -83,5 +102,21 @@ internal static class XlsxExportWriter
         }
 
         writer.WriteEndElement();
+    }
+
+    /// <summary>Hides the chunk's seekability so the archive never seeks back into bytes already drained.</summary>
+    private sealed class ForwardOnlyStream(MemoryStream chunk) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => chunk.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => chunk.Write(buffer);
     }
 }
