@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Ashbridge.Core.Dedupe.Batches;
 
 /// <summary>
-/// Runs a batch: its rows in file order through <see cref="ProspectWrites"/> (the connection's shared client, so its
-/// request budget), each row's state stored before (started) and after (done, with its outcome) the write. A crash
-/// leaves at most one row started; the next run does it again safely: an upload whose email Ashby already has is that
+/// Runs a batch: its rows through <see cref="ProspectWrites"/> (the connection's shared client, so its request budget),
+/// a few at once and each person's rows in file order, each row's state stored before (started) and after (done, with
+/// its outcome) the write. A crash leaves at most <see cref="RowsInFlight"/> rows started; the next run does them again safely: an upload whose email Ashby already has is that
 /// candidate (<see cref="ProspectWriteRefusalKind.AlreadyInAshby"/>), then applied to the row's job. One process runs a
 /// batch at a time: it holds a lease, renewed as it goes; a lease whose process is gone (on this machine) or which
 /// expired is taken over.
@@ -18,6 +18,9 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
 {
     /// <summary>How long a run's claim holds without renewal.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>Rows written at once: the shared client's requests in flight, so the key's budget is used and not exceeded.</summary>
+    public const int RowsInFlight = Connections.AshbyClientPool.RequestsInFlightPerKey;
 
     /// <summary>This process, as a lease names its holder.</summary>
     public static string ThisProcess { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -40,26 +43,68 @@ public sealed partial class DedupeBatchRunner(AshbridgeDatabase database, Dedupe
             var mapping = new BatchMapping(batch.Mapping);
             var done = batch.DoneRows;
             var renewed = time.GetUtcNow();
-            while (true)
+            var gate = new SemaphoreSlim(1, 1); // one lease renewal and one progress report at a time
+            var unreachable = false;
+            var takenOver = false;
+            while (!unreachable && !takenOver)
             {
                 var page = await PendingAsync(batchId, cancellationToken).ConfigureAwait(false);
                 if (page.Count == 0) break;
-                foreach (var record in page)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (time.GetUtcNow() - renewed > Lease / 6)
-                    {
-                        if (!await RenewAsync(batchId, cancellationToken).ConfigureAwait(false)) return new DedupeBatchRunResult(DedupeBatchState.Running, "Another process took the batch over.", AlreadyRunning: true);
-                        renewed = time.GetUtcNow();
-                    }
 
-                    var row = record.ToRow();
-                    var prospect = BatchProspect.Read(batch.ConnectionId, batch.Headers, mapping, record.ToFileRow(), choices);
-                    var result = await RunRowAsync(batch, row, prospect, cancellationToken).ConfigureAwait(false);
-                    if (result is null) return await StopAsync(batchId, DedupeBatchStop.AshbyUnreachable, "Ashby could not be reached; nothing was written for the row it stopped at. Run the batch again to resume.").ConfigureAwait(false);
-                    progress?.Report(new DedupeBatchProgress(++done, batch.TotalRows, row.Number, result));
-                }
+                // Rows run side by side, up to the key's requests in flight (the shared client queues the rest), but the
+                // rows of one person (one identity, or merges into one candidate) run one after another in file order, so
+                // the live "already in Ashby" check before a create is never raced by a row of the same person.
+                var rows = page.Select(record => (Row: record.ToRow(), Prospect: BatchProspect.Read(batch.ConnectionId, batch.Headers, mapping, record.ToFileRow(), choices)));
+                var groups = rows.GroupBy(r => r.Row.MergeInto is { } into && r.Row.EffectiveAction == BatchAction.Merge ? "merge:" + into : "person:" + r.Prospect.Identity, StringComparer.Ordinal);
+                await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = RowsInFlight, CancellationToken = cancellationToken }, async (group, ct) =>
+                {
+                    foreach (var (row, prospect) in group)
+                    {
+                        if (Volatile.Read(ref unreachable) || Volatile.Read(ref takenOver)) return;
+                        if (time.GetUtcNow() - renewed > Lease / 6)
+                        {
+                            await gate.WaitAsync(ct).ConfigureAwait(false);
+                            try
+                            {
+                                if (time.GetUtcNow() - renewed > Lease / 6)
+                                {
+                                    if (!await RenewAsync(batchId, ct).ConfigureAwait(false))
+                                    {
+                                        Volatile.Write(ref takenOver, true);
+                                        return;
+                                    }
+
+                                    renewed = time.GetUtcNow();
+                                }
+                            }
+                            finally
+                            {
+                                gate.Release();
+                            }
+                        }
+
+                        var result = await RunRowAsync(batch, row, prospect, ct).ConfigureAwait(false);
+                        if (result is null)
+                        {
+                            Volatile.Write(ref unreachable, true);
+                            return;
+                        }
+
+                        await gate.WaitAsync(ct).ConfigureAwait(false);
+                        try
+                        {
+                            progress?.Report(new DedupeBatchProgress(++done, batch.TotalRows, row.Number, result));
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }
+                }).ConfigureAwait(false);
             }
+
+            if (takenOver) return new DedupeBatchRunResult(DedupeBatchState.Running, "Another process took the batch over.", AlreadyRunning: true);
+            if (unreachable) return await StopAsync(batchId, DedupeBatchStop.AshbyUnreachable, "Ashby could not be reached; nothing was written for the rows it stopped at. Run the batch again to resume.").ConfigureAwait(false);
 
             await using var db = await database.ConnectAsync(CancellationToken.None).ConfigureAwait(false);
             await db.ExecuteAsync(new CommandDefinition(
