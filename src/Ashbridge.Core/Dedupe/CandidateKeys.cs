@@ -13,12 +13,7 @@ public static class CandidateKeys
     /// <summary>The candidate's keys, each once.</summary>
     public static IReadOnlyList<MatchKey> Read(JsonElement candidate, string defaultRegion = PhoneKey.DefaultRegion)
     {
-        var keys = new List<MatchKey>();
-        foreach (var email in Values(candidate, "emailAddresses", "primaryEmailAddress"))
-        {
-            if (EmailKey.TryParse(email, out var e)) keys.Add(new MatchKey(MatchKeyKind.Email, e.Canonical, e.Exact));
-        }
-
+        var keys = new List<MatchKey>(Emails(candidate));
         foreach (var phone in Values(candidate, "phoneNumbers", "primaryPhoneNumber"))
         {
             if (PhoneKey.TryNormalize(phone, defaultRegion, out var e164)) keys.Add(new MatchKey(MatchKeyKind.Phone, e164, phone));
@@ -32,6 +27,18 @@ public static class CandidateKeys
         var name = candidate.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         foreach (var key in PersonName.FromFullName(name).BlockingKeys()) keys.Add(new MatchKey(MatchKeyKind.Name, key, name!));
         return [.. keys.DistinctBy(k => (k.Kind, k.Key))];
+    }
+
+    /// <summary>The candidate's email keys alone (what explaining a match needs; phones and links cost a parse each).</summary>
+    public static IReadOnlyList<MatchKey> Emails(JsonElement candidate)
+    {
+        var keys = new List<MatchKey>();
+        foreach (var email in Values(candidate, "emailAddresses", "primaryEmailAddress"))
+        {
+            if (EmailKey.TryParse(email, out var e)) keys.Add(new MatchKey(MatchKeyKind.Email, e.Canonical, e.Exact));
+        }
+
+        return [.. keys.DistinctBy(k => k.Key)];
     }
 
     private static IEnumerable<string> Values(JsonElement candidate, string list, string primary)

@@ -134,7 +134,7 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
         {
             using var json = JsonDocument.Parse(rawJson);
             var root = json.RootElement;
-            var emails = CandidateKeys.Read(root).Where(k => k.Kind == MatchKeyKind.Email).Select(k => k.Value).ToList();
+            var emails = CandidateKeys.Emails(root).Select(k => k.Value).ToList();
             var company = root.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
             return new CandidateFacts(name ?? "", PersonName.FromFullName(name), emails, NameFolding.Fold(company));
         }

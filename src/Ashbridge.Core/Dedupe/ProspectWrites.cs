@@ -146,20 +146,13 @@ public sealed class ProspectWrites(
             if (keys.Phones.Count > 1) changes.Add($"Not added: {string.Join(", ", keys.Phones.Skip(1))} (candidate.create takes one phone number).");
             foreach (var website in links.Where(l => l.Kind == ProfileUrlKind.Website).Skip(1)) changes.Add($"Not added: {website.Url} (candidate.create takes one website).");
 
-            foreach (var tagId in Distinct(upload.TagIds))
-            {
-                var tagged = await client.Candidates.AddTagAsync(new CandidateAddTagRequest { CandidateId = created.Id, TagId = tagId }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                changes.Add($"Tagged {TagTitle(tagged, tagId)}.");
-            }
-
+            await AddTagsAsync(client, created, upload.TagIds, changes, cancellationToken).ConfigureAwait(false);
             if (upload.JobId is { } job)
             {
-                var application = await client.Applications.CreateAsync(new ApplicationCreateRequest
+                applicationId = await ApplyAsync(client, new ApplicationCreateRequest
                 {
                     CandidateId = created.Id, JobId = job, SourceId = upload.SourceId, CreditedToUserId = upload.CreditedToUserId,
-                }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                applicationId = application.Id;
-                changes.Add($"Applied to {application.Job.Title} ({application.Id}), in stage {application.CurrentInterviewStage?.Title ?? "(unknown)"}.");
+                }, changes, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (AshbyApiException e)
@@ -212,18 +205,7 @@ public sealed class ProspectWrites(
             candidate = await AddPhoneAsync(client, candidate, keys.Phones, options.DefaultRegion, changes, cancellationToken).ConfigureAwait(false);
             candidate = await AddLinksAsync(client, candidate, prospect.Urls, changes, cancellationToken).ConfigureAwait(false);
 
-            var tags = candidate.Tags.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var tagId in Distinct(merge.TagIds))
-            {
-                if (tags.Contains(tagId))
-                {
-                    changes.Add($"Already tagged {candidate.Tags.First(t => t.Id == tagId).Title}.");
-                    continue;
-                }
-
-                var tagged = await client.Candidates.AddTagAsync(new CandidateAddTagRequest { CandidateId = candidate.Id, TagId = tagId }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                changes.Add($"Tagged {TagTitle(tagged, tagId)}.");
-            }
+            await AddTagsAsync(client, candidate, merge.TagIds, changes, cancellationToken).ConfigureAwait(false);
 
             if (merge.JobId is { } job)
             {
@@ -233,9 +215,7 @@ public sealed class ProspectWrites(
                 }
                 else
                 {
-                    var application = await client.Applications.CreateAsync(new ApplicationCreateRequest { CandidateId = candidate.Id, JobId = job }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    applicationId = application.Id;
-                    changes.Add($"Applied to {application.Job.Title} ({application.Id}), in stage {application.CurrentInterviewStage?.Title ?? "(unknown)"}.");
+                    applicationId = await ApplyAsync(client, new ApplicationCreateRequest { CandidateId = candidate.Id, JobId = job }, changes, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -566,6 +546,31 @@ public sealed class ProspectWrites(
     private static List<string> Distinct(IReadOnlyList<string>? ids) => [.. (ids ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal)];
 
     private static string TagTitle(Candidate candidate, string tagId) => candidate.Tags.FirstOrDefault(t => t.Id == tagId)?.Title ?? tagId;
+
+    /// <summary>Tags the candidate with each tag it does not have yet, saying so for each.</summary>
+    private static async Task AddTagsAsync(AshbyClient client, Candidate candidate, IReadOnlyList<string>? tagIds, List<string> changes, CancellationToken cancellationToken)
+    {
+        var tags = candidate.Tags.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var tagId in Distinct(tagIds))
+        {
+            if (tags.Contains(tagId))
+            {
+                changes.Add($"Already tagged {TagTitle(candidate, tagId)}.");
+                continue;
+            }
+
+            var tagged = await client.Candidates.AddTagAsync(new CandidateAddTagRequest { CandidateId = candidate.Id, TagId = tagId }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changes.Add($"Tagged {TagTitle(tagged, tagId)}.");
+        }
+    }
+
+    /// <summary>Applies the candidate to the job (Ashby puts it in the job's first Lead stage, New Lead) and says where it landed.</summary>
+    private static async Task<string> ApplyAsync(AshbyClient client, ApplicationCreateRequest request, List<string> changes, CancellationToken cancellationToken)
+    {
+        var application = await client.Applications.CreateAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        changes.Add($"Applied to {application.Job.Title} ({application.Id}), in stage {application.CurrentInterviewStage?.Title ?? "(unknown)"}.");
+        return application.Id;
+    }
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
