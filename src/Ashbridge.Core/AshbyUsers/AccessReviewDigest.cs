@@ -39,6 +39,7 @@ public sealed class AccessReviewDigest(
     public async Task<AccessReviewEmail> SaveAsync(long connectionId, bool weekly, IReadOnlyList<string> recipients, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipients);
+        if (recipients.Any(r => r is null)) throw new ArgumentException("A recipient is null; give e-mail addresses only.", nameof(recipients));
         var list = recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.FirstOrDefault(r => !MailAddress.TryCreate(r, out _)) is { } bad) throw new ArgumentException($"“{bad}” is not an e-mail address.", nameof(recipients));
         if (weekly && list.Count == 0) throw new ArgumentException("Give at least one recipient for the weekly e-mail.", nameof(recipients));
