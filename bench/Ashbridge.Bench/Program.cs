@@ -30,7 +30,7 @@ if (args.Length > 0 && args[0] == "org-chart") return await OrgChartBench.RunAsy
 // dotnet build -c Release src/Ashbridge.Server && dotnet run -c Release --project bench/Ashbridge.Bench -- pages [--candidates N] [--events N] [--rounds N]
 if (args.Length > 0 && args[0] == "pages") return await PageBench.RunAsync(args);
 
-// dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe [--candidates N] [--prospects N] [--postgres CONNECTION-STRING]
+// dotnet run -c Release --project bench/Ashbridge.Bench -- dedupe [--candidates N] [--prospects N] [--warm-up N] [--postgres CONNECTION-STRING | --sqlite FILE]
 if (args.Length > 0 && args[0] == "dedupe") return await DedupeBench.RunAsync(args);
 
 // dotnet run -c Release --project bench/Ashbridge.Bench -- users [--users N] [--searches N] [--postgres CONNECTION-STRING]
@@ -48,5 +48,5 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
-Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | org-chart [--people N] [--roles N] [--requests N] | dedupe [--candidates N] [--prospects N] [--postgres CS] | users [--users N] [--searches N] [--postgres CS] | micro [BenchmarkDotNet arguments]");
+Console.WriteLine("usage: Ashbridge.Bench emulator [--candidates N] | mirror [--candidates N] [--memory-sizes A,B] [--latency-ms N] | webhooks [--deliveries N] [--changes N] [--action T] | newhires [--hires N] | open-roles [--postings N] | org-chart [--people N] [--roles N] [--requests N] | dedupe [--candidates N] [--prospects N] [--warm-up N] [--postgres CS | --sqlite FILE] | users [--users N] [--searches N] [--postgres CS] | micro [BenchmarkDotNet arguments]");
 return 1;

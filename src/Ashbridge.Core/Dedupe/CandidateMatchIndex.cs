@@ -25,6 +25,13 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
 
     private const int CandidateBatch = 1_000;
 
+    /// <summary>
+    /// Values are clipped and longer keys left out at this many characters, so a row of the lookup index (which holds the
+    /// key and the value, see migration 22) stays within PostgreSQL's limit for a B-tree entry. No real email, phone,
+    /// profile address or name is that long.
+    /// </summary>
+    public const int MaxLength = 300;
+
     private static readonly string[] InsertParameters = ["@connectionId", "@c", "@k", "@y", "@v"];
 
     /// <inheritdoc />
@@ -123,7 +130,7 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
             // Deleted: gone from the check. Merged away: its emails and links still find the survivor.
             if (row.DeletedMs is not null && row.MergedIntoId is null) continue;
             using var json = JsonDocument.Parse(row.RawJson);
-            foreach (var key in CandidateKeys.Read(json.RootElement)) keys.Add((row.Id, key));
+            foreach (var key in CandidateKeys.Read(json.RootElement).Where(k => k.Key.Length <= MaxLength)) keys.Add((row.Id, key));
         }
 
         await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -146,7 +153,7 @@ public sealed class CandidateMatchIndex(AshbridgeDatabase database, TimeProvider
     /// </summary>
     private static async Task InsertAsync(DbConnection db, DbTransaction transaction, long connectionId, List<(string CandidateId, MatchKey Key)> keys, CancellationToken cancellationToken)
     {
-        static string Clip(string value) => value.Length > 2000 ? value[..2000] : value;
+        static string Clip(string value) => value.Length > MaxLength ? value[..MaxLength] : value;
         if (db is SqliteConnection)
         {
             await using var command = db.CreateCommand();

@@ -21,29 +21,30 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
     {
         var keys = ProspectKeys.Parse(prospect, defaultRegion);
         await index.EnsureBuiltAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        await using var db = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var lent = await database.LendAsync(cancellationToken).ConfigureAwait(false);
+        var db = lent.Connection;
         // A name key finds every candidate of that last name and initial: those whose name (kept beside the key) is not
-        // like the prospect's go before any candidate row is read.
+        // like the prospect's go before any candidate row is read. Many share a name, which is compared once.
+        var alike = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Alike(string name) => alike.TryGetValue(name, out var known) ? known : alike[name] = keys.Name.Compare(PersonName.FromFullName(name)) is not null;
         var hits = (await FindKeysAsync(db, connectionId, keys, cancellationToken).ConfigureAwait(false))
-            .Where(h => h.Kind != MatchKeyKind.Name || keys.Name.Compare(PersonName.FromFullName(h.Value)) is not null).ToList();
+            .Where(h => h.Kind != MatchKeyKind.Name || Alike(h.Value)).ToList();
         if (hits.Count == 0) return [];
 
-        var survivors = await ResolveAsync(db, connectionId, hits.Select(h => h.CandidateId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+        var rows = await SurvivorsAsync(db, connectionId, hits.Select(h => h.CandidateId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
         var found = new Dictionary<string, MatchBuilder>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
-            if (!survivors.TryGetValue(hit.CandidateId, out var survivor)) continue; // deleted since the index was refreshed
+            if (!rows.SurvivorOf.TryGetValue(hit.CandidateId, out var survivor)) continue; // deleted since the index was refreshed
             if (!found.TryGetValue(survivor, out var match)) found[survivor] = match = new MatchBuilder(survivor);
             if (hit.CandidateId != survivor) match.MergedFrom.Add(hit.CandidateId);
             match.Hits.Add(hit);
         }
 
-        var rows = await CandidatesAsync(db, connectionId, [.. found.Keys], cancellationToken).ConfigureAwait(false);
         var matches = new List<DuplicateMatch>(found.Count);
         foreach (var match in found.Values)
         {
-            if (!rows.TryGetValue(match.CandidateId, out var row)) continue;
-            if (match.Explain(keys, row) is { } explained) matches.Add(explained);
+            if (match.Explain(keys, CandidateFacts.Read(rows.Rows[match.CandidateId])) is { } explained) matches.Add(explained);
         }
 
         return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.CandidateId, StringComparer.Ordinal)];
@@ -88,41 +89,46 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
         return ($"SELECT candidate_id AS CandidateId, kind AS Kind, key AS Key, value AS Value FROM candidate_match_keys WHERE connection_id = @connectionId AND kind = 'name' AND key IN ({names}) LIMIT @limit", parameters);
     }
 
-    /// <summary>Each found id's surviving candidate (following merges, as Ashby may merge again); deleted ones left out.</summary>
-    private static async Task<Dictionary<string, string>> ResolveAsync(DbConnection db, long connectionId, List<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each found id's surviving candidate (following merges, as Ashby may merge again; deleted ones left out) and the
+    /// rows read on the way: one query when nothing found was merged away, one more per hop when something was.
+    /// </summary>
+    private static async Task<(Dictionary<string, string> SurvivorOf, Dictionary<string, CandidateRow> Rows)> SurvivorsAsync(DbConnection db, long connectionId, List<string> ids, CancellationToken cancellationToken)
     {
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, CandidateRow>(StringComparer.Ordinal);
+        var survivorOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = ids.ToDictionary(id => id, id => id, StringComparer.Ordinal); // found id → the id to look at now
         for (var hops = 0; hops < 16 && pending.Count > 0; hops++)
         {
-            var parameters = new DynamicParameters(new { connectionId });
-            var list = SqlList.In(parameters, "id", [.. pending.Values.Distinct(StringComparer.Ordinal)]);
-            var states = (await db.QueryAsync<(string Id, long? DeletedMs, string? MergedIntoId)>(new CommandDefinition(
-                $"SELECT id, deleted_ms, merged_into_id FROM mirror_candidates WHERE connection_id = @connectionId AND id IN ({list})",
-                parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var unread = pending.Values.Where(id => !rows.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (unread.Count > 0)
+            {
+                var parameters = new DynamicParameters(new { connectionId });
+                var list = SqlList.In(parameters, "id", unread);
+                foreach (var row in await db.QueryAsync<CandidateRow>(new CommandDefinition(
+                    $"SELECT id AS Id, name AS Name, raw_json AS RawJson, deleted_ms AS DeletedMs, merged_into_id AS MergedIntoId FROM mirror_candidates WHERE connection_id = @connectionId AND id IN ({list})",
+                    parameters, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                {
+                    rows[row.Id] = row;
+                }
+            }
+
             var next = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (found, current) in pending)
             {
-                if (!states.TryGetValue(current, out var state)) continue;
-                if (state.MergedIntoId is { } into) next[found] = into;
-                else if (state.DeletedMs is null) resolved[found] = current;
+                if (!rows.TryGetValue(current, out var row)) continue;
+                if (row.MergedIntoId is { } into) next[found] = into;
+                else if (row.DeletedMs is null) survivorOf[found] = current;
             }
 
             pending = next;
         }
 
-        return resolved;
+        return (survivorOf, rows);
     }
 
-    private static async Task<Dictionary<string, CandidateFacts>> CandidatesAsync(DbConnection db, long connectionId, List<string> ids, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters(new { connectionId });
-        var list = SqlList.In(parameters, "id", ids);
-        var rows = await db.QueryAsync<(string Id, string? Name, string RawJson)>(new CommandDefinition(
-            $"SELECT id, name, raw_json FROM mirror_candidates WHERE connection_id = @connectionId AND id IN ({list}) AND deleted_ms IS NULL",
-            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Id, r => CandidateFacts.Read(r.Name, r.RawJson), StringComparer.Ordinal);
-    }
+    /// <summary>A candidate's row of the mirror, as the check reads it.</summary>
+    private sealed record CandidateRow(string Id, string? Name, string RawJson, long? DeletedMs, string? MergedIntoId);
 
     /// <summary>One row of the index that a prospect's key found.</summary>
     private sealed record KeyHit(string CandidateId, string Kind, string Key, string Value);
@@ -130,9 +136,10 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
     /// <summary>What the explanation needs of a surviving candidate: its name, its emails (exact form) and its company.</summary>
     private sealed record CandidateFacts(string Name, PersonName Parsed, IReadOnlyList<string> Emails, string Company)
     {
-        public static CandidateFacts Read(string? name, string rawJson)
+        public static CandidateFacts Read(CandidateRow row)
         {
-            using var json = JsonDocument.Parse(rawJson);
+            var name = row.Name;
+            using var json = JsonDocument.Parse(row.RawJson);
             var root = json.RootElement;
             var emails = CandidateKeys.Emails(root).Select(k => k.Value).ToList();
             var company = root.TryGetProperty("company", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;

@@ -145,6 +145,27 @@ public sealed class DuplicateCheckTests
         refused.Problems.ShouldBe(["'not-an-email' is not an email address.", "'phone?' is not a phone number (read in region US when it has no country code)."]);
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_key_too_long_for_the_index_is_left_out_and_the_candidate_still_found_by_the_rest(DatabaseProvider provider)
+    {
+        await using var h = await DedupeHarness.StartAsync(provider);
+        var longLast = "Zyx" + new string('w', 1_500) + "ood";
+        var longSite = $"https://zyxwood.dev/{new string('p', 1_000)}";
+        var candidate = Zyxwood();
+        candidate["name"] = $"Robert {longLast}";
+        candidate["website"] = longSite;
+        var id = await h.CreateCandidateAsync(candidate);
+
+        // The email still finds the candidate; on PostgreSQL the keys of a 1,500-character name would not fit a B-tree entry.
+        (await h.CheckAsync(new(Emails: ["r.zyxwood@gmail.com"]))).ShouldHaveSingleItem().CandidateId.ShouldBe(id);
+        (await h.CheckAsync(new(Urls: [longSite]))).ShouldBeEmpty();
+        var longest = await h.Webhooks.ScalarAsync<long>(
+            "SELECT MAX(length(key) + length(value)) FROM candidate_match_keys WHERE candidate_id = @id", new { id });
+        longest.ShouldBeLessThanOrEqualTo(2 * CandidateMatchIndex.MaxLength);
+        // Of the name's two keys, the last name's is too long; the first name's (with the last name's initial) is kept.
+        (await h.Webhooks.IdsAsync($"SELECT key FROM candidate_match_keys WHERE candidate_id = '{id}' AND kind = 'name'")).ShouldBe(["f:robert|z"]);
+    }
+
     [Fact]
     public async Task The_lookups_use_the_index_never_a_scan_of_the_keys_or_the_candidates()
     {
@@ -156,7 +177,7 @@ public sealed class DuplicateCheckTests
             var (sql, parameters) = lookup!.Value;
             var plan = string.Join("\n", (await db.QueryAsync<(long, long, long, string Detail)>(new CommandDefinition("EXPLAIN QUERY PLAN " + sql, parameters, cancellationToken: Ct))).Select(r => r.Detail));
             plan.ShouldNotContain("SCAN", Case.Sensitive, plan);
-            plan.ShouldContain("SEARCH candidate_match_keys USING INDEX ix_candidate_match_keys_lookup (connection_id=? AND kind=? AND key=?)", Case.Sensitive, plan);
+            plan.ShouldContain("SEARCH candidate_match_keys USING COVERING INDEX ix_candidate_match_keys_lookup (connection_id=? AND kind=? AND key=?)", Case.Sensitive, plan);
         }
     }
 

@@ -29,6 +29,52 @@ public sealed class AshbridgeDatabaseTests
         }
     }
 
+    [Fact]
+    public async Task A_lent_SQLite_connection_is_kept_open_for_the_next_borrower_unless_it_holds_a_transaction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
+        var database = await AshbridgeDatabase.OpenAsync(test.Location, ct);
+        System.Data.Common.DbConnection first;
+        await using (var lent = await database.LendAsync(ct))
+        {
+            first = lent.Connection;
+            (await first.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM connections", cancellationToken: ct))).ShouldBe(0);
+        }
+
+        // Two at once get two connections; the one handed back earlier is lent again, still open.
+        await using (var a = await database.LendAsync(ct))
+        await using (var b = await database.LendAsync(ct))
+        {
+            a.Connection.ShouldNotBeSameAs(b.Connection);
+            new[] { a.Connection, b.Connection }.ShouldContain(first);
+            first.State.ShouldBe(System.Data.ConnectionState.Open);
+        }
+
+        // A borrower that leaves a transaction open does not pass it on: that connection is closed, not lent again.
+        System.Data.Common.DbConnection abandoned;
+        await using (var lent = await database.LendAsync(ct))
+        {
+            abandoned = lent.Connection;
+            await lent.Connection.BeginTransactionAsync(ct);
+        }
+
+        abandoned.State.ShouldBe(System.Data.ConnectionState.Closed);
+        var kept = new List<System.Data.Common.DbConnection>();
+        await using (var a = await database.LendAsync(ct))
+        await using (var b = await database.LendAsync(ct))
+        {
+            kept.AddRange([a.Connection, b.Connection]);
+            kept.ShouldNotContain(abandoned);
+            (await a.Connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM connections", cancellationToken: ct))).ShouldBe(0);
+        }
+
+        // Disposing the database closes the connections it keeps.
+        kept.ShouldAllBe(c => c.State == System.Data.ConnectionState.Open);
+        await database.DisposeAsync();
+        kept.ShouldAllBe(c => c.State == System.Data.ConnectionState.Closed);
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Opening_an_up_to_date_database_again_applies_nothing_and_keeps_the_data(DatabaseProvider provider)
     {
