@@ -50,17 +50,21 @@ public sealed class DuplicateCheck(AshbridgeDatabase database, CandidateMatchInd
         return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.CandidateId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The index rows of the prospect's keys: contacts in one statement, names (capped) in another.</summary>
-    private static async Task<List<KeyHit>> FindKeysAsync(DbConnection db, long connectionId, ProspectKeys keys, CancellationToken cancellationToken)
-    {
-        var hits = new List<KeyHit>();
-        foreach (var lookup in new[] { ContactLookup(connectionId, keys), NameLookup(connectionId, keys) })
-        {
-            if (lookup is not { } l) continue;
-            hits.AddRange(await db.QueryAsync<KeyHit>(new CommandDefinition(l.Sql, l.Parameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
-        }
+    /// <summary>The index rows of the prospect's keys, in one round trip.</summary>
+    private static async Task<List<KeyHit>> FindKeysAsync(DbConnection db, long connectionId, ProspectKeys keys, CancellationToken cancellationToken) =>
+        KeyLookup(connectionId, keys) is { } lookup
+            ? (await db.QueryAsync<KeyHit>(new CommandDefinition(lookup.Sql, lookup.Parameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList()
+            : [];
 
-        return hits;
+    /// <summary>The statement that finds the prospect's contacts and names (capped) together (null when it has neither).</summary>
+    internal static (string Sql, DynamicParameters Parameters)? KeyLookup(long connectionId, ProspectKeys keys)
+    {
+        var contacts = ContactLookup(connectionId, keys);
+        var names = NameLookup(connectionId, keys);
+        if (contacts is not { } c) return names;
+        if (names is not { } n) return c;
+        c.Parameters.AddDynamicParams(n.Parameters);
+        return ($"{c.Sql} UNION ALL SELECT * FROM ({n.Sql}) AS names", c.Parameters);
     }
 
     /// <summary>The statement that finds the prospect's emails, phones and URLs in the index (null when it has none).</summary>

@@ -172,11 +172,12 @@ public sealed class DuplicateCheckTests
         await using var h = await DedupeHarness.StartAsync(DatabaseProvider.Sqlite);
         var keys = ProspectKeys.Parse(new("Bob", "Smith", ["jane@gmail.com", "x@y.example"], ["+1 415 555 0199"], ["linkedin.com/in/jane", "github.com/jane"]));
         await using var db = await h.Webhooks.Database.ConnectAsync(Ct);
-        foreach (var lookup in new[] { DuplicateCheck.ContactLookup(h.ConnectionId, keys), DuplicateCheck.NameLookup(h.ConnectionId, keys) })
+        foreach (var lookup in new[] { DuplicateCheck.ContactLookup(h.ConnectionId, keys), DuplicateCheck.NameLookup(h.ConnectionId, keys), DuplicateCheck.KeyLookup(h.ConnectionId, keys) })
         {
             var (sql, parameters) = lookup!.Value;
             var plan = string.Join("\n", (await db.QueryAsync<(long, long, long, string Detail)>(new CommandDefinition("EXPLAIN QUERY PLAN " + sql, parameters, cancellationToken: Ct))).Select(r => r.Detail));
-            plan.ShouldNotContain("SCAN", Case.Sensitive, plan);
+            // The one scan allowed is of the capped name rows the combined statement's subquery produced, not of a table.
+            plan.Split('\n').Where(step => step.Contains("SCAN", StringComparison.Ordinal) && step != "SCAN names").ShouldBeEmpty(plan);
             plan.ShouldContain("SEARCH candidate_match_keys USING COVERING INDEX ix_candidate_match_keys_lookup (connection_id=? AND kind=? AND key=?)", Case.Sensitive, plan);
         }
     }
