@@ -10,9 +10,9 @@ public sealed class LentConnection : IAsyncDisposable
 {
     private readonly Action<DbConnection>? _giveBack;
 
-    internal LentConnection(DbConnection connection, Action<DbConnection>? giveBack)
+    internal LentConnection(DbConnection db, Action<DbConnection>? giveBack)
     {
-        Connection = connection;
+        Connection = db;
         _giveBack = giveBack;
     }
 

@@ -30,13 +30,13 @@ internal sealed class OpenSqliteConnectionPolicy(string connectionString, string
     }
 
     /// <inheritdoc />
-    public override bool Return(SqliteConnection obj)
+    public override bool Return(SqliteConnection db)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        if (obj.State != ConnectionState.Open) return false;
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.State != ConnectionState.Open) return false;
 
         // A borrower that began a transaction and did not finish it must not hand it to the next one: SQLite is back in
         // autocommit mode once every transaction has ended.
-        return SQLitePCL.raw.sqlite3_get_autocommit(obj.Handle) != 0;
+        return SQLitePCL.raw.sqlite3_get_autocommit(db.Handle) != 0;
     }
 }
